@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Storefront.Core.Organisations;
+using Storefront.Core.Suppliers;
+
+namespace Storefront.Core.Data.Configurations;
+
+public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> e)
+    {
+        e.Property(o => o.Name).HasMaxLength(100);
+        e.Property(o => o.CreditCode).HasMaxLength(18).IsFixedLength();
+        e.HasIndex(o => o.CreditCode).IsUnique();
+        e.Property(o => o.RegionCode).HasMaxLength(6).IsFixedLength();
+        e.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        e.Property(o => o.CompetentUnit).HasMaxLength(100);
+        e.Property(o => o.InvoiceContactName).HasMaxLength(50);
+        e.Property(o => o.InvoiceContactEmail).HasMaxLength(256);
+        e.HasIndex(o => new { o.Type, o.RegionCode });
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Organisations_ApprovalThreshold", "\"ApprovalThresholdFen\" IS NULL OR \"ApprovalThresholdFen\" >= 0");
+            t.HasCheckConstraint("CK_Organisations_PaymentTerm", "\"PaymentTermDays\" BETWEEN 0 AND 365");
+        });
+        e.HasMany(o => o.DeliveryAddresses).WithOne().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(o => o.Members).WithOne(m => m.Organisation).HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class DeliveryAddressConfiguration : IEntityTypeConfiguration<DeliveryAddress>
+{
+    public void Configure(EntityTypeBuilder<DeliveryAddress> e)
+    {
+        e.Property(a => a.Label).HasMaxLength(50);
+        e.Property(a => a.Address).HasMaxLength(200);
+        e.Property(a => a.Recipient).HasMaxLength(50);
+        e.Property(a => a.Phone).HasMaxLength(30);
+    }
+}
+
+public class OrganisationMemberConfiguration : IEntityTypeConfiguration<OrganisationMember>
+{
+    public void Configure(EntityTypeBuilder<OrganisationMember> e)
+    {
+        e.HasIndex(m => new { m.OrganisationId, m.UserId }).IsUnique();
+        e.HasIndex(m => m.UserId);
+        e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.ToTable(t => t.HasCheckConstraint("CK_OrganisationMembers_Roles", "\"Roles\" BETWEEN 1 AND 7"));
+    }
+}
+
+public class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
+{
+    public void Configure(EntityTypeBuilder<Supplier> e)
+    {
+        e.Property(s => s.Name).HasMaxLength(100);
+        e.Property(s => s.CreditCode).HasMaxLength(18).IsFixedLength();
+        e.HasIndex(s => s.CreditCode).IsUnique();
+        e.Property(s => s.CountyCode).HasMaxLength(6).IsFixedLength();
+        e.HasOne(s => s.County).WithMany().HasForeignKey(s => s.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        e.Property(s => s.Address).HasMaxLength(200);
+        e.Property(s => s.ContactName).HasMaxLength(50);
+        e.Property(s => s.ContactPhone).HasMaxLength(30);
+        e.Property(s => s.FarmerLinkDescription).HasMaxLength(2000);
+        e.Property(s => s.Platform832Code).HasMaxLength(64);
+        e.HasIndex(s => s.Platform832Code).IsUnique();
+        e.HasIndex(s => s.Status);
+        e.Ignore(s => s.MaySell);
+        e.ToTable(t => t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0"));
+        e.HasMany(s => s.Members).WithOne(m => m.Supplier).HasForeignKey(m => m.SupplierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class SupplierMemberConfiguration : IEntityTypeConfiguration<SupplierMember>
+{
+    public void Configure(EntityTypeBuilder<SupplierMember> e)
+    {
+        e.HasIndex(m => new { m.SupplierId, m.UserId }).IsUnique();
+        e.HasIndex(m => m.UserId);
+        e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Storefront.Core.Regions;
+
+namespace Storefront.Core.Data.Configurations;
+
+public class AdministrativeDivisionConfiguration : IEntityTypeConfiguration<AdministrativeDivision>
+{
+    public void Configure(EntityTypeBuilder<AdministrativeDivision> e)
+    {
+        e.ToTable("Divisions");
+        e.HasKey(d => d.Code);
+        e.Property(d => d.Code).HasMaxLength(6).IsFixedLength();
+        e.Property(d => d.Name).HasMaxLength(50);
+        e.Property(d => d.ProvinceCode).HasMaxLength(6);
+        e.Property(d => d.ProvinceName).HasMaxLength(50);
+        e.Property(d => d.PrefectureCode).HasMaxLength(6);
+        e.Property(d => d.PrefectureName).HasMaxLength(50);
+        e.Ignore(d => d.FullName);
+        e.HasIndex(d => new { d.Level, d.ProvinceCode });
+        e.HasIndex(d => d.PrefectureCode);
+    }
+}
+
+public class DesignatedCountyConfiguration : IEntityTypeConfiguration<DesignatedCounty>
+{
+    public void Configure(EntityTypeBuilder<DesignatedCounty> e)
+    {
+        e.HasKey(c => c.CountyCode);
+        e.Property(c => c.CountyCode).HasMaxLength(6).IsFixedLength();
+        e.Property(c => c.Source).HasMaxLength(100);
+        e.HasOne(c => c.County).WithOne().HasForeignKey<DesignatedCounty>(c => c.CountyCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

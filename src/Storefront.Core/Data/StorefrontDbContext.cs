@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Storefront.Core.Auditing;
+using Storefront.Core.Catalog;
+using Storefront.Core.Organisations;
+using Storefront.Core.People;
+using Storefront.Core.Regions;
+using Storefront.Core.Suppliers;
+
+namespace Storefront.Core.Data;
+
+/// <summary>The one DbContext of the shop, Identity and data-protection keys included, so that every change can share a transaction.</summary>
+public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
+    : IdentityDbContext<StorefrontUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AdministrativeDivision> Divisions => Set<AdministrativeDivision>();
+    public DbSet<DesignatedCounty> DesignatedCounties => Set<DesignatedCounty>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierMember> SupplierMembers => Set<SupplierMember>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<DeliveryAddress> DeliveryAddresses => Set<DeliveryAddress>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ListingPriceTier> ListingPriceTiers => Set<ListingPriceTier>();
+    public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StorefrontDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC. SQLite hands values back without a kind, so the kind is restored on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,224 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Catalog;
+using Storefront.Core.Data;
+using Storefront.Core.Organisations;
+using Storefront.Core.People;
+using Storefront.Core.Photos;
+using Storefront.Core.ReferenceData;
+using Storefront.Core.Regions;
+using Storefront.Core.Suppliers;
+
+namespace Storefront.Web.Demo;
+
+/// <summary>
+/// Fills an empty database with the demo: the Hunan designated counties, 18 suppliers, 82 listings with photos and
+/// tiers, 16 organisations, and an account for every role. Does nothing when any supplier or listing exists.
+/// </summary>
+public sealed class DemoData(
+    StorefrontDbContext db,
+    UserManager<StorefrontUser> users,
+    RoleManager<IdentityRole> roles,
+    IPhotoProcessor photos,
+    IWebHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<DemoData> logger)
+{
+    public const string Password = "Demo2026!";
+    public const string EmailDomain = "demo.storefront.cn";
+
+    public static string AdminEmail => $"admin@{EmailDomain}";
+    public static string SupplierEmail(string key) => $"{key}@supplier.{EmailDomain}";
+    public static string MemberEmail(string organisationKey, string role) => $"{organisationKey}.{role}@{EmailDomain}";
+
+    /// <summary>The organisations whose buyer, approver and org admin have demo accounts.</summary>
+    public static readonly string[] OrganisationsWithAccounts = ["school", "hospital", "agency"];
+
+    public async Task SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        if (await db.Suppliers.AnyAsync(ct) || await db.Listings.AnyAsync(ct)) return;
+        logger.LogInformation("Empty database: seeding the demo data");
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        if (!await db.DesignatedCounties.AnyAsync(ct))
+        {
+            foreach (var code in ReferenceDataLoader.ReadDemoDesignatedCounties())
+                db.DesignatedCounties.Add(new DesignatedCounty { CountyCode = code, AddedAtUtc = now, Source = "demo: Hunan" });
+        }
+
+        if (!await roles.RoleExistsAsync(PlatformRoles.Admin))
+            await roles.CreateAsync(new IdentityRole(PlatformRoles.Admin));
+        var admin = await CreateUserAsync(AdminEmail, "平台管理员");
+        await users.AddToRoleAsync(admin, PlatformRoles.Admin);
+
+        var divisions = await db.Divisions.AsNoTracking()
+            .Where(d => d.ProvinceCode == "430000")
+            .ToDictionaryAsync(d => d.Code, ct);
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, ct);
+
+        var suppliers = new Dictionary<string, Supplier>();
+        for (var i = 0; i < DemoCatalog.Suppliers.Length; i++)
+        {
+            var s = DemoCatalog.Suppliers[i];
+            var prefix = s.Kind == SupplierKind.Cooperative ? "93" : "91";
+            var supplier = new Supplier
+            {
+                Name = s.Name,
+                Kind = s.Kind,
+                CreditCode = UnifiedSocialCreditCode.Complete($"{prefix}{s.County}MA{i + 1:D7}"),
+                CountyCode = s.County,
+                Address = s.Address,
+                ContactName = s.Contact,
+                ContactPhone = s.Phone,
+                FarmerLinkDescription = s.FarmerLink,
+                BenefitingHouseholds = s.Households,
+                Status = VerificationStatus.Verified,
+                CreatedAtUtc = now.AddDays(-200 + i),
+                VerifiedAtUtc = now.AddDays(-190 + i),
+            };
+            var owner = await CreateUserAsync(SupplierEmail(s.Key), s.Contact);
+            supplier.Members.Add(new SupplierMember { UserId = owner.Id, IsOwner = true, JoinedAtUtc = supplier.CreatedAtUtc });
+            db.Suppliers.Add(supplier);
+            suppliers[s.Key] = supplier;
+        }
+
+        // Suppliers first, so that their listings can refer to them by id.
+        await db.SaveChangesAsync(ct);
+
+        var photoHashes = new Dictionary<string, PhotoResult>();
+        for (var i = 0; i < DemoCatalog.Listings.Length; i++)
+        {
+            var seed = DemoCatalog.Listings[i];
+            var supplier = suppliers[seed.Supplier];
+            var category = categories[seed.Category];
+            var county = divisions[supplier.CountyCode];
+            var published = now.AddDays(-DemoCatalog.Listings.Length + i).AddHours(-i % 7);
+            var listing = new Listing
+            {
+                Title = seed.Title,
+                Unit = seed.Unit,
+                Spec = seed.Spec,
+                OriginCountyCode = supplier.CountyCode,
+                Stock = seed.Stock,
+                LeadTimeDays = seed.LeadDays,
+                CertificationNo = seed.Certification,
+                Description = seed.Description,
+                Status = ListingStatus.Published,
+                CreatedAtUtc = published.AddDays(-3),
+                UpdatedAtUtc = published,
+                PublishedAtUtc = published,
+            };
+            listing.SupplierId = supplier.Id;
+            listing.CategoryId = category.Id;
+            var problems = listing.SetPricing(seed.Moq, TiersFor(seed));
+            if (problems.Count > 0) throw new InvalidOperationException($"Demo listing '{seed.Title}' has invalid tiers: {problems[0].Problem}.");
+            listing.IndexForSearch(supplier.Name, category, county);
+
+            if (!photoHashes.TryGetValue(seed.Photo, out var photo))
+            {
+                photo = await ProcessDemoPhotoAsync(seed.Photo, ct);
+                photoHashes[seed.Photo] = photo;
+            }
+            listing.Photos.Add(new ListingPhoto
+            {
+                Position = 0,
+                ContentHash = photo.ContentHash!,
+                Width = photo.Width,
+                Height = photo.Height,
+                AltText = seed.Title,
+                CreatedAtUtc = published,
+            });
+            db.Listings.Add(listing);
+        }
+
+        for (var i = 0; i < DemoCatalog.Organisations.Length; i++)
+        {
+            var o = DemoCatalog.Organisations[i];
+            // 11: organs of state, 12: public institutions (schools, hospitals), 91: enterprises.
+            var categoryCode = o.Type switch { OrganisationType.Agency => "11", OrganisationType.StateEnterprise => "91", _ => "12" };
+            var organisation = new Organisation
+            {
+                Name = o.Name,
+                Type = o.Type,
+                CreditCode = UnifiedSocialCreditCode.Complete($"{categoryCode}{o.Region}MB{i + 1:D7}"),
+                RegionCode = o.Region,
+                CompetentUnit = o.CompetentUnit,
+                Status = VerificationStatus.Verified,
+                ApprovalThresholdFen = o.ThresholdFen,
+                PaymentTermDays = 30,
+                CreatedAtUtc = now.AddDays(-300),
+            };
+            organisation.DeliveryAddresses.Add(new DeliveryAddress
+            {
+                Label = o.Canteen,
+                Address = $"{divisions[o.Region].FullName} {o.Name}{o.Canteen}",
+                Recipient = "食堂管理员",
+                Phone = "0731-88880000",
+                IsDefault = true,
+            });
+            if (OrganisationsWithAccounts.Contains(o.Key))
+            {
+                foreach (var (role, roleName, displayName) in new[]
+                {
+                    (OrganisationRoles.Buyer, "buyer", "采购员"),
+                    (OrganisationRoles.Approver, "approver", "审批人"),
+                    (OrganisationRoles.OrgAdmin, "admin", "单位管理员"),
+                })
+                {
+                    var user = await CreateUserAsync(MemberEmail(o.Key, roleName), $"{o.Name} {displayName}");
+                    organisation.Members.Add(new OrganisationMember { UserId = user.Id, Roles = role, JoinedAtUtc = organisation.CreatedAtUtc });
+                }
+            }
+            db.Organisations.Add(organisation);
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo data seeded: {Suppliers} suppliers, {Listings} listings, {Organisations} organisations",
+            DemoCatalog.Suppliers.Length, DemoCatalog.Listings.Length, DemoCatalog.Organisations.Length);
+    }
+
+    /// <summary>Three tiers for most listings: the minimum order, five times it (−5%) and twenty times it (−10%).</summary>
+    internal static IReadOnlyList<PriceTier> TiersFor(DemoCatalog.ListingSeed seed)
+    {
+        if (seed.SingleTier) return [new PriceTier(seed.Moq, seed.PriceFen)];
+        return
+        [
+            new PriceTier(seed.Moq, seed.PriceFen),
+            new PriceTier(seed.Moq * 5, Discounted(seed.PriceFen, 95)),
+            new PriceTier(seed.Moq * 20, Discounted(seed.PriceFen, 90)),
+        ];
+    }
+
+    // Prices above ¥10 end in a whole ten fen, as price lists do.
+    private static long Discounted(long priceFen, int percent)
+    {
+        var exact = priceFen * percent / 100m;
+        var step = priceFen >= 1000 ? 10m : 1m;
+        return (long)(decimal.Round(exact / step, 0, MidpointRounding.AwayFromZero) * step);
+    }
+
+    private async Task<StorefrontUser> CreateUserAsync(string email, string displayName)
+    {
+        var user = new StorefrontUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        return user;
+    }
+
+    private async Task<PhotoResult> ProcessDemoPhotoAsync(string key, CancellationToken ct)
+    {
+        var path = Path.Combine(environment.WebRootPath, "demo", "photos", key + ".jpg");
+        await using var file = File.OpenRead(path);
+        var result = await photos.ProcessAsync(file, ct);
+        if (!result.Accepted) throw new InvalidOperationException($"Demo photo {key} was refused: {result.Refusal}.");
+        return result;
+    }
+}

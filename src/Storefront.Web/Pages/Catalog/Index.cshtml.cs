@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Catalog;
+using Storefront.Core.Data;
+using Storefront.Core.Money;
+using Storefront.Core.Regions;
+using Storefront.Web.Localization;
+
+namespace Storefront.Web.Pages.Catalog;
+
+/// <summary>
+/// The catalog: /catalog?q=莓茶&amp;category=tea&amp;province=430000&amp;county=433127&amp;supplier=3&amp;min=20&amp;max=50&amp;sort=price-asc&amp;page=2.
+/// Everything lives in the URL so that a search can be bookmarked and shared. A value that names nothing is
+/// ignored and said so on the page, never an error.
+/// </summary>
+public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true, Name = "province")] public string? Province { get; set; }
+    [BindProperty(SupportsGet = true, Name = "county")] public string? County { get; set; }
+    [BindProperty(SupportsGet = true, Name = "supplier")] public string? Supplier { get; set; }
+    [BindProperty(SupportsGet = true, Name = "min")] public string? Min { get; set; }
+    [BindProperty(SupportsGet = true, Name = "max")] public string? Max { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public string? PageNumber { get; set; }
+
+    public CatalogPage Result { get; private set; } = null!;
+    public CatalogSort EffectiveSort { get; private set; }
+    public List<string> IgnoredFilters { get; } = [];
+    /// <summary>The filters in force, each with the label shown on its "remove" chip.</summary>
+    public List<(string Key, string Label)> ActiveFilters { get; } = [];
+
+    public static readonly (string Value, CatalogSort Sort, string Label)[] SortOptions =
+    [
+        ("relevance", CatalogSort.Relevance, "Catalog.SortRelevance"),
+        ("price-asc", CatalogSort.PriceAscending, "Catalog.SortPriceAscending"),
+        ("price-desc", CatalogSort.PriceDescending, "Catalog.SortPriceDescending"),
+        ("newest", CatalogSort.Newest, "Catalog.SortNewest"),
+    ];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var english = Cultures.IsEnglish;
+        var query = new CatalogQuery(Text: Q);
+
+        if (!string.IsNullOrWhiteSpace(Category))
+        {
+            var category = await db.Categories.AsNoTracking().Where(c => c.Slug == Category && c.ParentCode != null)
+                .Select(c => new { c.Id, c.Name, c.NameEn }).FirstOrDefaultAsync(ct);
+            if (category is null) { IgnoredFilters.Add("category"); Category = null; }
+            else { query = query with { CategoryId = category.Id }; ActiveFilters.Add(("category", english ? category.NameEn : category.Name)); }
+        }
+        if (!string.IsNullOrWhiteSpace(Province))
+        {
+            var name = await DivisionNameAsync(Province, DivisionLevel.Province, ct);
+            if (name is null) { IgnoredFilters.Add("province"); Province = null; }
+            else { query = query with { ProvinceCode = Province }; ActiveFilters.Add(("province", name)); }
+        }
+        if (!string.IsNullOrWhiteSpace(County))
+        {
+            var name = await DivisionNameAsync(County, DivisionLevel.County, ct);
+            if (name is null) { IgnoredFilters.Add("county"); County = null; }
+            else { query = query with { CountyCode = County }; ActiveFilters.Add(("county", name)); }
+        }
+        if (!string.IsNullOrWhiteSpace(Supplier))
+        {
+            var id = int.TryParse(Supplier, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+            var name = id is null ? null : await db.Suppliers.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstOrDefaultAsync(ct);
+            if (name is null) { IgnoredFilters.Add("supplier"); Supplier = null; }
+            else { query = query with { SupplierId = id }; ActiveFilters.Add(("supplier", name)); }
+        }
+        var min = ParsePrice(Min);
+        if (min is null) Min = null;
+        var max = ParsePrice(Max);
+        if (max is null) Max = null;
+        if (min is not null || max is not null)
+        {
+            query = query with { MinPriceFen = min, MaxPriceFen = max };
+            ActiveFilters.Add(("price", PriceLabel(min, max)));
+        }
+
+        var hasText = SearchTextNormalizer.Terms(Q).Count > 0;
+        var chosen = SortOptions.Where(o => o.Value == Sort).Select(o => (CatalogSort?)o.Sort).FirstOrDefault();
+        if (chosen is null && !string.IsNullOrEmpty(Sort)) { IgnoredFilters.Add("sort"); Sort = null; }
+        EffectiveSort = chosen ?? (hasText ? CatalogSort.Relevance : CatalogSort.Newest);
+
+        var page = int.TryParse(PageNumber, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
+        Result = await search.SearchAsync(query with { Sort = EffectiveSort, Page = page }, english, ct);
+    }
+
+    // An ignored value is also cleared from the page's properties, so every link the page makes drops it.
+    private long? ParsePrice(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var fen = Fen.ParseYuan(text);
+        if (fen is null or < 0) { IgnoredFilters.Add("price"); return null; }
+        return fen;
+    }
+
+    private Task<string?> DivisionNameAsync(string code, DivisionLevel level, CancellationToken ct) =>
+        AdministrativeDivision.IsWellFormedCode(code)
+            ? db.Divisions.AsNoTracking().Where(d => d.Code == code && d.Level == level).Select(d => d.Name).FirstOrDefaultAsync(ct)
+            : Task.FromResult<string?>(null);
+
+    private static string PriceLabel(long? min, long? max) => (min, max) switch
+    {
+        ({ } a, { } b) => $"{Fen.Format(a)} – {Fen.Format(b)}",
+        ({ } a, null) => $"≥ {Fen.Format(a)}",
+        (null, { } b) => $"< {Fen.Format(b)}",
+        _ => "",
+    };
+
+    /// <summary>The URL of this search with some parameters changed (null removes one); the page resets unless given.</summary>
+    public string Link(params (string Key, string? Value)[] changes)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["category"] = Category, ["province"] = Province, ["county"] = County, ["supplier"] = Supplier,
+            ["min"] = Min, ["max"] = Max, ["sort"] = Sort, ["page"] = null,
+        };
+        foreach (var (key, value) in changes)
+        {
+            if (key == "price") { values["min"] = null; values["max"] = null; }
+            else values[key] = value;
+        }
+        var query = values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return QueryHelpers.AddQueryString("/catalog", query);
+    }
+
+    public string PageLink(int page) => Link(("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The band key "20-50" as min and max in yuan.</summary>
+    public string PriceBandLink(string band)
+    {
+        var parts = band.Split('-');
+        return Link(("min", parts[0] == "0" ? null : parts[0]), ("max", parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null));
+    }
+
+    public static string PriceBandLabel(string band)
+    {
+        var parts = band.Split('-');
+        return parts[1].Length == 0 ? $"¥{parts[0]}+" : $"¥{parts[0]}–{parts[1]}";
+    }
+}

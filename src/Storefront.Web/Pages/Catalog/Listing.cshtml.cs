@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Catalog;
+using Storefront.Core.Suppliers;
+using Storefront.Web.Localization;
+
+namespace Storefront.Web.Pages.Catalog;
+
+/// <summary>/listings/{id}: one listing as a buyer needs it to decide: photos, origin, supplier, tiers, minimum order, stock.</summary>
+public class ListingModel(CatalogSearch catalog) : PageModel
+{
+    public sealed record PhotoView(string Hash, int Width, int Height, string Alt);
+
+    public sealed record ListingView(
+        int Id, string Code, string Title, string Unit, string Spec, int MinOrderQuantity, int Stock, int LeadTimeDays,
+        string? CertificationNo, string Description, string CategoryName, string CategoryNameEn, string CategorySlug,
+        string CountyCode, string CountyName, string? PrefectureName, string ProvinceCode, string ProvinceName,
+        int SupplierId, string SupplierName, SupplierKind SupplierKind, string SupplierCountyName,
+        IReadOnlyList<PriceTier> Tiers, IReadOnlyList<PhotoView> Photos);
+
+    public ListingView Listing { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var listingId)) return NotFound();
+        var found = await catalog.Visible()
+            .Where(l => l.Id == listingId)
+            .Select(l => new
+            {
+                l.Id, l.Title, l.Unit, l.Spec, l.MinOrderQuantity, l.Stock, l.LeadTimeDays, l.CertificationNo, l.Description,
+                CategoryName = l.Category.Name, CategoryNameEn = l.Category.NameEn, CategorySlug = l.Category.Slug,
+                l.OriginCountyCode, CountyName = l.OriginCounty.Name, l.OriginCounty.PrefectureName, l.OriginCounty.ProvinceCode, l.OriginCounty.ProvinceName,
+                l.SupplierId, SupplierName = l.Supplier.Name, SupplierKind = l.Supplier.Kind, SupplierCountyName = l.Supplier.County.Name,
+                Tiers = l.PriceTiers.OrderBy(t => t.MinQuantity).Select(t => new PriceTier(t.MinQuantity, t.UnitPriceFen)).ToList(),
+                Photos = l.Photos.OrderBy(p => p.Position).Select(p => new PhotoView(p.ContentHash, p.Width, p.Height, p.AltText)).ToList(),
+            })
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (found is null) return NotFound();
+
+        Listing = new ListingView(found.Id, Core.Catalog.Listing.CodeOf(found.Id), found.Title, found.Unit, found.Spec, found.MinOrderQuantity,
+            found.Stock, found.LeadTimeDays, found.CertificationNo, found.Description, found.CategoryName, found.CategoryNameEn,
+            found.CategorySlug, found.OriginCountyCode, found.CountyName, found.PrefectureName, found.ProvinceCode, found.ProvinceName,
+            found.SupplierId, found.SupplierName, found.SupplierKind, found.SupplierCountyName, found.Tiers, found.Photos);
+        return Page();
+    }
+
+    public string CategoryName => Cultures.IsEnglish ? Listing.CategoryNameEn : Listing.CategoryName;
+}

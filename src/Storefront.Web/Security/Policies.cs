@@ -1,0 +1,6 @@
+namespace Storefront.Web.Security;
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+}

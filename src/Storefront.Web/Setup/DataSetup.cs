@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Auditing;
+using Storefront.Core.Catalog;
+using Storefront.Core.Data;
+using Storefront.Core.ReferenceData;
+using Storefront.Core.Regions;
+using Storefront.Web.Demo;
+
+namespace Storefront.Web.Setup;
+
+public static class DataSetup
+{
+    public const string SqliteProvider = "Sqlite";
+    public const string PostgreSqlProvider = "PostgreSql";
+
+    /// <summary>SQLite by default (a file in the data folder, nothing to install); PostgreSQL when configured.</summary>
+    public static void AddStorefrontData(this WebApplicationBuilder builder)
+    {
+        var paths = StorefrontPaths.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var provider = builder.Configuration["Database:Provider"] ?? SqliteProvider;
+        var connectionString = builder.Configuration.GetConnectionString("Storefront");
+        builder.Services.AddDbContext<StorefrontDbContext>(options =>
+        {
+            if (string.Equals(provider, PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Storefront is empty.");
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Storefront.Migrations.PostgreSql"));
+            }
+            else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                var sqlite = string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(paths.DataPath, "storefront.db")}"
+                    : connectionString;
+                options.UseSqlite(sqlite, o => o.MigrationsAssembly("Storefront.Migrations.Sqlite"));
+            }
+            else
+            {
+                throw new InvalidOperationException($"Database:Provider '{provider}' is unknown: use Sqlite or PostgreSql.");
+            }
+        });
+        builder.Services.AddScoped<DesignatedCounties>();
+        builder.Services.AddScoped<CatalogSearch>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<StorefrontDbContext>("database");
+    }
+
+    /// <summary>Migrates (unless turned off for production), loads reference data, and seeds the demo into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers and a writer work at once; the setting stays with the database file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+            await ReferenceDataLoader.EnsureAsync(db);
+        }
+        if (app.Configuration.GetValue("Demo:Seed", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+        }
+    }
+}

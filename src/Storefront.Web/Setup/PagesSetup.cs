@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Storefront.Web.Localization;
+
+namespace Storefront.Web.Setup;
+
+public static class PagesSetup
+{
+    public static void AddStorefrontPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services
+            .AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Security.Policies.Admin);
+                o.Conventions.AddPageRoute("/Catalog/Index", "/catalog");
+                o.Conventions.AddPageRoute("/Catalog/Listing", "/listings/{id}");
+            })
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Security.Policies.Admin, p => p.RequireRole(Core.People.PlatformRoles.Admin));
+        builder.Services.AddScoped<Demo.DemoData>();
+    }
+}
