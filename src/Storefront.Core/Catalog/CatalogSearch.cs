@@ -11,6 +11,7 @@ public sealed record CatalogQuery(
     string? Text = null,
     int? CategoryId = null,
     string? ProvinceCode = null,
+    string? PrefectureCode = null,
     string? CountyCode = null,
     int? SupplierId = null,
     long? MinPriceFen = null,
@@ -35,7 +36,9 @@ public sealed record ZonePhoto(string Hash, int Width, int Height);
 
 public sealed record CategoryZone(string Slug, string Name, string NameEn, int Count, ZonePhoto? Photo);
 
-public sealed record OriginZone(string ProvinceCode, string ProvinceName, int Count, ZonePhoto? Photo, IReadOnlyList<FacetValue> Counties);
+public sealed record PrefectureZone(string Code, string Name, int Count, ZonePhoto? Photo, IReadOnlyList<FacetValue> Counties);
+
+public sealed record OriginZone(string ProvinceCode, string ProvinceName, int Count, IReadOnlyList<PrefectureZone> Prefectures);
 
 public sealed record CatalogPage(IReadOnlyList<CatalogCard> Cards, int Total, int Page, int PageCount, CatalogFacets Facets);
 
@@ -106,6 +109,7 @@ public sealed class CatalogSearch(StorefrontDbContext db)
     {
         if (q.CategoryId is { } category && except != Facet.Category) listings = listings.Where(l => l.CategoryId == category);
         if (q.ProvinceCode is { } province && except != Facet.Province) listings = listings.Where(l => l.OriginCounty.ProvinceCode == province);
+        if (q.PrefectureCode is { } prefecture && except != Facet.County) listings = listings.Where(l => l.OriginCounty.PrefectureCode == prefecture);
         if (q.CountyCode is { } county && except != Facet.County) listings = listings.Where(l => l.OriginCountyCode == county);
         if (q.SupplierId is { } supplier && except != Facet.Supplier) listings = listings.Where(l => l.SupplierId == supplier);
         if (except != Facet.Price)
@@ -148,7 +152,11 @@ public sealed class CatalogSearch(StorefrontDbContext db)
             bandRows.OrderBy(r => r.Band).Select(r => new FacetValue(PriceBands[r.Band].Key, PriceBands[r.Band].Key, r.Count)).ToList());
     }
 
-    /// <summary>The home page's zones (专区): each category and each province of origin, with a count and a photo.</summary>
+    /// <summary>
+    /// The home page's zones (专区): each category, and each province of origin divided into its prefectures
+    /// (湘西州, 怀化, 张家界 ...), with counts and a photo. Counties administered directly by a province form a zone of
+    /// their own under the province's name.
+    /// </summary>
     public async Task<(IReadOnlyList<CategoryZone> Categories, IReadOnlyList<OriginZone> Origins)> ZonesAsync(CancellationToken ct = default)
     {
         var byCategory = await Visible()
@@ -156,13 +164,13 @@ public sealed class CatalogSearch(StorefrontDbContext db)
             .Select(g => new { g.Key.Slug, g.Key.Name, g.Key.NameEn, g.Key.SortOrder, Count = g.Count(), Newest = g.Max(l => l.Id) })
             .ToListAsync(ct);
         var byCounty = await Visible()
-            .GroupBy(l => new { l.OriginCounty.ProvinceCode, l.OriginCounty.ProvinceName, l.OriginCountyCode, l.OriginCounty.Name })
-            .Select(g => new { g.Key.ProvinceCode, g.Key.ProvinceName, g.Key.OriginCountyCode, g.Key.Name, Count = g.Count(), Newest = g.Max(l => l.Id) })
+            .GroupBy(l => new { l.OriginCounty.ProvinceCode, l.OriginCounty.ProvinceName, l.OriginCounty.PrefectureCode, l.OriginCounty.PrefectureName, l.OriginCountyCode, l.OriginCounty.Name })
+            .Select(g => new { g.Key.ProvinceCode, g.Key.ProvinceName, g.Key.PrefectureCode, g.Key.PrefectureName, g.Key.OriginCountyCode, g.Key.Name, Count = g.Count(), Newest = g.Max(l => l.Id) })
             .ToListAsync(ct);
 
-        var provinces = byCounty.GroupBy(c => new { c.ProvinceCode, c.ProvinceName }).ToList();
+        var prefectures = byCounty.GroupBy(c => new { c.ProvinceCode, c.ProvinceName, Code = c.PrefectureCode ?? c.ProvinceCode, Name = c.PrefectureName ?? c.ProvinceName }).ToList();
         // One photo per zone: the main photo of its newest listing, all fetched in one query.
-        var photoOf = byCategory.Select(c => c.Newest).Concat(provinces.Select(p => p.Max(c => c.Newest))).Distinct().ToList();
+        var photoOf = byCategory.Select(c => c.Newest).Concat(prefectures.Select(p => p.Max(c => c.Newest))).Distinct().ToList();
         var photos = await db.ListingPhotos.AsNoTracking()
             .Where(p => photoOf.Contains(p.ListingId) && p.Position == 0)
             .Select(p => new { p.ListingId, Photo = new ZonePhoto(p.ContentHash, p.Width, p.Height) })
@@ -171,9 +179,17 @@ public sealed class CatalogSearch(StorefrontDbContext db)
         var categories = byCategory.OrderBy(c => c.SortOrder)
             .Select(c => new CategoryZone(c.Slug, c.Name, c.NameEn, c.Count, photos.GetValueOrDefault(c.Newest)))
             .ToList();
-        var origins = provinces
-            .Select(p => new OriginZone(p.Key.ProvinceCode, p.Key.ProvinceName, p.Sum(c => c.Count), photos.GetValueOrDefault(p.Max(c => c.Newest)),
-                p.OrderByDescending(c => c.Count).ThenBy(c => c.OriginCountyCode).Select(c => new FacetValue(c.OriginCountyCode, c.Name, c.Count)).ToList()))
+        var origins = prefectures
+            .Select(p => new
+            {
+                p.Key.ProvinceCode,
+                p.Key.ProvinceName,
+                Zone = new PrefectureZone(p.Key.Code, p.Key.Name, p.Sum(c => c.Count), photos.GetValueOrDefault(p.Max(c => c.Newest)),
+                    p.OrderByDescending(c => c.Count).ThenBy(c => c.OriginCountyCode).Select(c => new FacetValue(c.OriginCountyCode, c.Name, c.Count)).ToList()),
+            })
+            .GroupBy(p => new { p.ProvinceCode, p.ProvinceName })
+            .Select(g => new OriginZone(g.Key.ProvinceCode, g.Key.ProvinceName, g.Sum(p => p.Zone.Count),
+                g.Select(p => p.Zone).OrderByDescending(z => z.Count).ThenBy(z => z.Code).ToList()))
             .OrderByDescending(o => o.Count)
             .ToList();
         return (categories, origins);

@@ -14,8 +14,6 @@ public static class PagesSetup
             .AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Security.Policies.Admin);
-                o.Conventions.AddPageRoute("/Catalog/Index", "/catalog");
-                o.Conventions.AddPageRoute("/Catalog/Listing", "/listings/{id}");
             })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -12,7 +12,7 @@ using Storefront.Web.Localization;
 namespace Storefront.Web.Pages.Catalog;
 
 /// <summary>
-/// The catalog: /catalog?q=莓茶&amp;category=tea&amp;province=430000&amp;county=433127&amp;supplier=3&amp;min=20&amp;max=50&amp;sort=price-asc&amp;page=2.
+/// The catalog: /catalog?q=莓茶&amp;category=tea&amp;province=430000&amp;prefecture=433100&amp;county=433127&amp;supplier=3&amp;min=20&amp;max=50&amp;sort=price-asc&amp;page=2.
 /// Everything lives in the URL so that a search can be bookmarked and shared. A value that names nothing is
 /// ignored and said so on the page, never an error.
 /// </summary>
@@ -21,6 +21,7 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
     [BindProperty(SupportsGet = true, Name = "province")] public string? Province { get; set; }
+    [BindProperty(SupportsGet = true, Name = "prefecture")] public string? Prefecture { get; set; }
     [BindProperty(SupportsGet = true, Name = "county")] public string? County { get; set; }
     [BindProperty(SupportsGet = true, Name = "supplier")] public string? Supplier { get; set; }
     [BindProperty(SupportsGet = true, Name = "min")] public string? Min { get; set; }
@@ -59,6 +60,12 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
             var name = await DivisionNameAsync(Province, DivisionLevel.Province, ct);
             if (name is null) { IgnoredFilters.Add("province"); Province = null; }
             else { query = query with { ProvinceCode = Province }; ActiveFilters.Add(("province", name)); }
+        }
+        if (!string.IsNullOrWhiteSpace(Prefecture))
+        {
+            var name = await DivisionNameAsync(Prefecture, DivisionLevel.Prefecture, ct);
+            if (name is null) { IgnoredFilters.Add("prefecture"); Prefecture = null; }
+            else { query = query with { PrefectureCode = Prefecture }; ActiveFilters.Add(("prefecture", name)); }
         }
         if (!string.IsNullOrWhiteSpace(County))
         {
@@ -119,7 +126,7 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
     {
         var values = new Dictionary<string, string?>
         {
-            ["q"] = Q, ["category"] = Category, ["province"] = Province, ["county"] = County, ["supplier"] = Supplier,
+            ["q"] = Q, ["category"] = Category, ["province"] = Province, ["prefecture"] = Prefecture, ["county"] = County, ["supplier"] = Supplier,
             ["min"] = Min, ["max"] = Max, ["sort"] = Sort, ["page"] = null,
         };
         foreach (var (key, value) in changes)

@@ -1,0 +1,106 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Storefront.Testing;
+
+/// <summary>A page as a browser would get it: status, headers and the parsed document, with its forms to submit.</summary>
+public sealed class HtmlPage(HttpResponseMessage response, IHtmlDocument document, string body)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpResponseMessage Response { get; } = response;
+    public IHtmlDocument Document { get; } = document;
+    public string Body { get; } = body;
+    public HttpStatusCode Status => Response.StatusCode;
+    public Uri? Url => Response.RequestMessage?.RequestUri;
+
+    public static async Task<HtmlPage> FromAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return new HtmlPage(response, Parser.ParseDocument(body), body);
+    }
+
+    public IElement? Find(string selector) => Document.QuerySelector(selector);
+    public IElement Get(string selector) => Find(selector) ?? throw new InvalidOperationException($"No element matches '{selector}' on {Url}: {Truncated}");
+    public IReadOnlyList<IElement> All(string selector) => Document.QuerySelectorAll(selector).ToList();
+    public string Text(string selector) => Get(selector).TextContent.Trim();
+    public string Title => Document.Title?.Trim() ?? "";
+
+    /// <summary>The messages of validation errors shown beside fields and in the summary.</summary>
+    public IReadOnlyList<string> Errors => All(".field-error, .form-errors li, .field-error-list li")
+        .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+
+    private string Truncated => Body.Length > 2000 ? Body[..2000] : Body;
+
+    /// <summary>Submits a form with its current values (antiforgery token included), changed by the given fields.</summary>
+    public Task<HtmlPage> SubmitAsync(HttpClient client, string formSelector, IEnumerable<KeyValuePair<string, string>>? fields = null,
+        string? submitName = null, string? submitValue = null, IEnumerable<(string Name, string FileName, byte[] Content, string ContentType)>? files = null)
+    {
+        var form = (IHtmlFormElement)Get(formSelector);
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
+                    if (input.Type is "checkbox" or "radio" && !input.IsChecked) break;
+                    values.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    values.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+        foreach (var (name, value) in fields ?? [])
+        {
+            values.RemoveAll(v => v.Key == name);
+            values.Add(new(name, value));
+        }
+        if (submitName is not null) values.Add(new(submitName, submitValue ?? ""));
+
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? Url!.PathAndQuery : action;
+        HttpContent content;
+        if (form.Enctype == "multipart/form-data" || files is not null)
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+            foreach (var (name, fileName, bytes, type) in files ?? [])
+            {
+                var file = new ByteArrayContent(bytes);
+                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+                multipart.Add(file, name, fileName);
+            }
+            content = multipart;
+        }
+        else
+        {
+            content = new FormUrlEncodedContent(values);
+        }
+        return client.PostPageAsync(target, content);
+    }
+}
+
+public static class HtmlClientExtensions
+{
+    public static async Task<HtmlPage> GetPageAsync(this HttpClient client, string url) =>
+        await HtmlPage.FromAsync(await client.GetAsync(url));
+
+    public static async Task<HtmlPage> PostPageAsync(this HttpClient client, string url, HttpContent content) =>
+        await HtmlPage.FromAsync(await client.PostAsync(url, content));
+
+    /// <summary>Signs in through the sign-in form, as a person does.</summary>
+    public static async Task<HtmlPage> SignInAsync(this HttpClient client, string email, string password = Web.Demo.DemoData.Password)
+    {
+        var form = await client.GetPageAsync("/account/sign-in");
+        var result = await form.SubmitAsync(client, "#sign-in-form", [new("Input.Email", email), new("Input.Password", password)]);
+        if (result.Find("#sign-out") is null)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {string.Join("; ", result.Errors)}");
+        return result;
+    }
+}
