@@ -32,8 +32,12 @@ public class StorefrontFactory : WebApplicationFactory<Program>
 
     public StorefrontFactory()
     {
-        ClientOptions.BaseAddress = new Uri("https://localhost");
+        // HTTPS, for Secure cookies; not "localhost", which HSTS leaves out.
+        ClientOptions.BaseAddress = new Uri("https://storefront.test");
     }
+
+    /// <summary>A client that hands back redirects instead of following them, to check where they lead.</summary>
+    public HttpClient CreateClientWithoutRedirects() => CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>Skips (or, where required, fails) the calling test when this factory's database cannot run here.</summary>
     public void RequireDatabase()
@@ -46,7 +50,8 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     {
         RequireDatabase();
         Directory.CreateDirectory(_dataPath);
-        _connectionString = WithDemoData ? TestDatabases.CopyOfDemo(Provider, _dataPath) : TestDatabases.Empty(Provider, _dataPath);
+        // Once per factory: WithWebHostBuilder builds again through this method, as a restart on the same database.
+        _connectionString ??= WithDemoData ? TestDatabases.CopyOfDemo(Provider, _dataPath) : TestDatabases.Empty(Provider, _dataPath);
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in TestDatabases.BaseSettings(Provider, _connectionString, _dataPath).Concat(Settings))
             builder.UseSetting(key, value);

@@ -27,7 +27,6 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
     [BindProperty(SupportsGet = true, Name = "min")] public string? Min { get; set; }
     [BindProperty(SupportsGet = true, Name = "max")] public string? Max { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageNumber { get; set; }
 
     public CatalogPage Result { get; private set; } = null!;
     public CatalogSort EffectiveSort { get; private set; }
@@ -95,7 +94,8 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
         if (chosen is null && !string.IsNullOrEmpty(Sort)) { IgnoredFilters.Add("sort"); Sort = null; }
         EffectiveSort = chosen ?? (hasText ? CatalogSort.Relevance : CatalogSort.Newest);
 
-        var page = int.TryParse(PageNumber, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
+        // "page" is Razor Pages' own route value (the page's path), so the query's page number is read directly.
+        var page = int.TryParse(Request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
         Result = await search.SearchAsync(query with { Sort = EffectiveSort, Page = page }, english, ct);
     }
 
