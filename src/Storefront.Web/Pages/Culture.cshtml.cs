@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storefront.Web.Localization;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages;
 
 /// <summary>The language switch: remembers the choice in a cookie for a year and returns to the page it came from.</summary>
-public class CultureModel : PageModel
+public class CultureModel(CookieSecurity cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -21,7 +22,7 @@ public class CultureModel : PageModel
                 Expires = DateTimeOffset.UtcNow.AddYears(1),
                 IsEssential = true,
                 HttpOnly = true,
-                Secure = true,
+                Secure = cookies.IsSecure(Request),
                 SameSite = SameSiteMode.Lax,
             });
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

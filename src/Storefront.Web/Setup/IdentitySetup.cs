@@ -28,11 +28,12 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
+        var cookies = Security.CookieSecurity.From(builder.Configuration, builder.Environment);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = AuthCookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = cookies.Policy;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";

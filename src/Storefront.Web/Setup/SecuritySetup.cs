@@ -11,6 +11,8 @@ public static class SecuritySetup
 
     public static void AddStorefrontSecurity(this WebApplicationBuilder builder)
     {
+        var cookies = CookieSecurity.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(cookies);
         // Keys in the database: a cookie issued by one instance is read by every other.
         builder.Services.AddDataProtection()
             .SetApplicationName("Storefront")
@@ -20,9 +22,16 @@ public static class SecuritySetup
         {
             o.Cookie.Name = AntiforgeryCookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = cookies.Policy;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "sf.tempdata";
+            o.Cookie.SecurePolicy = cookies.Policy;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
         });
         builder.Services.AddHsts(o =>
         {

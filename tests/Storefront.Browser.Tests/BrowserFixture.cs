@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace Storefront.Browser.Tests;
+
+/// <summary>
+/// The shop on a real Kestrel port and Debian's Chromium driven by Playwright: headless, no browser download.
+/// Missing Chromium skips the browser tests, or fails them when STOREFRONT_REQUIRE_BROWSER=1.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly KestrelFactory _factory = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("STOREFRONT_CHROMIUM") ?? ChromiumPath;
+    public StorefrontFactory Factory => _factory;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath)) return;
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        // Chromium keeps Secure cookies on http only for localhost, so the tests address the server by that name.
+        var address = new Uri(_factory.ClientOptions.BaseAddress.ToString());
+        BaseUrl = $"http://localhost:{address.Port}";
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) on a phone-sized or desktop window.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        Requirements.Need(_browser is not null, Requirements.BrowserRequired, $"Chromium was not found at {ExecutablePath}: apt-get install chromium.");
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class KestrelFactory : StorefrontFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Kestrel serves plain HTTP on localhost here, as in development; Secure cookies are tested over HTTPS elsewhere.
+            builder.UseSetting("Security:SecureCookies", "SameAsRequest");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
