@@ -53,6 +53,8 @@ public static class DataSetup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<StorefrontDbContext>>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             await db.Database.MigrateAsync();
@@ -61,11 +63,14 @@ public static class DataSetup
                 // WAL lets readers and a writer work at once; the setting stays with the database file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+            logger.LogInformation("Database migrated in {Elapsed} ms", clock.ElapsedMilliseconds);
             await ReferenceDataLoader.EnsureAsync(db);
+            logger.LogInformation("Reference data ready at {Elapsed} ms", clock.ElapsedMilliseconds);
         }
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+            logger.LogInformation("Demo data ready at {Elapsed} ms", clock.ElapsedMilliseconds);
         }
     }
 }
