@@ -9,14 +9,8 @@ namespace Storefront.Web.Tests.Account;
 public class AccountOnSqlite(StorefrontFactory factory) : AccountTests<StorefrontFactory>(factory);
 public class AccountOnPostgreSql(PostgreSqlStorefrontFactory factory) : AccountTests<PostgreSqlStorefrontFactory>(factory);
 
-public abstract class AccountTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : StorefrontFactory
+public abstract class AccountTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
-    private HttpClient Client()
-    {
-        factory.RequireDatabase();
-        return factory.CreateClient();
-    }
-
     public static TheoryData<string> DemoAccounts() =>
     [
         DemoData.AdminEmail,
@@ -135,7 +129,7 @@ public abstract class AccountTests<TFactory>(TFactory factory) : IClassFixture<T
         var result = await form.SubmitAsync(client, "#sign-in-form", [new("Input.Email", DemoData.AdminEmail), new("Input.Password", DemoData.Password)]);
         Assert.Equal("/catalog?q=tea", result.Url!.PathAndQuery);
 
-        var offsite = factory.CreateClientWithoutRedirects();
+        var offsite = Factory.CreateClientWithoutRedirects();
         form = await offsite.GetPageAsync("/account/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F");
         var response = (await form.SubmitAsync(offsite, "#sign-in-form", [new("Input.Email", DemoData.AdminEmail), new("Input.Password", DemoData.Password)])).Response;
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -144,7 +138,7 @@ public abstract class AccountTests<TFactory>(TFactory factory) : IClassFixture<T
 
     private async Task CreateUserAsync(string email)
     {
-        using var scope = factory.Services.CreateScope();
+        using var scope = Factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StorefrontUser>>();
         var result = await users.CreateAsync(new StorefrontUser { UserName = email, Email = email, DisplayName = "t" }, "Correct-horse1");
         Assert.True(result.Succeeded);

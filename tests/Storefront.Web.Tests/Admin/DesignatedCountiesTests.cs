@@ -8,13 +8,11 @@ public class DesignatedCountiesOnSqlite(StorefrontFactory factory) : DesignatedC
 public class DesignatedCountiesOnPostgreSql(PostgreSqlStorefrontFactory factory) : DesignatedCountiesTests<PostgreSqlStorefrontFactory>(factory);
 
 /// <summary>Admins load the official list of designated counties and keep it: every change audited.</summary>
-public abstract class DesignatedCountiesTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : StorefrontFactory
+public abstract class DesignatedCountiesTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
     private async Task<(HttpClient Client, HtmlPage Page)> AdminPageAsync()
     {
-        factory.RequireDatabase();
-        var client = factory.CreateClient();
-        await client.SignInAsync(DemoData.AdminEmail);
+        var client = await SignedInClientAsync(DemoData.AdminEmail);
         return (client, await client.GetPageAsync("/admin/designated-counties"));
     }
 
@@ -29,7 +27,7 @@ public abstract class DesignatedCountiesTests<TFactory>(TFactory factory) : ICla
         Assert.Contains("已新增 2 个县，1 个已在名单中。", result.Text(".flash"));
         Assert.Contains("贵州省 (2)", result.Text(".tabs"));
 
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "DesignatedCounty.Import").ToListAsync());
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "DesignatedCounty.Import").ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(DemoData.AdminEmail, entry.ActorName);
         Assert.Contains("added 2", entry.Details);
@@ -39,14 +37,14 @@ public abstract class DesignatedCountiesTests<TFactory>(TFactory factory) : ICla
     public async Task AListWithAnyBadLineIsRefusedWholeWithTheLinesAndReasons()
     {
         var (client, page) = await AdminPageAsync();
-        var before = await factory.WithDbAsync(db => db.DesignatedCounties.CountAsync());
+        var before = await Factory.WithDbAsync(db => db.DesignatedCounties.CountAsync());
         var result = await page.SubmitAsync(client, "#import-form", files: [Csv("522701\nabc\n110000\n999999\n")]);
         Assert.Contains("有 3 行无效，名单未导入。", result.Text("#import-error"));
         var rows = result.All("#refused-rows tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(3, rows.Count);
         Assert.Contains("不是六位数字代码", rows[0]);
         Assert.Contains("不是现行县级行政区划代码", rows[1]);
-        Assert.Equal(before, await factory.WithDbAsync(db => db.DesignatedCounties.CountAsync()));
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.DesignatedCounties.CountAsync()));
     }
 
     [SkippableFact]
@@ -70,7 +68,7 @@ public abstract class DesignatedCountiesTests<TFactory>(TFactory factory) : ICla
 
         var removed = await added.SubmitAsync(client, "form[action*='handler=Remove'][action*='code=622921']");
         Assert.Contains("已移除 622921。", removed.Text(".flash"));
-        var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.SubjectId == "622921").Select(a => a.Action).ToListAsync());
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.SubjectId == "622921").Select(a => a.Action).ToListAsync());
         Assert.Equal(["DesignatedCounty.Add", "DesignatedCounty.Remove"], actions.Order());
     }
 }

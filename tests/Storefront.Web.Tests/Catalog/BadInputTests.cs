@@ -6,14 +6,8 @@ public class BadInputOnSqlite(StorefrontFactory factory) : BadInputTests<Storefr
 public class BadInputOnPostgreSql(PostgreSqlStorefrontFactory factory) : BadInputTests<PostgreSqlStorefrontFactory>(factory);
 
 /// <summary>Whatever arrives in a URL or a cookie, the answer is a page that says what it made of it, never a 500.</summary>
-public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : StorefrontFactory
+public abstract class BadInputTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
-    private HttpClient Client()
-    {
-        factory.RequireDatabase();
-        return factory.CreateClient();
-    }
-
     [SkippableFact]
     public async Task AFiveThousandCharacterSearchIsCutNotRefused()
     {

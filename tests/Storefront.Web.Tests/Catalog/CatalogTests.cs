@@ -8,14 +8,8 @@ public class CatalogOnSqlite(StorefrontFactory factory) : CatalogTests<Storefron
 public class CatalogOnPostgreSql(PostgreSqlStorefrontFactory factory) : CatalogTests<PostgreSqlStorefrontFactory>(factory);
 
 /// <summary>The catalog as a visitor uses it, on both databases.</summary>
-public abstract class CatalogTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : StorefrontFactory
+public abstract class CatalogTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
-    private HttpClient Client()
-    {
-        factory.RequireDatabase();
-        return factory.CreateClient();
-    }
-
     private static IReadOnlyList<string> Titles(HtmlPage page) => page.All("#results .card-title").Select(e => e.TextContent.Trim()).ToList();
 
     [SkippableFact]
@@ -89,7 +83,7 @@ public abstract class CatalogTests<TFactory>(TFactory factory) : IClassFixture<T
         var xiangxi = await client.GetPageAsync("/catalog?prefecture=433100&category=fruit");
         Assert.All(xiangxi.All("#results .card-origin"), e => Assert.Matches("凤凰县|花垣县|泸溪县|龙山县", e.TextContent));
 
-        var supplierId = await factory.WithDbAsync(db => db.Suppliers.Where(s => s.Name == "永顺县松柏莓茶专业合作社").Select(s => s.Id).SingleAsync());
+        var supplierId = await Factory.WithDbAsync(db => db.Suppliers.Where(s => s.Name == "永顺县松柏莓茶专业合作社").Select(s => s.Id).SingleAsync());
         Assert.Equal(4, Titles(await client.GetPageAsync($"/catalog?supplier={supplierId}")).Count);
 
         var cheap = await client.GetPageAsync("/catalog?category=tea&min=50&max=70");
@@ -194,7 +188,7 @@ public abstract class CatalogTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.NotEmpty(Titles(before));
         var listingHref = before.Get("#results .card-link").GetAttribute("href")!;
 
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             var supplier = await db.Suppliers.SingleAsync(s => s.Name == "花垣县十八洞村农产品专业合作社");
             supplier.Status = VerificationStatus.Suspended;
@@ -208,7 +202,7 @@ public abstract class CatalogTests<TFactory>(TFactory factory) : IClassFixture<T
         }
         finally
         {
-            await factory.WithDbAsync(async db =>
+            await Factory.WithDbAsync(async db =>
             {
                 var supplier = await db.Suppliers.SingleAsync(s => s.Name == "花垣县十八洞村农产品专业合作社");
                 supplier.Status = VerificationStatus.Verified;
@@ -222,13 +216,13 @@ public abstract class CatalogTests<TFactory>(TFactory factory) : IClassFixture<T
     {
         var client = Client();
         Assert.NotEmpty(Titles(await client.GetPageAsync("/catalog?q=安化黑茶")));
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             db.DesignatedCounties.Remove(await db.DesignatedCounties.SingleAsync(c => c.CountyCode == "430923"));
             await db.SaveChangesAsync();
         });
         Assert.Empty(Titles(await client.GetPageAsync("/catalog?q=安化黑茶")));
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             db.DesignatedCounties.Add(new Core.Regions.DesignatedCounty { CountyCode = "430923", Source = "test", AddedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();

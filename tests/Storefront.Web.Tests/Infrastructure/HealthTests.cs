@@ -6,18 +6,17 @@ namespace Storefront.Web.Tests.Infrastructure;
 public class HealthOnSqlite(StorefrontFactory factory) : HealthTests<StorefrontFactory>(factory);
 public class HealthOnPostgreSql(PostgreSqlStorefrontFactory factory) : HealthTests<PostgreSqlStorefrontFactory>(factory);
 
-public abstract class HealthTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : StorefrontFactory
+public abstract class HealthTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
     [SkippableFact]
     public async Task HealthzReportsTheDatabaseAndItsProvider()
     {
-        factory.RequireDatabase();
-        var response = await factory.CreateClient().GetAsync("/healthz");
+        var response = await Client().GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal("Healthy", json.RootElement.GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal(factory.Provider.ToString(), json.RootElement.GetProperty("database").GetProperty("provider").GetString());
+        Assert.Equal(Factory.Provider.ToString(), json.RootElement.GetProperty("database").GetProperty("provider").GetString());
     }
 }
 

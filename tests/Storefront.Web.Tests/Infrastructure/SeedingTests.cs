@@ -18,14 +18,14 @@ public class SeedingOnSqlite(EmptyDatabaseFactory factory) : SeedingTests<EmptyD
 public class SeedingOnPostgreSql(PostgreSqlEmptyDatabaseFactory factory) : SeedingTests<PostgreSqlEmptyDatabaseFactory>(factory);
 
 /// <summary>A new deployment migrates and seeds itself on start; a restart seeds nothing more.</summary>
-public abstract class SeedingTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : StorefrontFactory
+public abstract class SeedingTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
     [SkippableFact]
     public async Task AnEmptyDatabaseIsMigratedAndSeededOnceWithRealisticDemoData()
     {
-        factory.RequireDatabase();
-        _ = factory.CreateClient();
-        var counts = await factory.WithDbAsync(async db => new
+        Factory.RequireDatabase();
+        _ = Factory.CreateClient();
+        var counts = await Factory.WithDbAsync(async db => new
         {
             Suppliers = await db.Suppliers.CountAsync(),
             Listings = await db.Listings.CountAsync(l => l.Status == ListingStatus.Published),
@@ -50,16 +50,16 @@ public abstract class SeedingTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(39, counts.Designated);
         Assert.Equal(0, counts.OffList);
 
-        var credit = await factory.WithDbAsync(async db =>
+        var credit = await Factory.WithDbAsync(async db =>
             (await db.Suppliers.Select(s => s.CreditCode).ToListAsync()).Concat(await db.Organisations.Select(o => o.CreditCode).ToListAsync()).ToList());
         Assert.All(credit, c => Assert.True(UnifiedSocialCreditCode.IsValid(c), c));
 
         // A restart on the same database seeds nothing more.
-        using (var restarted = factory.WithWebHostBuilder(_ => { }))
+        using (var restarted = Factory.WithWebHostBuilder(_ => { }))
         {
             _ = restarted.CreateClient();
         }
-        var after = await factory.WithDbAsync(async db => (await db.Suppliers.CountAsync(), await db.Listings.CountAsync(), await db.Users.CountAsync()));
+        var after = await Factory.WithDbAsync(async db => (await db.Suppliers.CountAsync(), await db.Listings.CountAsync(), await db.Users.CountAsync()));
         Assert.Equal((counts.Suppliers, 82, counts.Users), after);
     }
 }
