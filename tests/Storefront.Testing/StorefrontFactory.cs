@@ -28,6 +28,8 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     /// <summary>Configuration for this factory on top of the test defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    public string DataPath => _dataPath;
+
     public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The host has not been built yet.");
 
     public StorefrontFactory()

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
+using Storefront.Core.Jobs;
+using Storefront.Core.Mail;
+using Storefront.Core.Quotas;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
 using Storefront.Core.Regions;
@@ -27,6 +30,10 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<ListingPriceTier> ListingPriceTiers => Set<ListingPriceTier>();
     public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<QuotaEntry> QuotaEntries => Set<QuotaEntry>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

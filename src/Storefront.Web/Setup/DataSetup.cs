@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
+using Storefront.Core.Jobs;
+using Storefront.Core.People;
+using Storefront.Core.Quotas;
 using Storefront.Core.ReferenceData;
 using Storefront.Core.Regions;
 using Storefront.Web.Demo;
@@ -45,6 +48,9 @@ public static class DataSetup
         builder.Services.AddScoped<DesignatedCounties>();
         builder.Services.AddScoped<CatalogSearch>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<QuotaLedger>();
+        builder.Services.AddScoped<JobLeases>();
+        builder.Services.AddScoped<Invitations>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StorefrontDbContext>("database");
     }
 

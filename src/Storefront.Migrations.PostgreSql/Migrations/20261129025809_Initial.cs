@@ -123,6 +123,41 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcquiredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSucceededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -364,6 +399,77 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuotaEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: true),
+                    CountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaEntries", x => x.Id);
+                    table.CheckConstraint("CK_QuotaEntries_Month", "\"Month\" BETWEEN 1 AND 12");
+                    table.CheckConstraint("CK_QuotaEntries_NotZero", "\"AmountFen\" <> 0");
+                    table.CheckConstraint("CK_QuotaEntries_Sign", "(\"Kind\" <> 1 OR \"AmountFen\" > 0) AND (\"Kind\" <> 2 OR \"AmountFen\" < 0)");
+                    table.ForeignKey(
+                        name: "FK_QuotaEntries_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Roles = table.Column<int>(type: "integer", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.CheckConstraint("CK_Invitations_OneTarget", "(\"SupplierId\" IS NULL) <> (\"OrganisationId\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_Invitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Listings",
                 columns: table => new
                 {
@@ -567,6 +673,22 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 column: "PrefectureCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Invitations_OrganisationId",
+                table: "Invitations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SupplierId",
+                table: "Invitations",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_TokenHash",
+                table: "Invitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ListingPhotos_ListingId_Position",
                 table: "ListingPhotos",
                 columns: new[] { "ListingId", "Position" },
@@ -641,6 +763,32 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 columns: new[] { "Type", "RegionCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_SentAtUtc_NextAttemptAtUtc",
+                table: "OutgoingMails",
+                columns: new[] { "SentAtUtc", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaEntries_OrganisationId_Year_Month",
+                table: "QuotaEntries",
+                columns: new[] { "OrganisationId", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaEntries_SourceKey",
+                table: "QuotaEntries",
+                column: "SourceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaEntries_Year_CountyCode",
+                table: "QuotaEntries",
+                columns: new[] { "Year", "CountyCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaEntries_Year_SupplierId",
+                table: "QuotaEntries",
+                columns: new[] { "Year", "SupplierId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupplierMembers_SupplierId_UserId",
                 table: "SupplierMembers",
                 columns: new[] { "SupplierId", "UserId" },
@@ -705,6 +853,12 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 name: "DesignatedCounties");
 
             migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "ListingPhotos");
 
             migrationBuilder.DropTable(
@@ -712,6 +866,12 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "OrganisationMembers");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingMails");
+
+            migrationBuilder.DropTable(
+                name: "QuotaEntries");
 
             migrationBuilder.DropTable(
                 name: "SupplierMembers");
