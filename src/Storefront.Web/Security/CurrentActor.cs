@@ -41,4 +41,27 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
             .ToListAsync(ct);
         return _seats = new Seats(organisations, suppliers);
     }
+
+    /// <summary>
+    /// The supplier this person acts for: the one chosen with ?supplier= when they belong to several, else their
+    /// first. Null when they belong to none; pages answer that with 403, never with another supplier's data.
+    /// </summary>
+    public async Task<SupplierSeat?> CurrentSupplierAsync(CancellationToken ct = default)
+    {
+        var seats = (await GetSeatsAsync(ct)).Suppliers;
+        var chosen = http.HttpContext?.Request.Query["supplier"].ToString();
+        return seats.FirstOrDefault(s => s.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture) == chosen) ?? seats.FirstOrDefault();
+    }
+
+    /// <summary>The organisation this person acts for, chosen as for suppliers with ?organisation=.</summary>
+    public async Task<OrganisationSeat?> CurrentOrganisationAsync(CancellationToken ct = default)
+    {
+        var seats = (await GetSeatsAsync(ct)).Organisations;
+        var chosen = http.HttpContext?.Request.Query["organisation"].ToString();
+        return seats.FirstOrDefault(s => s.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture) == chosen) ?? seats.FirstOrDefault();
+    }
+
+    /// <summary>Whether the person holds the role in the organisation they act for.</summary>
+    public async Task<bool> HasOrganisationRoleAsync(OrganisationRoles role, CancellationToken ct = default) =>
+        (await CurrentOrganisationAsync(ct)) is { } seat && (seat.Roles & role) == role;
 }
