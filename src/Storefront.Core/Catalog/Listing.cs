@@ -59,6 +59,16 @@ public class Listing
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? PublishedAtUtc { get; set; }
 
+    /// <summary>
+    /// Records a change the 832 platform must see (any field it receives, stock and status included): raises the
+    /// revision, which also writes a sync job when saved. Every such change goes through here.
+    /// </summary>
+    public void Revise(DateTime nowUtc)
+    {
+        Revision++;
+        UpdatedAtUtc = nowUtc;
+    }
+
     /// <summary>The code buyers type in a quick order and the 832 platform knows as externalId: "L42".</summary>
     public string Code => CodeOf(Id);
 

@@ -29,6 +29,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<ListingPriceTier> ListingPriceTiers => Set<ListingPriceTier>();
     public DbSet<ListingPhoto> ListingPhotos => Set<ListingPhoto>();
+    public DbSet<ListingSyncJob> ListingSyncJobs => Set<ListingSyncJob>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<QuotaEntry> QuotaEntries => Set<QuotaEntry>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
@@ -40,6 +41,34 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(StorefrontDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Every tracked listing that is added or whose revision changed gets a sync job in the same transaction, so no
+    /// change can be saved without the outbox knowing. Changes made with ExecuteUpdate (stock reservations) add their
+    /// jobs themselves with <see cref="ListingSyncJob.For"/>.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddListingSyncJobs();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddListingSyncJobs();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void AddListingSyncJobs()
+    {
+        var changed = ChangeTracker.Entries<Listing>()
+            .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(l => l.Revision).IsModified))
+            .ToList();
+        if (changed.Count == 0) return;
+        var now = DateTime.UtcNow;
+        // Through the navigation, so that a new listing's job gets its id when both are inserted.
+        foreach (var entry in changed) ListingSyncJobs.Add(ListingSyncJob.For(entry.Entity, now));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

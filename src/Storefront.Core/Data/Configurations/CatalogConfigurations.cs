@@ -77,6 +77,15 @@ public class ListingPhotoConfiguration : IEntityTypeConfiguration<ListingPhoto>
     }
 }
 
+public class ListingSyncJobConfiguration : IEntityTypeConfiguration<ListingSyncJob>
+{
+    public void Configure(EntityTypeBuilder<ListingSyncJob> e)
+    {
+        e.HasOne(j => j.Listing).WithMany().HasForeignKey(j => j.ListingId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(j => new { j.DoneAtUtc, j.ListingId });
+    }
+}
+
 public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> e)

@@ -597,6 +597,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ListingSyncJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingSyncJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ListingSyncJobs_Listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "Listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -735,6 +756,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ListingSyncJobs_DoneAtUtc_ListingId",
+                table: "ListingSyncJobs",
+                columns: new[] { "DoneAtUtc", "ListingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ListingSyncJobs_ListingId",
+                table: "ListingSyncJobs",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganisationMembers_OrganisationId_UserId",
                 table: "OrganisationMembers",
                 columns: new[] { "OrganisationId", "UserId" },
@@ -862,6 +893,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ListingPriceTiers");
+
+            migrationBuilder.DropTable(
+                name: "ListingSyncJobs");
 
             migrationBuilder.DropTable(
                 name: "OrganisationMembers");

@@ -598,6 +598,27 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ListingSyncJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingSyncJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ListingSyncJobs_Listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "Listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -736,6 +757,16 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 column: "SupplierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ListingSyncJobs_DoneAtUtc_ListingId",
+                table: "ListingSyncJobs",
+                columns: new[] { "DoneAtUtc", "ListingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ListingSyncJobs_ListingId",
+                table: "ListingSyncJobs",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganisationMembers_OrganisationId_UserId",
                 table: "OrganisationMembers",
                 columns: new[] { "OrganisationId", "UserId" },
@@ -863,6 +894,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ListingPriceTiers");
+
+            migrationBuilder.DropTable(
+                name: "ListingSyncJobs");
 
             migrationBuilder.DropTable(
                 name: "OrganisationMembers");
