@@ -22,6 +22,8 @@ public class Listing
     public const int SpecMaxLength = 40;
     public const int CertificationMaxLength = 40;
     public const int DescriptionMaxLength = 5000;
+    public const int ReviewNoteMaxLength = 1000;
+    public const int MaxLeadTimeDays = 365;
     public const string CodePrefix = "L";
 
     public int Id { get; private set; }
@@ -58,6 +60,9 @@ public class Listing
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? PublishedAtUtc { get; set; }
+
+    /// <summary>Why an admin's review refused the listing, shown to the supplier until it is sent again.</summary>
+    public string? ReviewNote { get; private set; }
 
     /// <summary>
     /// Records a change the 832 platform must see (any field it receives, stock and status included): raises the
@@ -97,6 +102,141 @@ public class Listing
         BasePriceFen = tiers[0].UnitPriceFen;
         LowestPriceFen = tiers[^1].UnitPriceFen;
         return problems;
+    }
+
+    /// <summary>A new draft listing of a supplier, from checked input (see <see cref="ListingEditor"/>).</summary>
+    public static Listing Create(int supplierId, ListingInput input, DateTime nowUtc)
+    {
+        var listing = new Listing
+        {
+            SupplierId = supplierId,
+            Title = "",
+            Unit = "",
+            Spec = "",
+            OriginCountyCode = input.OriginCountyCode,
+            Status = ListingStatus.Draft,
+            CreatedAtUtc = nowUtc,
+        };
+        listing.Copy(input);
+        listing.UpdatedAtUtc = nowUtc;
+        return listing;
+    }
+
+    /// <summary>
+    /// What the 832 platform receives of a listing, photos and on-sale status aside (their changes revise on their own).
+    /// Lead time and the tiers above the first are not sent, so changing only them raises no revision.
+    /// </summary>
+    public sealed record PlatformContent(
+        string Title, int CategoryId, string OriginCountyCode, string? CertificationNo, string Unit, string Spec,
+        long PriceFen, int Stock, int MinOrderQuantity, string Description);
+
+    public PlatformContent ContentForPlatform() =>
+        new(Title, CategoryId, OriginCountyCode, CertificationNo, Unit, Spec, BasePriceFen, Stock, MinOrderQuantity, Description);
+
+    /// <summary>Applies checked input; raises the revision when the platform's view of the listing changed. True when it did.</summary>
+    public bool Apply(ListingInput input, DateTime nowUtc)
+    {
+        var before = ContentForPlatform();
+        Copy(input);
+        var revised = ContentForPlatform() != before;
+        if (revised) Revise(nowUtc);
+        else UpdatedAtUtc = nowUtc;
+        return revised;
+    }
+
+    private void Copy(ListingInput input)
+    {
+        Title = input.Title.Trim();
+        CategoryId = input.CategoryId;
+        OriginCountyCode = input.OriginCountyCode;
+        Unit = input.Unit.Trim();
+        Spec = input.Spec.Trim();
+        Stock = input.Stock;
+        LeadTimeDays = input.LeadTimeDays;
+        CertificationNo = string.IsNullOrWhiteSpace(input.CertificationNo) ? null : input.CertificationNo.Trim();
+        Description = input.Description.Trim();
+        // Tiers are replaced only when they changed, so an edit of the title does not rewrite the price table.
+        if (MinOrderQuantity != input.MinOrderQuantity || PriceTiers.Count == 0 || !Tiers.SequenceEqual(input.Tiers))
+        {
+            var problems = SetPricing(input.MinOrderQuantity, input.Tiers);
+            if (problems.Count > 0) throw new ArgumentException($"Invalid price tiers: {problems[0].Problem}; check the input first.", nameof(input));
+        }
+    }
+
+    /// <summary>Sets the stock to a counted quantity, raising the revision when it changed.</summary>
+    public bool SetStock(int stock, DateTime nowUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stock);
+        if (stock == Stock) return false;
+        Stock = stock;
+        Revise(nowUtc);
+        return true;
+    }
+
+    public enum PublishOutcome { Published, SentForReview, SupplierMayNotSell, NotAllowed }
+
+    public bool IsOnSale => Status == ListingStatus.Published;
+
+    /// <summary>
+    /// Puts the listing on sale, or in the admins' review queue when review is required and it was never published.
+    /// A supplier that is not verified (pending, rejected, suspended) cannot publish.
+    /// </summary>
+    public PublishOutcome Publish(bool supplierMaySell, bool reviewRequired, DateTime nowUtc)
+    {
+        if (!supplierMaySell) return PublishOutcome.SupplierMayNotSell;
+        if (Status is not (ListingStatus.Draft or ListingStatus.Unpublished or ListingStatus.Rejected)) return PublishOutcome.NotAllowed;
+        if (reviewRequired && PublishedAtUtc is null)
+        {
+            ChangeStatus(ListingStatus.PendingReview, nowUtc);
+            ReviewNote = null;
+            return PublishOutcome.SentForReview;
+        }
+        PublishedAtUtc ??= nowUtc;
+        ChangeStatus(ListingStatus.Published, nowUtc);
+        ReviewNote = null;
+        return PublishOutcome.Published;
+    }
+
+    /// <summary>Takes the listing off sale (or out of the review queue); it can be published again.</summary>
+    public bool Unpublish(DateTime nowUtc)
+    {
+        if (Status is not (ListingStatus.Published or ListingStatus.PendingReview)) return false;
+        ChangeStatus(ListingStatus.Unpublished, nowUtc);
+        return true;
+    }
+
+    /// <summary>Deletes the listing for good; the row stays for the orders and the 832 delist that refer to it.</summary>
+    public bool Delete(DateTime nowUtc)
+    {
+        if (Status == ListingStatus.Deleted) return false;
+        ChangeStatus(ListingStatus.Deleted, nowUtc);
+        return true;
+    }
+
+    public bool ApproveReview(DateTime nowUtc)
+    {
+        if (Status != ListingStatus.PendingReview) return false;
+        PublishedAtUtc ??= nowUtc;
+        ChangeStatus(ListingStatus.Published, nowUtc);
+        ReviewNote = null;
+        return true;
+    }
+
+    public bool RejectReview(string reason, DateTime nowUtc)
+    {
+        if (Status != ListingStatus.PendingReview || string.IsNullOrWhiteSpace(reason)) return false;
+        ChangeStatus(ListingStatus.Rejected, nowUtc);
+        ReviewNote = reason.Trim();
+        return true;
+    }
+
+    // Going on or off sale is what the 832 platform sees of a status (an upsert or a delist); other moves are ours alone.
+    private void ChangeStatus(ListingStatus status, DateTime nowUtc)
+    {
+        var wasOnSale = IsOnSale;
+        Status = status;
+        if (IsOnSale != wasOnSale) Revise(nowUtc);
+        else UpdatedAtUtc = nowUtc;
     }
 
     public void IndexForSearch(string supplierName, Category category, AdministrativeDivision county) =>

@@ -10,6 +10,7 @@ using Storefront.Core.Quotas;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
 using Storefront.Core.Regions;
+using Storefront.Core.Settings;
 using Storefront.Core.Suppliers;
 
 namespace Storefront.Core.Data;
@@ -36,6 +37,10 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Supplier onboarding and listing management (issue 3): licences for verification, platform settings.
+    public DbSet<SupplierDocument> SupplierDocuments => Set<SupplierDocument>();
+    public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,15 @@ public enum SupplierKind
 /// <summary>A supplier (供应主体) registered in a designated county; verified by an admin before it may sell.</summary>
 public class Supplier
 {
+    public const int NameMaxLength = 100;
+    public const int AddressMaxLength = 200;
+    public const int ContactNameMaxLength = 50;
+    public const int ContactPhoneMaxLength = 30;
+    public const int FarmerLinkMaxLength = 2000;
+    public const int BankNameMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+    public const int Platform832CodeMaxLength = 64;
+
     public int Id { get; private set; }
     public required string Name { get; set; }
     public SupplierKind Kind { get; set; }
@@ -34,10 +43,81 @@ public class Supplier
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? VerifiedAtUtc { get; set; }
 
+    /// <summary>The bank where settlements are paid (开户行).</summary>
+    public string BankName { get; set; } = "";
+    /// <summary>The account number, encrypted with data protection (see <see cref="BankAccounts"/>); never stored in clear.</summary>
+    public string? BankAccountProtected { get; private set; }
+    /// <summary>The last four digits, enough to show the account masked without decrypting it.</summary>
+    public string BankAccountLast4 { get; private set; } = "";
+
+    /// <summary>When the profile was last sent for verification: the order of the admins' queue.</summary>
+    public DateTime? SubmittedAtUtc { get; private set; }
+    /// <summary>Why an admin refused the profile, shown to the supplier until it resubmits.</summary>
+    public string? RejectionReason { get; private set; }
+    public DateTime? SuspendedAtUtc { get; private set; }
+    public string? SuspensionReason { get; private set; }
+
     public List<SupplierMember> Members { get; private set; } = [];
+    public List<SupplierDocument> Documents { get; private set; } = [];
 
     /// <summary>Only a verified supplier's published listings are in the catalog.</summary>
     public bool MaySell => Status == VerificationStatus.Verified;
+
+    /// <summary>"**** 1234", or empty when no account is on file.</summary>
+    public string BankAccountMasked => BankAccountLast4.Length == 0 ? "" : BankAccounts.Mask(BankAccountLast4);
+
+    internal void SetBankAccount(string protectedNumber, string last4)
+    {
+        BankAccountProtected = protectedNumber;
+        BankAccountLast4 = last4;
+    }
+
+    // The verification lifecycle: Pending → Verified ⇄ Suspended, Pending → Rejected → (resubmit) Pending.
+    // Each step answers false when the supplier is not in a state it starts from, so a stale admin page changes nothing.
+
+    public bool Submit(DateTime nowUtc)
+    {
+        if (Status is not (VerificationStatus.Pending or VerificationStatus.Rejected)) return false;
+        Status = VerificationStatus.Pending;
+        SubmittedAtUtc = nowUtc;
+        RejectionReason = null;
+        return true;
+    }
+
+    public bool Approve(DateTime nowUtc)
+    {
+        if (Status != VerificationStatus.Pending) return false;
+        Status = VerificationStatus.Verified;
+        VerifiedAtUtc = nowUtc;
+        RejectionReason = null;
+        return true;
+    }
+
+    public bool Reject(string reason)
+    {
+        if (Status != VerificationStatus.Pending || string.IsNullOrWhiteSpace(reason)) return false;
+        Status = VerificationStatus.Rejected;
+        RejectionReason = reason.Trim();
+        return true;
+    }
+
+    public bool Suspend(string reason, DateTime nowUtc)
+    {
+        if (Status != VerificationStatus.Verified || string.IsNullOrWhiteSpace(reason)) return false;
+        Status = VerificationStatus.Suspended;
+        SuspendedAtUtc = nowUtc;
+        SuspensionReason = reason.Trim();
+        return true;
+    }
+
+    public bool Reinstate(DateTime nowUtc)
+    {
+        if (Status != VerificationStatus.Suspended) return false;
+        Status = VerificationStatus.Verified;
+        SuspendedAtUtc = null;
+        SuspensionReason = null;
+        return true;
+    }
 }
 
 public class SupplierMember

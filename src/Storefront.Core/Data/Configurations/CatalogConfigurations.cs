@@ -33,6 +33,8 @@ public class ListingConfiguration : IEntityTypeConfiguration<Listing>
         e.Property(l => l.Revision).IsConcurrencyToken();
         e.Ignore(l => l.Code);
         e.Ignore(l => l.Tiers);
+        e.Ignore(l => l.IsOnSale);
+        e.Property(l => l.ReviewNote).HasMaxLength(Listing.ReviewNoteMaxLength);
 
         e.HasOne(l => l.Supplier).WithMany().HasForeignKey(l => l.SupplierId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(l => l.Category).WithMany().HasForeignKey(l => l.CategoryId).OnDelete(DeleteBehavior.Restrict);

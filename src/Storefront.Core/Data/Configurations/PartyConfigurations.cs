@@ -54,21 +54,30 @@ public class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
 {
     public void Configure(EntityTypeBuilder<Supplier> e)
     {
-        e.Property(s => s.Name).HasMaxLength(100);
+        e.Property(s => s.Name).HasMaxLength(Supplier.NameMaxLength);
         e.Property(s => s.CreditCode).HasMaxLength(18).IsFixedLength();
         e.HasIndex(s => s.CreditCode).IsUnique();
         e.Property(s => s.CountyCode).HasMaxLength(6).IsFixedLength();
         e.HasOne(s => s.County).WithMany().HasForeignKey(s => s.CountyCode).OnDelete(DeleteBehavior.Restrict);
-        e.Property(s => s.Address).HasMaxLength(200);
-        e.Property(s => s.ContactName).HasMaxLength(50);
-        e.Property(s => s.ContactPhone).HasMaxLength(30);
-        e.Property(s => s.FarmerLinkDescription).HasMaxLength(2000);
-        e.Property(s => s.Platform832Code).HasMaxLength(64);
+        e.Property(s => s.Address).HasMaxLength(Supplier.AddressMaxLength);
+        e.Property(s => s.ContactName).HasMaxLength(Supplier.ContactNameMaxLength);
+        e.Property(s => s.ContactPhone).HasMaxLength(Supplier.ContactPhoneMaxLength);
+        e.Property(s => s.FarmerLinkDescription).HasMaxLength(Supplier.FarmerLinkMaxLength);
+        e.Property(s => s.Platform832Code).HasMaxLength(Supplier.Platform832CodeMaxLength);
         e.HasIndex(s => s.Platform832Code).IsUnique();
         e.HasIndex(s => s.Status);
         e.Ignore(s => s.MaySell);
+        e.Property(s => s.BankName).HasMaxLength(Supplier.BankNameMaxLength);
+        // A data-protection payload of a 32-digit number is about 200 characters; room is left for key rotation.
+        e.Property(s => s.BankAccountProtected).HasMaxLength(1000);
+        e.Property(s => s.BankAccountLast4).HasMaxLength(4);
+        e.Property(s => s.RejectionReason).HasMaxLength(Supplier.ReasonMaxLength);
+        e.Property(s => s.SuspensionReason).HasMaxLength(Supplier.ReasonMaxLength);
+        e.Ignore(s => s.BankAccountMasked);
+        e.HasIndex(s => new { s.Status, s.SubmittedAtUtc });
         e.ToTable(t => t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0"));
         e.HasMany(s => s.Members).WithOne(m => m.Supplier).HasForeignKey(m => m.SupplierId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(s => s.Documents).WithOne().HasForeignKey(d => d.SupplierId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,0 +1,81 @@
+using Storefront.Core.Data;
+
+namespace Storefront.Core.Suppliers;
+
+/// <summary>
+/// Takes a licence upload: at most <see cref="MaxBytes"/>, and a JPEG, PNG, WebP image or a PDF as found from its bytes,
+/// whatever its name or the browser says. The file is stored under a random name; the record is added to the unit of
+/// work for the caller to save.
+/// </summary>
+public sealed class SupplierDocuments(StorefrontDbContext db, ISupplierDocumentStore store, TimeProvider clock)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxPerSupplier = 10;
+
+    public enum Problem { None, Empty, TooLarge, UnsupportedType, TooMany }
+
+    public sealed record DetectedType(string ContentType, string Extension);
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>The type of a document from its first bytes; null for anything but the four accepted types.</summary>
+    public static DetectedType? Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return new("image/jpeg", ".jpg");
+        if (bytes.StartsWith(Png)) return new("image/png", ".png");
+        if (bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8)) return new("image/webp", ".webp");
+        // A PDF starts with its header and, unless cut off, ends with an end-of-file marker.
+        if (bytes.StartsWith("%PDF-"u8) && bytes[Math.Max(0, bytes.Length - 1024)..].IndexOf("%%EOF"u8) >= 0) return new("application/pdf", ".pdf");
+        return null;
+    }
+
+    public async Task<(SupplierDocument? Document, Problem Problem)> AddAsync(
+        int supplierId, SupplierDocumentKind kind, Stream upload, string? fileName, string? userId, int existingCount, CancellationToken ct = default)
+    {
+        if (existingCount >= MaxPerSupplier) return (null, Problem.TooMany);
+        var bytes = await ReadBoundedAsync(upload, MaxBytes, ct);
+        if (bytes is null) return (null, Problem.TooLarge);
+        if (bytes.Length == 0) return (null, Problem.Empty);
+        var type = Detect(bytes);
+        if (type is null) return (null, Problem.UnsupportedType);
+
+        var storedName = Guid.NewGuid().ToString("N") + type.Extension;
+        await store.SaveAsync(storedName, bytes, ct);
+        var document = new SupplierDocument
+        {
+            SupplierId = supplierId,
+            Kind = kind,
+            StoredName = storedName,
+            ContentType = type.ContentType,
+            FileName = DisplayName(fileName, type.Extension),
+            Length = bytes.Length,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+            UploadedByUserId = userId,
+        };
+        db.SupplierDocuments.Add(document);
+        return (document, Problem.None);
+    }
+
+    /// <summary>The uploaded name without any folder, cut to fit, with the extension of the type it really is.</summary>
+    public static string DisplayName(string? fileName, string extension)
+    {
+        var name = Path.GetFileNameWithoutExtension((fileName ?? "").Replace('\\', '/').Split('/')[^1]);
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0) name = "document";
+        var max = SupplierDocument.FileNameMaxLength - extension.Length;
+        return (name.Length > max ? name[..max] : name) + extension;
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream upload, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await upload.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
