@@ -7,6 +7,7 @@ builder.AddStorefrontIdentity();
 builder.AddStorefrontSecurity();
 builder.AddStorefrontLocalization();
 builder.AddStorefrontPhotos();
+builder.AddStorefrontSuppliers();
 builder.AddStorefrontMail();
 builder.AddStorefrontPages();
 

@@ -1,13 +1,11 @@
-using Storefront.Core.Data;
-
 namespace Storefront.Core.Suppliers;
 
 /// <summary>
 /// Takes a licence upload: at most <see cref="MaxBytes"/>, and a JPEG, PNG, WebP image or a PDF as found from its bytes,
-/// whatever its name or the browser says. The file is stored under a random name; the record is added to the unit of
-/// work for the caller to save.
+/// whatever its name or the browser says. The file is stored under a random name; the record is added to the supplier
+/// for the caller to save.
 /// </summary>
-public sealed class SupplierDocuments(StorefrontDbContext db, ISupplierDocumentStore store, TimeProvider clock)
+public sealed class SupplierDocuments(ISupplierDocumentStore store, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerSupplier = 10;
@@ -29,31 +27,37 @@ public sealed class SupplierDocuments(StorefrontDbContext db, ISupplierDocumentS
         return null;
     }
 
-    public async Task<(SupplierDocument? Document, Problem Problem)> AddAsync(
-        int supplierId, SupplierDocumentKind kind, Stream upload, string? fileName, string? userId, int existingCount, CancellationToken ct = default)
+    /// <summary>An upload that passed the checks, ready to be stored.</summary>
+    public sealed record Upload(byte[] Bytes, DetectedType Type, string FileName);
+
+    /// <summary>Reads and checks an upload without storing anything, so that a form can check all its files first.</summary>
+    public static async Task<(Upload? Upload, Problem Problem)> ReadAsync(Stream upload, string? fileName, CancellationToken ct = default)
     {
-        if (existingCount >= MaxPerSupplier) return (null, Problem.TooMany);
         var bytes = await ReadBoundedAsync(upload, MaxBytes, ct);
         if (bytes is null) return (null, Problem.TooLarge);
         if (bytes.Length == 0) return (null, Problem.Empty);
         var type = Detect(bytes);
         if (type is null) return (null, Problem.UnsupportedType);
+        return (new Upload(bytes, type, DisplayName(fileName, type.Extension)), Problem.None);
+    }
 
-        var storedName = Guid.NewGuid().ToString("N") + type.Extension;
-        await store.SaveAsync(storedName, bytes, ct);
+    /// <summary>Stores a checked upload under a new random name and adds its record to the supplier, for the caller to save.</summary>
+    public async Task<SupplierDocument> StoreAsync(Supplier supplier, SupplierDocumentKind kind, Upload upload, string? userId, CancellationToken ct = default)
+    {
+        var storedName = Guid.NewGuid().ToString("N") + upload.Type.Extension;
+        await store.SaveAsync(storedName, upload.Bytes, ct);
         var document = new SupplierDocument
         {
-            SupplierId = supplierId,
             Kind = kind,
             StoredName = storedName,
-            ContentType = type.ContentType,
-            FileName = DisplayName(fileName, type.Extension),
-            Length = bytes.Length,
+            ContentType = upload.Type.ContentType,
+            FileName = upload.FileName,
+            Length = upload.Bytes.Length,
             UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
             UploadedByUserId = userId,
         };
-        db.SupplierDocuments.Add(document);
-        return (document, Problem.None);
+        supplier.Documents.Add(document);
+        return document;
     }
 
     /// <summary>The uploaded name without any folder, cut to fit, with the extension of the type it really is.</summary>

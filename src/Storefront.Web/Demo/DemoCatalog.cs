@@ -10,7 +10,8 @@ namespace Storefront.Web.Demo;
 /// </summary>
 internal static class DemoCatalog
 {
-    internal sealed record SupplierSeed(string Key, string Name, SupplierKind Kind, string County, string Address, string Contact, string Phone, string FarmerLink, int Households);
+    /// <summary>A demo supplier; a pending one waits in the admins' verification queue and has no listings.</summary>
+    internal sealed record SupplierSeed(string Key, string Name, SupplierKind Kind, string County, string Address, string Contact, string Phone, string FarmerLink, int Households, bool Pending = false);
 
     internal sealed record ListingSeed(string Supplier, string Category, string Title, string Unit, string Spec, long PriceFen, int Moq, int Stock, int LeadDays, string Photo, string Description, string? Certification = null, bool SingleTier = false);
 
@@ -36,6 +37,7 @@ internal static class DemoCatalog
         new("yanling", "炎陵县黄桃专业合作社", SupplierKind.Cooperative, "430225", "炎陵县中村瑶族乡", "罗桂英", "0731-26221540", "统一分拣冷链销售，按等级结算返还社员。", 288),
         new("dongkou", "洞口县雪峰山粮油专业合作社", SupplierKind.Cooperative, "430525", "洞口县高沙镇", "曾海军", "0739-7520336", "稻谷油菜订单种植，收益二次分配。", 455),
         new("rucheng", "汝城县蔬菜产销专业合作社", SupplierKind.Cooperative, "431026", "汝城县热水镇", "朱小平", "0735-8321006", "供粤港澳大湾区蔬菜基地，脱贫户种植保底收购。", 520),
+        new("jingzhou", "靖州县木洞杨梅专业合作社", SupplierKind.Cooperative, "431229", "靖州县坳上镇木洞村", "储小燕", "0745-8221377", "杨梅统一采摘冷链销售，脱贫户按交售量结算并参与年底分红。", 168, Pending: true),
     ];
 
     public static readonly ListingSeed[] Listings =

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
@@ -12,14 +13,17 @@ using Storefront.Core.Suppliers;
 namespace Storefront.Web.Demo;
 
 /// <summary>
-/// Fills an empty database with the demo: the Hunan designated counties, 18 suppliers, 82 listings with photos and
-/// tiers, 16 organisations, and an account for every role. Does nothing when any supplier or listing exists.
+/// Fills an empty database with the demo: the Hunan designated counties, 18 verified suppliers with complete profiles
+/// (and one more waiting for verification), 82 listings with photos and tiers, 16 organisations, and an account for
+/// every role. Does nothing when any supplier or listing exists.
 /// </summary>
 public sealed class DemoData(
     StorefrontDbContext db,
     UserManager<StorefrontUser> users,
     RoleManager<IdentityRole> roles,
     IPhotoProcessor photos,
+    BankAccounts bankAccounts,
+    SupplierDocuments documents,
     IWebHostEnvironment environment,
     TimeProvider clock,
     ILogger<DemoData> logger)
@@ -72,18 +76,33 @@ public sealed class DemoData(
                 ContactPhone = s.Phone,
                 FarmerLinkDescription = s.FarmerLink,
                 BenefitingHouseholds = s.Households,
-                Status = VerificationStatus.Verified,
-                CreatedAtUtc = now.AddDays(-200 + i),
-                VerifiedAtUtc = now.AddDays(-190 + i),
+                BankName = $"{divisions[s.County].Name}农村商业银行",
+                Status = VerificationStatus.Pending,
+                CreatedAtUtc = s.Pending ? now.AddDays(-2) : now.AddDays(-200 + i),
             };
+            bankAccounts.Set(supplier, $"6230{s.County}{i + 1:D9}");
+            // A complete profile: a licence on file, submitted, and (all but the pending one) approved by the admin.
+            var licence = DemoDocuments.BusinessLicence(supplier.CreditCode);
+            var (upload, _) = await SupplierDocuments.ReadAsync(new MemoryStream(licence), $"营业执照-{s.Key}.pdf", ct);
+            await documents.StoreAsync(supplier, SupplierDocumentKind.BusinessLicence, upload!, userId: null, ct);
+            supplier.Submit(supplier.CreatedAtUtc.AddHours(1));
+            if (!s.Pending) supplier.Approve(now.AddDays(-190 + i));
             var owner = await CreateUserAsync(SupplierEmail(s.Key), s.Contact);
             supplier.Members.Add(new SupplierMember { UserId = owner.Id, IsOwner = true, JoinedAtUtc = supplier.CreatedAtUtc });
             db.Suppliers.Add(supplier);
             suppliers[s.Key] = supplier;
         }
 
-        // Suppliers first, so that their listings can refer to them by id.
+        // Suppliers first, so that their listings and history can refer to them by id.
         await db.SaveChangesAsync(ct);
+        foreach (var supplier in suppliers.Values.Where(x => x.Status == VerificationStatus.Verified))
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = supplier.VerifiedAtUtc!.Value, ActorUserId = admin.Id, ActorName = AdminEmail, Action = "Supplier.Approve",
+                SubjectType = SupplierVerification.SubjectType, SubjectId = supplier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
 
         // Each demo photo is processed once, two at a time (the processor's own limit), before the listings use them.
         var photoKeys = DemoCatalog.Listings.Select(l => l.Photo).Distinct().ToList();
