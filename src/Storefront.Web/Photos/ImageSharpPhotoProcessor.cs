@@ -48,7 +48,7 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
 
         IImageInfo? info;
         try { info = Image.Identify(Decoding, new MemoryStream(bytes, writable: false), out _); }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsDecodingFailure(e))
         {
             return PhotoResult.Refused(PhotoRefusal.Damaged);
         }
@@ -58,12 +58,23 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
             return PhotoResult.Refused(PhotoRefusal.TooManyPixels);
         if (Math.Max(info.Width, info.Height) < PhotoVariants.MinimumLongSide) return PhotoResult.Refused(PhotoRefusal.TooSmall);
         if (format is JpegFormat && !JpegIsComplete(bytes)) return PhotoResult.Refused(PhotoRefusal.Damaged);
+        if (format is WebpFormat && !WebPIsComplete(bytes)) return PhotoResult.Refused(PhotoRefusal.Damaged);
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
         await Gate.WaitAsync(ct);
         try
         {
-            using var image = Image.Load(Decoding, new MemoryStream(bytes, writable: false));
+            Image image;
+            try
+            {
+                image = Image.Load(Decoding, new MemoryStream(bytes, writable: false));
+            }
+            catch (Exception e) when (IsDecodingFailure(e))
+            {
+                logger.LogInformation(e, "A photo upload could not be decoded");
+                return PhotoResult.Refused(PhotoRefusal.Damaged);
+            }
+            using var _ = image;
             image.Mutate(x => x.AutoOrient());
             StripMetadata(image);
             foreach (var longSide in PhotoVariants.LongSidesFor(image.Width, image.Height))
@@ -76,16 +87,17 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
             }
             return new PhotoResult(hash, image.Width, image.Height, null);
         }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidMemoryOperationException or InvalidOperationException)
-        {
-            logger.LogInformation(e, "A photo upload could not be decoded");
-            return PhotoResult.Refused(PhotoRefusal.Damaged);
-        }
         finally
         {
             Gate.Release();
         }
     }
+
+    /// <summary>
+    /// Whatever a decoder throws on malformed bytes (its own format errors, and index or stream errors from deep inside
+    /// it) means the upload is damaged: the person gets that answer, not an error page. Cancellation is not a failure.
+    /// </summary>
+    private static bool IsDecodingFailure(Exception e) => e is not (OperationCanceledException or OutOfMemoryException);
 
     private static void StripMetadata(Image image)
     {
@@ -145,6 +157,12 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
         }
         return -1;
     }
+
+    /// <summary>
+    /// Like a JPEG, a cut-off WebP decodes to a half-grey picture; its RIFF header says how long the file must be.
+    /// </summary>
+    internal static bool WebPIsComplete(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 12 && bytes.Length - 8 >= System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..8]);
 
     /// <summary>
     /// The decoder fills a cut-off JPEG with grey rather than failing, so completeness is checked by hand: after the
