@@ -95,12 +95,19 @@ public sealed class DemoData(
 
         // Suppliers first, so that their listings and history can refer to them by id.
         await db.SaveChangesAsync(ct);
-        foreach (var supplier in suppliers.Values.Where(x => x.Status == VerificationStatus.Verified))
+        foreach (var (key, supplier) in suppliers)
         {
+            var subject = supplier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             db.AuditEntries.Add(new AuditEntry
             {
-                AtUtc = supplier.VerifiedAtUtc!.Value, ActorUserId = admin.Id, ActorName = AdminEmail, Action = "Supplier.Approve",
-                SubjectType = SupplierVerification.SubjectType, SubjectId = supplier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                AtUtc = supplier.SubmittedAtUtc!.Value, ActorUserId = supplier.Members[0].UserId, ActorName = SupplierEmail(key),
+                Action = "Supplier.Submit", SubjectType = SupplierVerification.SubjectType, SubjectId = subject,
+            });
+            if (supplier.VerifiedAtUtc is not { } verified) continue;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = verified, ActorUserId = admin.Id, ActorName = AdminEmail, Action = "Supplier.Approve",
+                SubjectType = SupplierVerification.SubjectType, SubjectId = subject,
             });
         }
 
