@@ -1,3 +1,5 @@
+using Storefront.Core.Photos;
+
 namespace Storefront.Core.Suppliers;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class SupplierDocuments(ISupplierDocumentStore store, TimeProvider
     /// <summary>Reads and checks an upload without storing anything, so that a form can check all its files first.</summary>
     public static async Task<(Upload? Upload, Problem Problem)> ReadAsync(Stream upload, string? fileName, CancellationToken ct = default)
     {
-        var bytes = await ReadBoundedAsync(upload, MaxBytes, ct);
+        var bytes = await Uploads.ReadAtMostAsync(upload, MaxBytes, ct);
         if (bytes is null) return (null, Problem.TooLarge);
         if (bytes.Length == 0) return (null, Problem.Empty);
         var type = Detect(bytes);
@@ -68,18 +70,5 @@ public sealed class SupplierDocuments(ISupplierDocumentStore store, TimeProvider
         if (name.Length == 0) name = "document";
         var max = SupplierDocument.FileNameMaxLength - extension.Length;
         return (name.Length > max ? name[..max] : name) + extension;
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream upload, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await upload.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

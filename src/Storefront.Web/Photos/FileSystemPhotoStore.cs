@@ -5,30 +5,14 @@ namespace Storefront.Web.Photos;
 /// <summary>Photos as files in the data folder (or a folder shared by all instances), two levels of fan-out by hash.</summary>
 public sealed class FileSystemPhotoStore(string root) : IPhotoStore
 {
-    private string PathOf(string name)
-    {
-        if (!PhotoVariants.IsValidName(name)) throw new ArgumentException($"'{name}' is not a photo name.", nameof(name));
-        return Path.Combine(root, name[..2], name);
-    }
+    private readonly FileFolder _folder = new(root);
 
-    public Task<bool> ExistsAsync(string name, CancellationToken ct = default) => Task.FromResult(File.Exists(PathOf(name)));
+    private static string Checked(string name) =>
+        PhotoVariants.IsValidName(name) ? name : throw new ArgumentException($"'{name}' is not a photo name.", nameof(name));
 
-    public async Task SaveAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct = default)
-    {
-        var path = PathOf(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written aside and moved into place, so a reader never sees half a file.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, content.ToArray(), ct);
-        File.Move(temporary, path, overwrite: true);
-    }
+    public Task<bool> ExistsAsync(string name, CancellationToken ct = default) => Task.FromResult(_folder.Exists(Checked(name)));
 
-    public Task<Stream?> OpenReadAsync(string name, CancellationToken ct = default)
-    {
-        var path = PathOf(name);
-        Stream? stream = File.Exists(path)
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true)
-            : null;
-        return Task.FromResult(stream);
-    }
+    public Task SaveAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct = default) => _folder.SaveAsync(Checked(name), content, ct);
+
+    public Task<Stream?> OpenReadAsync(string name, CancellationToken ct = default) => Task.FromResult(_folder.OpenRead(Checked(name)));
 }

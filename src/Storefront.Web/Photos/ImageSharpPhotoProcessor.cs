@@ -38,7 +38,7 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
 
     public async Task<PhotoResult> ProcessAsync(Stream upload, CancellationToken ct = default)
     {
-        var bytes = await ReadBoundedAsync(upload, IPhotoProcessor.MaxBytes, ct);
+        var bytes = await Uploads.ReadAtMostAsync(upload, IPhotoProcessor.MaxBytes, ct);
         if (bytes is null) return PhotoResult.Refused(PhotoRefusal.TooLarge);
         if (bytes.Length == 0) return PhotoResult.Refused(PhotoRefusal.Empty);
 
@@ -117,19 +117,6 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
         using var output = new MemoryStream();
         image.Save(output, encoder);
         return output.ToArray();
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream upload, long limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await upload.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     /// <summary>HTML or script hidden in an image (a polyglot) is refused even though it would be re-encoded away.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Storefront.Core.Suppliers;
+using Storefront.Web.Photos;
 
 namespace Storefront.Web.Suppliers;
 
@@ -9,36 +10,20 @@ namespace Storefront.Web.Suppliers;
 /// </summary>
 public sealed partial class FileSystemSupplierDocumentStore(string root) : ISupplierDocumentStore
 {
-    public string Root { get; } = root;
+    private readonly FileFolder _folder = new(root);
 
-    private string PathOf(string name)
-    {
-        if (!NamePattern().IsMatch(name)) throw new ArgumentException($"'{name}' is not a document name.", nameof(name));
-        return Path.Combine(Root, name[..2], name);
-    }
+    public string Root => _folder.Root;
 
-    public async Task SaveAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct = default)
-    {
-        var path = PathOf(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written aside and moved into place, so a reader never sees half a file.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, content.ToArray(), ct);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static string Checked(string name) =>
+        NamePattern().IsMatch(name) ? name : throw new ArgumentException($"'{name}' is not a document name.", nameof(name));
 
-    public Task<Stream?> OpenReadAsync(string name, CancellationToken ct = default)
-    {
-        var path = PathOf(name);
-        Stream? stream = File.Exists(path)
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true)
-            : null;
-        return Task.FromResult(stream);
-    }
+    public Task SaveAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct = default) => _folder.SaveAsync(Checked(name), content, ct);
+
+    public Task<Stream?> OpenReadAsync(string name, CancellationToken ct = default) => Task.FromResult(_folder.OpenRead(Checked(name)));
 
     public Task DeleteAsync(string name, CancellationToken ct = default)
     {
-        File.Delete(PathOf(name));
+        _folder.Delete(Checked(name));
         return Task.CompletedTask;
     }
 

@@ -4,9 +4,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Settings;
-using Storefront.Core.Tables;
 using Storefront.Web.Localization;
-using Storefront.Web.Tables;
 
 namespace Storefront.Web.Pages.Supplier.Listings;
 
