@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
@@ -26,7 +27,16 @@ public class IndexModel(
         {
             audit.Record(actor.UserId, actor.Name, "Settings.RequireListingReview", "PlatformSetting", PlatformSettings.RequireListingReviewKey,
                 details: RequireListingReview ? "on" : "off");
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another admin saved the setting for the first time at the same moment.
+                ModelState.AddModelError(string.Empty, t["AdminSettings.ChangedMeanwhile"]);
+                return Page();
+            }
         }
         TempData["Status"] = t["AdminSettings.Saved"].Value;
         return RedirectToPage();
