@@ -1,3 +1,4 @@
+using Storefront.Web.Quotas;
 using Storefront.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
@@ -9,11 +10,13 @@ builder.AddStorefrontLocalization();
 builder.AddStorefrontPhotos();
 builder.AddStorefrontMail();
 builder.AddStorefrontPages();
+builder.AddStorefrontQuotas();
 
 var app = builder.Build();
 
 app.UseStorefrontPipeline();
 await app.PrepareDatabaseAsync();
+if (await app.RunQuotaCommandAsync(args)) return;
 
 app.Run();
 
