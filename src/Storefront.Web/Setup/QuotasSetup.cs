@@ -13,6 +13,7 @@ public static class QuotasSetup
         builder.Services.AddScoped<QuotaCorrections>();
         builder.Services.AddScoped<Fulfilment>();
         builder.Services.AddScoped<QuotaPanel>();
+        builder.Services.AddScoped<FilingImport>();
         builder.Services.AddScoped<QuotaReconciliation>();
         // One source per kind of entry; payments, refunds and 832 orders add theirs when those features land.
         builder.Services.AddScoped<IQuotaEntrySource, CorrectionEntrySource>();
