@@ -40,9 +40,9 @@ public class CanteenFilingConfiguration : IEntityTypeConfiguration<CanteenFiling
         e.HasOne(f => f.SharedWithOrganisation).WithMany().HasForeignKey(f => f.SharedWithOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.ToTable(t =>
         {
-            // Kinds 1 canteen (a positive base), 2 no canteen, 3 shares another's canteen (a host that is not itself).
+            // Kinds 1 canteen (IS NOT NULL spelled out: a NULL comparison would pass a CHECK): a positive base, 2 no canteen, 3 shares another's canteen (a host that is not itself).
             t.HasCheckConstraint("CK_CanteenFilings_Kind",
-                "(\"Kind\" = 1 AND \"BaseFen\" > 0 AND \"SharedWithOrganisationId\" IS NULL) OR " +
+                "(\"Kind\" = 1 AND \"BaseFen\" IS NOT NULL AND \"BaseFen\" > 0 AND \"SharedWithOrganisationId\" IS NULL) OR " +
                 "(\"Kind\" = 2 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NULL) OR " +
                 "(\"Kind\" = 3 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NOT NULL AND \"SharedWithOrganisationId\" <> \"OrganisationId\")");
             t.HasCheckConstraint("CK_CanteenFilings_Approved", "\"Status\" <> 2 OR \"ReservedFen\" IS NOT NULL");
