@@ -859,7 +859,7 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_CanteenFilings_Approved", "\"Status\" <> 2 OR \"ReservedFen\" IS NOT NULL");
 
-                            t.HasCheckConstraint("CK_CanteenFilings_Kind", "(\"Kind\" = 1 AND \"BaseFen\" > 0 AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 2 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 3 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NOT NULL AND \"SharedWithOrganisationId\" <> \"OrganisationId\")");
+                            t.HasCheckConstraint("CK_CanteenFilings_Kind", "(\"Kind\" = 1 AND \"BaseFen\" IS NOT NULL AND \"BaseFen\" > 0 AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 2 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 3 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NOT NULL AND \"SharedWithOrganisationId\" <> \"OrganisationId\")");
 
                             t.HasCheckConstraint("CK_CanteenFilings_Reserved", "\"ReservedFen\" IS NULL OR \"ReservedFen\" >= 0");
                         });
