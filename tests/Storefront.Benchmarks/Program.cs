@@ -69,11 +69,11 @@ await MeasureAsync("Behind pace + no filing", "snapshot + two lists", async db =
     var snapshot = await new Fulfilment(db, clock).LoadAsync(year);
     _ = snapshot.BehindPace(); _ = snapshot.WithoutFiling();
 });
-await MeasureAsync("Trends (all + 5 types)", "6 monthly sums", async db =>
+await MeasureAsync("Trends (/admin/quotas/trends)", "snapshot + monthly sums by type", async db =>
 {
     var fulfilment = new Fulfilment(db, clock);
-    await fulfilment.MonthlyAsync(year);
-    foreach (var type in Enum.GetValues<OrganisationType>()) await fulfilment.MonthlyAsync(year, type);
+    _ = (await fulfilment.LoadAsync(year)).ByType();
+    _ = Fulfilment.AllTypes(await fulfilment.MonthlyByTypeAsync(year));
 });
 await MeasureAsync("Impact (counties + suppliers)", "2 grouped sums", async db =>
 {

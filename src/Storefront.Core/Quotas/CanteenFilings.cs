@@ -70,14 +70,36 @@ public sealed class CanteenFilings(StorefrontDbContext db, QuotaRules rules, Tim
     }
 
     /// <summary>What the filing would reserve if it were approved now.</summary>
-    public async Task<Preview> PreviewAsync(int organisationId, int year, Input input, CancellationToken ct = default)
+    public async Task<Preview> PreviewAsync(int organisationId, int year, Input input, CancellationToken ct = default) =>
+        (await PreviewManyAsync(year, [(organisationId, input)], ct))[organisationId];
+
+    /// <summary>Previews of many filings of a year in three queries (rules, places, last year's quotas), for the review list.</summary>
+    public async Task<IReadOnlyDictionary<int, Preview>> PreviewManyAsync(int year, IReadOnlyCollection<(int OrganisationId, Input Input)> filings, CancellationToken ct = default)
     {
-        var rule = await rules.ForOrganisationAsync(organisationId, year, ct);
+        var ids = filings.Select(f => f.OrganisationId).Distinct().ToList();
+        var rulesOfYear = await rules.RulesOfYearAsync(year, ct);
+        var places = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.RegionCode, o.Region.PrefectureCode, o.Region.ProvinceCode })
+            .ToDictionaryAsync(o => o.Id, o => new QuotaRules.Place(o.RegionCode, o.PrefectureCode, o.ProvinceCode), ct);
         var lastYear = await db.CanteenFilings.AsNoTracking()
-            .Where(f => f.OrganisationId == organisationId && f.Year == year - 1 && f.Status == FilingStatus.Approved)
-            .Select(f => f.ReservedFen).SingleOrDefaultAsync(ct);
-        if (input.Kind != FilingKind.Canteen || input.BaseFen is not { } baseFen) return new Preview(rule, rule.RatioBasisPoints, 0, lastYear);
-        var ratio = Math.Max(rule.RatioBasisPoints, input.PledgedRatioBasisPoints ?? 0);
+            .Where(f => ids.Contains(f.OrganisationId) && f.Year == year - 1 && f.Status == FilingStatus.Approved)
+            .ToDictionaryAsync(f => f.OrganisationId, f => f.ReservedFen, ct);
+        var previews = new Dictionary<int, Preview>();
+        foreach (var (organisationId, input) in filings)
+        {
+            if (!places.TryGetValue(organisationId, out var place)) throw new InvalidOperationException($"Organisation {organisationId} does not exist.");
+            var rule = QuotaRules.Resolve(rulesOfYear, place);
+            var last = lastYear.GetValueOrDefault(organisationId);
+            previews[organisationId] = input.Kind != FilingKind.Canteen || input.BaseFen is not { } baseFen
+                ? new Preview(rule, rule.RatioBasisPoints, 0, last)
+                : PreviewOf(rule, baseFen, input.PledgedRatioBasisPoints, last);
+        }
+        return previews;
+    }
+
+    private static Preview PreviewOf(QuotaRules.Applied rule, long baseFen, int? pledge, long? lastYear)
+    {
+        var ratio = Math.Max(rule.RatioBasisPoints, pledge ?? 0);
         return new Preview(rule, ratio, ReservedQuota.Compute(baseFen, ratio, rule.NotBelowLastYear, lastYear), lastYear);
     }
 

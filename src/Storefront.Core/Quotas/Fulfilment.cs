@@ -161,17 +161,23 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
         return new Snapshot(year, today, rows);
     }
 
-    /// <summary>The year's counted amount per month, for the trend charts: all organisations, or one type.</summary>
-    public async Task<long[]> MonthlyAsync(int year, OrganisationType? type = null, CancellationToken ct = default)
+    /// <summary>The year's counted amount per month and organisation type, for the trend charts, in one grouped query.</summary>
+    public async Task<IReadOnlyDictionary<OrganisationType, long[]>> MonthlyByTypeAsync(int year, CancellationToken ct = default)
     {
-        var query = db.QuotaMonthlyTotals.AsNoTracking().Where(t => t.Year == year);
-        if (type is { } only)
-            query = query.Where(t => db.Organisations.Any(o => o.Id == t.OrganisationId && o.Type == only));
-        var months = await query.GroupBy(t => t.Month).Select(g => new { Month = g.Key, AmountFen = g.Sum(t => t.AmountFen) }).ToListAsync(ct);
-        var result = new long[12];
-        foreach (var m in months) result[m.Month - 1] = m.AmountFen;
+        var rows = await db.QuotaMonthlyTotals.AsNoTracking()
+            .Where(t => t.Year == year)
+            .Join(db.Organisations, t => t.OrganisationId, o => o.Id, (t, o) => new { o.Type, t.Month, t.AmountFen })
+            .GroupBy(x => new { x.Type, x.Month })
+            .Select(g => new { g.Key.Type, g.Key.Month, AmountFen = g.Sum(x => x.AmountFen) })
+            .ToListAsync(ct);
+        var result = Enum.GetValues<OrganisationType>().ToDictionary(t => t, _ => new long[12]);
+        foreach (var r in rows) result[r.Type][r.Month - 1] = r.AmountFen;
         return result;
     }
+
+    /// <summary>The months of all types added up.</summary>
+    public static long[] AllTypes(IReadOnlyDictionary<OrganisationType, long[]> byType) =>
+        Enumerable.Range(0, 12).Select(m => byType.Values.Sum(months => months[m])).ToArray();
 
     public sealed record ImpactRow(string Key, string Name, string? Detail, long AmountFen, int Entries);
 

@@ -155,13 +155,9 @@ public class FilingsModel(
                 f.PledgedRatioBasisPoints, f.Status, f.ReturnReason, f.AppliedRatioBasisPoints, f.ReservedFen, f.SubmittedAtUtc, f.Version))
             .Take(500)
             .ToListAsync(ct);
-        // Previews only for those waiting, and only a page's worth.
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Status != FilingStatus.Submitted) continue;
-            var r = rows[i];
-            rows[i] = r with { Preview = await filings.PreviewAsync(r.OrganisationId, SelectedYear, new CanteenFilings.Input(r.Kind, r.BaseFen, null, r.PledgedRatioBasisPoints), ct) };
-        }
-        Rows = rows;
+        // What approval would fix, for those waiting.
+        var previews = await filings.PreviewManyAsync(SelectedYear,
+            rows.Where(r => r.Status == FilingStatus.Submitted).Select(r => (r.OrganisationId, new CanteenFilings.Input(r.Kind, r.BaseFen, null, r.PledgedRatioBasisPoints))).ToList(), ct);
+        Rows = rows.Select(r => previews.TryGetValue(r.OrganisationId, out var p) ? r with { Preview = p } : r).ToList();
     }
 }

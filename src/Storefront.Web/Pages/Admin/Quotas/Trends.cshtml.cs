@@ -24,14 +24,14 @@ public class TrendsModel(Fulfilment fulfilment, TimeProvider clock, IStringLocal
     private async Task<IReadOnlyList<Series>> LoadAsync(CancellationToken ct)
     {
         var snapshot = await fulfilment.LoadAsync(SelectedYear, ct);
+        var monthly = await fulfilment.MonthlyByTypeAsync(SelectedYear, ct);
         var charts = new List<Series>();
         var total = snapshot.Total;
-        charts.Add(new Series("all", t["QuotaAdmin.Trends.All"], await fulfilment.MonthlyAsync(SelectedYear, null, ct), QuotaTables.PaceByMonthEnd(total.ReservedFen, SelectedYear), total.ReservedFen));
+        charts.Add(new Series("all", t["QuotaAdmin.Trends.All"], Fulfilment.AllTypes(monthly), QuotaTables.PaceByMonthEnd(total.ReservedFen, SelectedYear), total.ReservedFen));
         foreach (var group in snapshot.ByType())
         {
             var type = Enum.Parse<OrganisationType>(group.Key);
-            charts.Add(new Series(group.Key.ToLowerInvariant(), t[$"OrgType.{type}"], await fulfilment.MonthlyAsync(SelectedYear, type, ct),
-                QuotaTables.PaceByMonthEnd(group.ReservedFen, SelectedYear), group.ReservedFen));
+            charts.Add(new Series(group.Key.ToLowerInvariant(), t[$"OrgType.{type}"], monthly[type], QuotaTables.PaceByMonthEnd(group.ReservedFen, SelectedYear), group.ReservedFen));
         }
         return charts;
     }
