@@ -1,4 +1,3 @@
-using Storefront.Web.Quotas;
 using Storefront.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });

@@ -12,7 +12,7 @@ public static class QuotaCommands
 {
     public const string Reconcile = "reconcile-quotas";
 
-    public static async Task<bool> RunQuotaCommandAsync(this WebApplication app, string[] args)
+    public static async Task<bool> RunAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0] != Reconcile) return false;
         var clock = app.Services.GetRequiredService<TimeProvider>();

@@ -20,4 +20,7 @@ public static class QuotasSetup
         if (builder.Configuration.GetValue("Jobs:Enabled", true) && builder.Configuration.GetValue("Quotas:WeeklyDigest:Enabled", true))
             builder.Services.AddHostedService<QuotaDigestJob>();
     }
+
+    /// <summary>Runs a quota command (reconcile-quotas) instead of the web host when the arguments name one; true when it did.</summary>
+    public static Task<bool> RunQuotaCommandAsync(this WebApplication app, string[] args) => QuotaCommands.RunAsync(app, args);
 }
