@@ -106,6 +106,10 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
         }
         // Filing is the org admin's: a buyer may not file.
         Assert.Equal(HttpStatusCode.Forbidden, (await hospitalBuyer.GetPageAsync("/organisation/filing")).Status);
+        // An org admin files for their own organisation only, whatever the address asks for.
+        var hospitalAdmin = await SignedInClientAsync(DemoData.MemberEmail("hospital", "admin"));
+        var filing = await hospitalAdmin.GetPageAsync($"/organisation/filing?organisation={agencyId}");
+        Assert.Contains(Hospital, filing.Text("h1"));
     }
 
     [SkippableFact]
