@@ -10,11 +10,13 @@ builder.AddStorefrontPhotos();
 builder.AddStorefrontSuppliers();
 builder.AddStorefrontMail();
 builder.AddStorefrontPages();
+builder.AddStorefrontQuotas();
 
 var app = builder.Build();
 
 app.UseStorefrontPipeline();
 await app.PrepareDatabaseAsync();
+if (await app.RunQuotaCommandAsync(args)) return;
 
 app.Run();
 

@@ -42,6 +42,19 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<SupplierDocument> SupplierDocuments => Set<SupplierDocument>();
     public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
 
+    // Quotas (issue 6): rules, filings, corrections, and the totals kept beside the ledger.
+    public DbSet<QuotaRule> QuotaRules => Set<QuotaRule>();
+    public DbSet<QuotaYear> QuotaYears => Set<QuotaYear>();
+    public DbSet<CanteenFiling> CanteenFilings => Set<CanteenFiling>();
+    public DbSet<QuotaCorrection> QuotaCorrections => Set<QuotaCorrection>();
+    public DbSet<QuotaMonthlyTotal> QuotaMonthlyTotals => Set<QuotaMonthlyTotal>();
+    public DbSet<QuotaImpactTotal> QuotaImpactTotals => Set<QuotaImpactTotal>();
+    public DbSet<QuotaDigestSent> QuotaDigestsSent => Set<QuotaDigestSent>();
+
+    // Quotas (issue 6): the monthly totals move with the ledger in every save, whoever builds the context.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(QuotaTotalsInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

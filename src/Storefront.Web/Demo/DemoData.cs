@@ -200,6 +200,7 @@ public sealed class DemoData(
         }
 
         await db.SaveChangesAsync(ct);
+        await Quotas.DemoQuotas.SeedAsync(db, clock, ct);
         logger.LogInformation("Demo data seeded: {Suppliers} suppliers, {Listings} listings, {Organisations} organisations",
             DemoCatalog.Suppliers.Length, DemoCatalog.Listings.Length, DemoCatalog.Organisations.Length);
     }

@@ -158,6 +158,70 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlatformSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatformSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaImpactTotals",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    CountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaImpactTotals", x => new { x.Year, x.Month, x.CountyCode, x.SupplierId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    RatioBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    NotBelowLastYear = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaRules", x => x.Id);
+                    table.CheckConstraint("CK_QuotaRules_Ratio", "\"RatioBasisPoints\" BETWEEN 1 AND 10000");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    FilingDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -331,7 +395,14 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Platform832Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BankName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BankAccountProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    BankAccountLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuspendedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -342,6 +413,48 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         column: x => x.CountyCode,
                         principalTable: "Divisions",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CanteenFilings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    BaseFen = table.Column<long>(type: "bigint", nullable: true),
+                    SharedWithOrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    PledgedRatioBasisPoints = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AppliedRatioBasisPoints = table.Column<int>(type: "integer", nullable: true),
+                    ReservedFen = table.Column<long>(type: "bigint", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CanteenFilings", x => x.Id);
+                    table.CheckConstraint("CK_CanteenFilings_Approved", "\"Status\" <> 2 OR \"ReservedFen\" IS NOT NULL");
+                    table.CheckConstraint("CK_CanteenFilings_Kind", "(\"Kind\" = 1 AND \"BaseFen\" IS NOT NULL AND \"BaseFen\" > 0 AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 2 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 3 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NOT NULL AND \"SharedWithOrganisationId\" <> \"OrganisationId\")");
+                    table.CheckConstraint("CK_CanteenFilings_Reserved", "\"ReservedFen\" IS NULL OR \"ReservedFen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_CanteenFilings_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CanteenFilings_Organisations_SharedWithOrganisationId",
+                        column: x => x.SharedWithOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -399,6 +512,53 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuotaCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    CountsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaCorrections", x => x.Id);
+                    table.CheckConstraint("CK_QuotaCorrections_NotZero", "\"AmountFen\" <> 0");
+                    table.ForeignKey(
+                        name: "FK_QuotaCorrections_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaDigestsSent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaDigestsSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuotaDigestsSent_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuotaEntries",
                 columns: table => new
                 {
@@ -427,6 +587,27 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     table.CheckConstraint("CK_QuotaEntries_Sign", "(\"Kind\" <> 1 OR \"AmountFen\" > 0) AND (\"Kind\" <> 2 OR \"AmountFen\" < 0)");
                     table.ForeignKey(
                         name: "FK_QuotaEntries_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaMonthlyTotals",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaMonthlyTotals", x => new { x.OrganisationId, x.Year, x.Month });
+                    table.ForeignKey(
+                        name: "FK_QuotaMonthlyTotals_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -493,7 +674,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -521,6 +703,33 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         principalTable: "Suppliers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplierDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplierDocuments", x => x.Id);
+                    table.CheckConstraint("CK_SupplierDocuments_Length", "\"Length\" > 0");
+                    table.ForeignKey(
+                        name: "FK_SupplierDocuments_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -667,6 +876,27 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_OrganisationId_Year",
+                table: "CanteenFilings",
+                columns: new[] { "OrganisationId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_SharedWithOrganisationId",
+                table: "CanteenFilings",
+                column: "SharedWithOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_Year_SharedWithOrganisationId",
+                table: "CanteenFilings",
+                columns: new[] { "Year", "SharedWithOrganisationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_Year_Status",
+                table: "CanteenFilings",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Categories_Code",
                 table: "Categories",
                 column: "Code",
@@ -799,6 +1029,23 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 columns: new[] { "SentAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuotaCorrections_OrganisationId",
+                table: "QuotaCorrections",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaCorrections_SourceKey",
+                table: "QuotaCorrections",
+                column: "SourceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaDigestsSent_OrganisationId_WeekOf",
+                table: "QuotaDigestsSent",
+                columns: new[] { "OrganisationId", "WeekOf" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuotaEntries_OrganisationId_Year_Month",
                 table: "QuotaEntries",
                 columns: new[] { "OrganisationId", "Year", "Month" });
@@ -818,6 +1065,28 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 name: "IX_QuotaEntries_Year_SupplierId",
                 table: "QuotaEntries",
                 columns: new[] { "Year", "SupplierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaMonthlyTotals_Year_OrganisationId_AmountFen",
+                table: "QuotaMonthlyTotals",
+                columns: new[] { "Year", "OrganisationId", "AmountFen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaRules_Year_RegionCode",
+                table: "QuotaRules",
+                columns: new[] { "Year", "RegionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierDocuments_StoredName",
+                table: "SupplierDocuments",
+                column: "StoredName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierDocuments_SupplierId",
+                table: "SupplierDocuments",
+                column: "SupplierId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupplierMembers_SupplierId_UserId",
@@ -851,6 +1120,11 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 name: "IX_Suppliers_Status",
                 table: "Suppliers",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Suppliers_Status_SubmittedAtUtc",
+                table: "Suppliers",
+                columns: new[] { "Status", "SubmittedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -873,6 +1147,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CanteenFilings");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -905,7 +1182,31 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 name: "OutgoingMails");
 
             migrationBuilder.DropTable(
+                name: "PlatformSettings");
+
+            migrationBuilder.DropTable(
+                name: "QuotaCorrections");
+
+            migrationBuilder.DropTable(
+                name: "QuotaDigestsSent");
+
+            migrationBuilder.DropTable(
                 name: "QuotaEntries");
+
+            migrationBuilder.DropTable(
+                name: "QuotaImpactTotals");
+
+            migrationBuilder.DropTable(
+                name: "QuotaMonthlyTotals");
+
+            migrationBuilder.DropTable(
+                name: "QuotaRules");
+
+            migrationBuilder.DropTable(
+                name: "QuotaYears");
+
+            migrationBuilder.DropTable(
+                name: "SupplierDocuments");
 
             migrationBuilder.DropTable(
                 name: "SupplierMembers");

@@ -157,6 +157,70 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlatformSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatformSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaImpactTotals",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
+                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaImpactTotals", x => new { x.Year, x.Month, x.CountyCode, x.SupplierId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
+                    RatioBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotBelowLastYear = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaRules", x => x.Id);
+                    table.CheckConstraint("CK_QuotaRules_Ratio", "\"RatioBasisPoints\" BETWEEN 1 AND 10000");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilingDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -330,7 +394,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Platform832Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BankName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BankAccountProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    BankAccountLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SuspendedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,6 +412,48 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         column: x => x.CountyCode,
                         principalTable: "Divisions",
                         principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CanteenFilings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    SharedWithOrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PledgedRatioBasisPoints = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AppliedRatioBasisPoints = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReservedFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CanteenFilings", x => x.Id);
+                    table.CheckConstraint("CK_CanteenFilings_Approved", "\"Status\" <> 2 OR \"ReservedFen\" IS NOT NULL");
+                    table.CheckConstraint("CK_CanteenFilings_Kind", "(\"Kind\" = 1 AND \"BaseFen\" IS NOT NULL AND \"BaseFen\" > 0 AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 2 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NULL) OR (\"Kind\" = 3 AND \"BaseFen\" IS NULL AND \"SharedWithOrganisationId\" IS NOT NULL AND \"SharedWithOrganisationId\" <> \"OrganisationId\")");
+                    table.CheckConstraint("CK_CanteenFilings_Reserved", "\"ReservedFen\" IS NULL OR \"ReservedFen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_CanteenFilings_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CanteenFilings_Organisations_SharedWithOrganisationId",
+                        column: x => x.SharedWithOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -398,6 +511,53 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuotaCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CountsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaCorrections", x => x.Id);
+                    table.CheckConstraint("CK_QuotaCorrections_NotZero", "\"AmountFen\" <> 0");
+                    table.ForeignKey(
+                        name: "FK_QuotaCorrections_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaDigestsSent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaDigestsSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuotaDigestsSent_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuotaEntries",
                 columns: table => new
                 {
@@ -426,6 +586,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     table.CheckConstraint("CK_QuotaEntries_Sign", "(\"Kind\" <> 1 OR \"AmountFen\" > 0) AND (\"Kind\" <> 2 OR \"AmountFen\" < 0)");
                     table.ForeignKey(
                         name: "FK_QuotaEntries_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuotaMonthlyTotals",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuotaMonthlyTotals", x => new { x.OrganisationId, x.Year, x.Month });
+                    table.ForeignKey(
+                        name: "FK_QuotaMonthlyTotals_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -492,7 +673,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -520,6 +702,33 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         principalTable: "Suppliers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplierDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplierDocuments", x => x.Id);
+                    table.CheckConstraint("CK_SupplierDocuments_Length", "\"Length\" > 0");
+                    table.ForeignKey(
+                        name: "FK_SupplierDocuments_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -666,6 +875,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_OrganisationId_Year",
+                table: "CanteenFilings",
+                columns: new[] { "OrganisationId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_SharedWithOrganisationId",
+                table: "CanteenFilings",
+                column: "SharedWithOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_Year_SharedWithOrganisationId",
+                table: "CanteenFilings",
+                columns: new[] { "Year", "SharedWithOrganisationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanteenFilings_Year_Status",
+                table: "CanteenFilings",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Categories_Code",
                 table: "Categories",
                 column: "Code",
@@ -798,6 +1028,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 columns: new[] { "SentAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuotaCorrections_OrganisationId",
+                table: "QuotaCorrections",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaCorrections_SourceKey",
+                table: "QuotaCorrections",
+                column: "SourceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaDigestsSent_OrganisationId_WeekOf",
+                table: "QuotaDigestsSent",
+                columns: new[] { "OrganisationId", "WeekOf" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuotaEntries_OrganisationId_Year_Month",
                 table: "QuotaEntries",
                 columns: new[] { "OrganisationId", "Year", "Month" });
@@ -817,6 +1064,28 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "IX_QuotaEntries_Year_SupplierId",
                 table: "QuotaEntries",
                 columns: new[] { "Year", "SupplierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaMonthlyTotals_Year_OrganisationId_AmountFen",
+                table: "QuotaMonthlyTotals",
+                columns: new[] { "Year", "OrganisationId", "AmountFen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuotaRules_Year_RegionCode",
+                table: "QuotaRules",
+                columns: new[] { "Year", "RegionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierDocuments_StoredName",
+                table: "SupplierDocuments",
+                column: "StoredName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierDocuments_SupplierId",
+                table: "SupplierDocuments",
+                column: "SupplierId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupplierMembers_SupplierId_UserId",
@@ -850,6 +1119,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "IX_Suppliers_Status",
                 table: "Suppliers",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Suppliers_Status_SubmittedAtUtc",
+                table: "Suppliers",
+                columns: new[] { "Status", "SubmittedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -872,6 +1146,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CanteenFilings");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -904,7 +1181,31 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "OutgoingMails");
 
             migrationBuilder.DropTable(
+                name: "PlatformSettings");
+
+            migrationBuilder.DropTable(
+                name: "QuotaCorrections");
+
+            migrationBuilder.DropTable(
+                name: "QuotaDigestsSent");
+
+            migrationBuilder.DropTable(
                 name: "QuotaEntries");
+
+            migrationBuilder.DropTable(
+                name: "QuotaImpactTotals");
+
+            migrationBuilder.DropTable(
+                name: "QuotaMonthlyTotals");
+
+            migrationBuilder.DropTable(
+                name: "QuotaRules");
+
+            migrationBuilder.DropTable(
+                name: "QuotaYears");
+
+            migrationBuilder.DropTable(
+                name: "SupplierDocuments");
 
             migrationBuilder.DropTable(
                 name: "SupplierMembers");

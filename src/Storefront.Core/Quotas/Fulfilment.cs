@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Data;
+using Storefront.Core.Money;
+using Storefront.Core.Organisations;
+
+namespace Storefront.Core.Quotas;
+
+/// <summary>One organisation's standing for a year, as the dashboards show it.</summary>
+public sealed record OrganisationStanding(
+    int OrganisationId,
+    string Name,
+    OrganisationType Type,
+    string CountyCode,
+    string CountyName,
+    string? PrefectureCode,
+    string? PrefectureName,
+    string ProvinceCode,
+    string ProvinceName,
+    FilingKind? FilingKind,
+    FilingStatus? FilingStatus,
+    int? SharedWithOrganisationId,
+    int? RatioBasisPoints,
+    long ReservedFen,
+    long CountedFen,
+    long PaceFen)
+{
+    /// <summary>An approved canteen filing with a quota to measure against.</summary>
+    public bool HasQuota => FilingStatus == Quotas.FilingStatus.Approved && FilingKind == Quotas.FilingKind.Canteen && ReservedFen > 0;
+    public decimal? CompletionRate => HasQuota ? ReservedQuota.Percent(CountedFen, ReservedFen) : null;
+    /// <summary>Counted as a percentage of where the organisation should be today.</summary>
+    public decimal? PaceRate => HasQuota ? ReservedQuota.Percent(CountedFen, PaceFen) : null;
+    public Grade? Grade => HasQuota ? Grades.Of(CountedFen, PaceFen) : null;
+    public bool IsBehindPace => HasQuota && CountedFen < PaceFen;
+    public long RemainingFen => Math.Max(0, ReservedFen - CountedFen);
+    /// <summary>State enterprises are encouraged, not bound (DESIGN.md glossary), so they are not chased for a filing.</summary>
+    public bool IsBound => Type != OrganisationType.StateEnterprise;
+    public bool HasNoApprovedFiling => FilingStatus != Quotas.FilingStatus.Approved;
+}
+
+/// <summary>A group of organisations (a type, a region) added up.</summary>
+public sealed record StandingGroup(string Key, string Name, int Organisations, int WithQuota, long ReservedFen, long CountedFen, long PaceFen, int BehindPace)
+{
+    public decimal? CompletionRate => ReservedQuota.Percent(CountedFen, ReservedFen);
+    public decimal? PaceRate => ReservedQuota.Percent(CountedFen, PaceFen);
+    public Grade? Grade => Grades.Of(CountedFen, PaceFen);
+
+    public static StandingGroup Of(string key, string name, IReadOnlyCollection<OrganisationStanding> rows)
+    {
+        var quota = rows.Where(r => r.HasQuota).ToList();
+        return new StandingGroup(key, name, rows.Count, quota.Count, quota.Sum(r => r.ReservedFen), quota.Sum(r => r.CountedFen),
+            quota.Sum(r => r.PaceFen), quota.Count(r => r.IsBehindPace));
+    }
+}
+
+/// <summary>
+/// The fulfilment of every verified organisation for a year, read in three queries (organisations with their region,
+/// the year's filings, the year's totals per organisation) from the totals kept beside the ledger, so that a
+/// dashboard costs the same with two million entries as with twenty. Every admin view is a projection of it.
+/// </summary>
+public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
+{
+    public sealed record Snapshot(int Year, DateOnly Today, IReadOnlyList<OrganisationStanding> Organisations)
+    {
+        public StandingGroup Total => StandingGroup.Of("", "", Organisations);
+
+        public IReadOnlyList<StandingGroup> ByType() =>
+            Organisations.GroupBy(o => o.Type).OrderBy(g => g.Key)
+                .Select(g => StandingGroup.Of(g.Key.ToString(), g.Key.ToString(), g.ToList())).ToList();
+
+        /// <summary>
+        /// One level of the region drill-down: provinces for no region, prefectures of a province, counties of a
+        /// prefecture (or of a province's directly administered counties). A county is not grouped further: its
+        /// organisations are listed by <see cref="InRegion"/>.
+        /// </summary>
+        public IReadOnlyList<StandingGroup> ByRegion(string? regionCode)
+        {
+            IEnumerable<IGrouping<(string Code, string Name), OrganisationStanding>> groups = regionCode switch
+            {
+                null or "" => Organisations.GroupBy(o => (o.ProvinceCode, o.ProvinceName)),
+                _ when regionCode.EndsWith("0000", StringComparison.Ordinal) => Organisations
+                    .Where(o => o.ProvinceCode == regionCode)
+                    .GroupBy(o => o.PrefectureCode is { } p ? (p, o.PrefectureName ?? p) : (o.CountyCode, o.CountyName)),
+                _ when regionCode.EndsWith("00", StringComparison.Ordinal) => Organisations
+                    .Where(o => o.PrefectureCode == regionCode)
+                    .GroupBy(o => (o.CountyCode, o.CountyName)),
+                _ => [],
+            };
+            return groups.OrderBy(g => g.Key.Code).Select(g => StandingGroup.Of(g.Key.Code, g.Key.Name, g.ToList())).ToList();
+        }
+
+        public IReadOnlyList<OrganisationStanding> InRegion(string? regionCode) => regionCode switch
+        {
+            null or "" => Organisations,
+            _ when regionCode.EndsWith("0000", StringComparison.Ordinal) => Organisations.Where(o => o.ProvinceCode == regionCode).ToList(),
+            _ when regionCode.EndsWith("00", StringComparison.Ordinal) => Organisations.Where(o => o.PrefectureCode == regionCode).ToList(),
+            _ => Organisations.Where(o => o.CountyCode == regionCode).ToList(),
+        };
+
+        public IReadOnlyList<OrganisationStanding> BehindPace() =>
+            Organisations.Where(o => o.IsBehindPace).OrderBy(o => o.PaceRate).ThenBy(o => o.OrganisationId).ToList();
+
+        /// <summary>Bound organisations without an approved filing (none, waiting for review, or returned).</summary>
+        public IReadOnlyList<OrganisationStanding> WithoutFiling() =>
+            Organisations.Where(o => o.IsBound && o.HasNoApprovedFiling).OrderBy(o => o.FilingStatus.HasValue).ThenBy(o => o.CountyCode).ThenBy(o => o.Name).ToList();
+    }
+
+    public enum RankBy { Completion, Amount, Pace }
+
+    public static IReadOnlyList<OrganisationStanding> Rank(IEnumerable<OrganisationStanding> rows, RankBy by, bool descending)
+    {
+        var withQuota = rows.Where(r => r.HasQuota);
+        Func<OrganisationStanding, decimal> key = by switch
+        {
+            RankBy.Amount => r => r.CountedFen,
+            RankBy.Pace => r => r.PaceRate ?? 0,
+            _ => r => r.CompletionRate ?? 0,
+        };
+        var ordered = descending ? withQuota.OrderByDescending(key) : withQuota.OrderBy(key);
+        return ordered.ThenBy(r => r.OrganisationId).ToList();
+    }
+
+    public DateOnly Today => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Snapshot> LoadAsync(int year, CancellationToken ct = default)
+    {
+        var today = Today;
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => o.Status == VerificationStatus.Verified)
+            .Select(o => new
+            {
+                o.Id, o.Name, o.Type, o.RegionCode, CountyName = o.Region.Name,
+                o.Region.PrefectureCode, o.Region.PrefectureName, o.Region.ProvinceCode, o.Region.ProvinceName,
+            })
+            .ToListAsync(ct);
+        var filings = await db.CanteenFilings.AsNoTracking()
+            .Where(f => f.Year == year)
+            .Select(f => new { f.OrganisationId, f.Kind, f.Status, f.SharedWithOrganisationId, f.AppliedRatioBasisPoints, f.ReservedFen })
+            .ToDictionaryAsync(f => f.OrganisationId, ct);
+        var totals = await db.QuotaMonthlyTotals.AsNoTracking()
+            .Where(t => t.Year == year)
+            .GroupBy(t => t.OrganisationId)
+            .Select(g => new { OrganisationId = g.Key, AmountFen = g.Sum(t => t.AmountFen) })
+            .ToDictionaryAsync(t => t.OrganisationId, t => t.AmountFen, ct);
+
+        // Purchases of an organisation that shares another's canteen (approved) count towards the host.
+        var counted = new Dictionary<int, long>(totals);
+        foreach (var filing in filings.Values.Where(f => f.Status == FilingStatus.Approved && f.Kind == FilingKind.SharesCanteen && f.SharedWithOrganisationId is not null))
+        {
+            if (!counted.Remove(filing.OrganisationId, out var amount)) continue;
+            counted[filing.SharedWithOrganisationId!.Value] = counted.GetValueOrDefault(filing.SharedWithOrganisationId.Value) + amount;
+        }
+
+        var rows = organisations.Select(o =>
+        {
+            filings.TryGetValue(o.Id, out var f);
+            var reserved = f is { Status: FilingStatus.Approved } ? f.ReservedFen ?? 0 : 0;
+            return new OrganisationStanding(o.Id, o.Name, o.Type, o.RegionCode, o.CountyName, o.PrefectureCode, o.PrefectureName,
+                o.ProvinceCode, o.ProvinceName, f?.Kind, f?.Status, f?.SharedWithOrganisationId, f?.AppliedRatioBasisPoints,
+                reserved, counted.GetValueOrDefault(o.Id), ReservedQuota.Pace(reserved, year, today));
+        }).ToList();
+        return new Snapshot(year, today, rows);
+    }
+
+    /// <summary>The year's counted amount per month and organisation type, for the trend charts, in one grouped query.</summary>
+    public async Task<IReadOnlyDictionary<OrganisationType, long[]>> MonthlyByTypeAsync(int year, CancellationToken ct = default)
+    {
+        var rows = await db.QuotaMonthlyTotals.AsNoTracking()
+            .Where(t => t.Year == year)
+            .Join(db.Organisations, t => t.OrganisationId, o => o.Id, (t, o) => new { o.Type, t.Month, t.AmountFen })
+            .GroupBy(x => new { x.Type, x.Month })
+            .Select(g => new { g.Key.Type, g.Key.Month, AmountFen = g.Sum(x => x.AmountFen) })
+            .ToListAsync(ct);
+        var result = Enum.GetValues<OrganisationType>().ToDictionary(t => t, _ => new long[12]);
+        foreach (var r in rows) result[r.Type][r.Month - 1] = r.AmountFen;
+        return result;
+    }
+
+    /// <summary>The months of all types added up.</summary>
+    public static long[] AllTypes(IReadOnlyDictionary<OrganisationType, long[]> byType) =>
+        Enumerable.Range(0, 12).Select(m => byType.Values.Sum(months => months[m])).ToArray();
+
+    public sealed record ImpactRow(string Key, string Name, string? Detail, long AmountFen, int Entries);
+
+    /// <summary>The money of the year that reached each county.</summary>
+    public async Task<IReadOnlyList<ImpactRow>> ByCountyAsync(int year, CancellationToken ct = default)
+    {
+        var rows = await db.QuotaImpactTotals.AsNoTracking()
+            .Where(t => t.Year == year && t.CountyCode != QuotaImpactTotal.NoCounty)
+            .GroupBy(t => t.CountyCode)
+            .Select(g => new { CountyCode = g.Key, AmountFen = g.Sum(t => t.AmountFen), Entries = g.Sum(t => t.EntryCount) })
+            .ToListAsync(ct);
+        var codes = rows.Select(r => r.CountyCode).ToList();
+        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code))
+            .ToDictionaryAsync(d => d.Code, d => new { d.Name, d.ProvinceName, d.PrefectureName }, ct);
+        return rows.Select(r => names.TryGetValue(r.CountyCode, out var n)
+                ? new ImpactRow(r.CountyCode, n.Name, $"{n.ProvinceName} {n.PrefectureName}".Trim(), r.AmountFen, r.Entries)
+                : new ImpactRow(r.CountyCode, r.CountyCode, null, r.AmountFen, r.Entries))
+            .OrderByDescending(r => r.AmountFen).ThenBy(r => r.Key).ToList();
+    }
+
+    /// <summary>The money of the year that reached each supplier (cooperative, enterprise, farm).</summary>
+    public async Task<IReadOnlyList<ImpactRow>> BySupplierAsync(int year, CancellationToken ct = default)
+    {
+        var rows = await db.QuotaImpactTotals.AsNoTracking()
+            .Where(t => t.Year == year && t.SupplierId != QuotaImpactTotal.NoSupplier)
+            .GroupBy(t => t.SupplierId)
+            .Select(g => new { SupplierId = g.Key, AmountFen = g.Sum(t => t.AmountFen), Entries = g.Sum(t => t.EntryCount) })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.SupplierId).ToList();
+        var names = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new { s.Name, s.CountyCode }, ct);
+        return rows.Select(r => names.TryGetValue(r.SupplierId, out var n)
+                ? new ImpactRow(r.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Name, n.CountyCode, r.AmountFen, r.Entries)
+                : new ImpactRow(r.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"#{r.SupplierId}", null, r.AmountFen, r.Entries))
+            .OrderByDescending(r => r.AmountFen).ThenBy(r => r.Name).ToList();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Web.Quotas;
+using Storefront.Web.Security;
+
+namespace Storefront.Web.Pages.Quota;
+
+/// <summary>
+/// The quota of the organisation a buyer, approver or org admin acts for: the panel and the entries behind it. Only
+/// one's own organisations can be chosen (?organisation=), so nobody sees another's figures here.
+/// </summary>
+[Authorize]
+public class IndexModel(QuotaPanel panels, CurrentActor actor) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public QuotaPanel.Panel Panel { get; private set; } = null!;
+    public EntriesView Entries { get; private set; } = null!;
+    public IReadOnlyList<CurrentActor.OrganisationSeat> Seats { get; private set; } = [];
+    public bool IsOrgAdmin { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var seat = await actor.CurrentOrganisationAsync(ct);
+        if (seat is null) return Forbid();
+        Seats = (await actor.GetSeatsAsync(ct)).Organisations;
+        IsOrgAdmin = seat.Roles.HasFlag(Core.Organisations.OrganisationRoles.OrgAdmin);
+        var year = Year is { } y && y >= Core.Quotas.QuotaRules.FirstYear && y <= panels.CurrentYear ? y : panels.CurrentYear;
+        Panel = (await panels.LoadAsync(seat.OrganisationId, year, ct))!;
+        var (rows, total) = await panels.EntriesAsync(seat.OrganisationId, year, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
+        Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize,
+            p => $"/quota?organisation={seat.OrganisationId}&year={year}&p={p}");
+        return Page();
+    }
+}

@@ -1,0 +1,307 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Storefront.Core.Data;
+using Storefront.Core.Money;
+using Storefront.Core.Quotas;
+using Storefront.Web.Demo;
+using Storefront.Web.Quotas;
+using Storefront.Web.Tables;
+
+namespace Storefront.Web.Tests.Quotas;
+
+public class QuotaOnSqlite(StorefrontFactory factory) : QuotaTests<StorefrontFactory>(factory);
+public class QuotaOnPostgreSql(PostgreSqlStorefrontFactory factory) : QuotaTests<PostgreSqlStorefrontFactory>(factory);
+
+/// <summary>Rules, filings, the ledger and what people see of it, through the pages, on both databases.</summary>
+public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
+{
+    private const string School = "长沙市岳麓区实验中学";
+    private const string Hospital = "长沙市天心区人民医院";
+    private const string Agency = "长沙市芙蓉区机关事务服务中心";
+    /// <summary>Its demo filing was returned, so it stays on the no-filing list whatever the other tests do.</summary>
+    private const string ReturnedAgency = "常德市武陵区机关事务服务中心";
+
+    private int ThisYear => ShanghaiTime.YearOf(DateTime.UtcNow);
+
+    private Task<int> OrganisationIdAsync(string name) => Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
+    /// <summary>Until orders land on this branch, a payment or refund is what its confirmation will do: a ledger entry.</summary>
+    private async Task AppendAsync(int organisationId, QuotaEntryKind kind, long amountFen, string sourceKey, string? county = "433127", int? supplierId = null)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var ledger = scope.ServiceProvider.GetRequiredService<QuotaLedger>();
+        Assert.True(await ledger.AppendAsync(new QuotaLedger.Draft(organisationId, kind, amountFen, DateTime.UtcNow, sourceKey, SupplierId: supplierId, CountyCode: county, Reference: sourceKey)));
+        await scope.ServiceProvider.GetRequiredService<StorefrontDbContext>().SaveChangesAsync();
+    }
+
+    [SkippableFact]
+    public async Task AProvincialRuleAFilingItsApprovalAndPaymentsShowOnThePanelAndTheDashboard()
+    {
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var rules = await admin.GetPageAsync("/admin/quotas/rules");
+        var saved = await rules.SubmitAsync(admin, "#rule-form", [new("Input.Level", "Province"), new("Input.RegionCode", "430000"), new("Input.Ratio", "15")]);
+        Assert.Contains("15.00%", saved.Text("#rules tr[data-region='430000']"));
+
+        var schoolAdmin = await SignedInClientAsync(DemoData.MemberEmail("school", "admin"));
+        var filing = await schoolAdmin.GetPageAsync("/organisation/filing");
+        Assert.Contains("15.00%", filing.Text("#filing-rule"));
+        var filed = await filing.SubmitAsync(schoolAdmin, "#filing-form", [new("Input.Kind", "Canteen"), new("Input.Base", "2,000,000")]);
+        Assert.Equal("待审核", filed.Text("#filing-state"));
+
+        var schoolId = await OrganisationIdAsync(School);
+        var review = await admin.GetPageAsync("/admin/quotas/filings?status=Submitted");
+        var card = $"#filings li[data-organisation='{schoolId}']";
+        Assert.Contains("¥300,000.00", review.Text($"{card} .filing-preview"));
+        var approved = await review.SubmitAsync(admin, $"{card} .approve-form");
+        Assert.Contains("¥300,000.00", approved.Text(".flash"));
+
+        // A paid order of ¥30,000: the ordering branch's payment confirmation appends exactly this entry.
+        await AppendAsync(schoolId, QuotaEntryKind.PaymentConfirmed, 3_000_000, $"test-payment:{Guid.NewGuid():N}");
+        var buyer = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
+        var panel = await buyer.GetPageAsync("/quota");
+        Assert.Equal("¥300,000.00", panel.Text("#quota-reserved"));
+        Assert.Equal("¥30,000.00", panel.Text("#quota-counted"));
+        Assert.Equal("10.00%", panel.Text("#quota-completion"));
+        Assert.Single(panel.All("#quota-entries tbody tr[data-source]"));
+
+        var county = await admin.GetPageAsync($"/admin/quotas?region=430104");
+        Assert.Equal("10.00%", county.Text($"#county-organisations tr[data-organisation='{schoolId}'] .completion"));
+
+        await AppendAsync(schoolId, QuotaEntryKind.Refund, -500_000, $"test-refund:{Guid.NewGuid():N}");
+        Assert.Equal("8.33%", (await buyer.GetPageAsync("/quota")).Text("#quota-completion"));
+        Assert.Equal("8.33%", (await admin.GetPageAsync($"/admin/quotas?region=430104")).Text($"#county-organisations tr[data-organisation='{schoolId}'] .completion"));
+
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("Quota.")).Select(a => a.Action).ToListAsync());
+        Assert.Contains("Quota.Rule.Set", actions);
+        Assert.Contains("Quota.Filing.Approve", actions);
+    }
+
+    [SkippableFact]
+    public async Task AnOrganisationSeesOnlyItsOwnPanelAndEntries()
+    {
+        var hospitalId = await OrganisationIdAsync(Hospital);
+        var agencyId = await OrganisationIdAsync(Agency);
+        await AppendAsync(agencyId, QuotaEntryKind.PaymentConfirmed, 12_345, $"secret-agency:{Guid.NewGuid():N}");
+
+        var hospitalBuyer = await SignedInClientAsync(DemoData.MemberEmail("hospital", "buyer"));
+        var own = await hospitalBuyer.GetPageAsync($"/quota?organisation={agencyId}");
+        Assert.Contains(Hospital, own.Text("h1"));
+        Assert.DoesNotContain("secret-agency", own.Body);
+
+        var supplier = await SignedInClientAsync(DemoData.SupplierEmail("yongshun"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await supplier.GetPageAsync("/quota")).Status);
+
+        var anonymous = Factory.CreateClientWithoutRedirects();
+        var challenge = await anonymous.GetAsync("/quota");
+        Assert.StartsWith("/account/sign-in", challenge.Headers.Location!.PathAndQuery);
+
+        // Only admins see the dashboard, its exports and other organisations' figures.
+        foreach (var url in new[] { "/admin/quotas", "/admin/quotas/ranking?handler=Export&format=csv", $"/admin/quotas/organisations/{hospitalId}" })
+        {
+            var denied = await hospitalBuyer.GetPageAsync(url);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
+        }
+        // Filing is the org admin's: a buyer may not file.
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospitalBuyer.GetPageAsync("/organisation/filing")).Status);
+        // An org admin files for their own organisation only, whatever the address asks for.
+        var hospitalAdmin = await SignedInClientAsync(DemoData.MemberEmail("hospital", "admin"));
+        var filing = await hospitalAdmin.GetPageAsync($"/organisation/filing?organisation={agencyId}");
+        Assert.Contains(Hospital, filing.Text("h1"));
+    }
+
+    [SkippableFact]
+    public async Task AFilingBelowTheRuleIsRefusedBesideTheFieldAndAReturnedOneCarriesItsReason()
+    {
+        var hospitalAdmin = await SignedInClientAsync(DemoData.MemberEmail("hospital", "admin"));
+        var page = await hospitalAdmin.GetPageAsync("/organisation/filing");
+        var refused = await page.SubmitAsync(hospitalAdmin, "#filing-form", [new("Input.Kind", "Canteen"), new("Input.Base", "abc"), new("Input.Pledge", "5")]);
+        Assert.Contains("请输入金额，例如 2000000。", refused.Errors);
+        var below = await refused.SubmitAsync(hospitalAdmin, "#filing-form", [new("Input.Kind", "Canteen"), new("Input.Base", "3600000"), new("Input.Pledge", "5")]);
+        Assert.Contains(below.Errors, e => e.StartsWith("承诺比例不得低于规定比例", StringComparison.Ordinal));
+
+        var hospitalId = await OrganisationIdAsync(Hospital);
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var review = await admin.GetPageAsync("/admin/quotas/filings?status=Submitted");
+        var card = $"#filings li[data-organisation='{hospitalId}']";
+        var noReason = await review.SubmitAsync(admin, $"{card} .return-form", [new("Reason", "")]);
+        Assert.Contains("请填写退回原因。", noReason.Errors);
+        await noReason.SubmitAsync(admin, $"{card} .return-form", [new("Reason", "请上传预算批复")]);
+
+        var panel = await (await SignedInClientAsync(DemoData.MemberEmail("hospital", "buyer"))).GetPageAsync("/quota");
+        Assert.Contains("请上传预算批复", panel.Text("#quota-no-filing"));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "Quota.Filing.Return").Select(a => a.Reason).ToListAsync());
+        Assert.Contains("请上传预算批复", audit);
+    }
+
+    [SkippableFact]
+    public async Task AnImportWithAnyBadRowIsRefusedRowByRowAndAGoodOneIsApproved()
+    {
+        var codes = await Factory.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.CreditCode));
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var page = await admin.GetPageAsync($"/admin/quotas/filings?year={ThisYear + 1}");
+        var bad = $"统一社会信用代码,备案类型,食堂食材采购总额（元）,共用食堂单位信用代码\n{codes[School]},有食堂,abc,\n123,无食堂,,\n{codes[Hospital]},共用食堂,,{codes[School]}\n{codes[Agency]},宴会厅,,\n";
+        var refused = await page.SubmitAsync(admin, "#import-form", files: [("file", "filings.csv", Encoding.UTF8.GetBytes(bad), "text/csv")]);
+        Assert.Contains("有 3 行无效，备案未导入。", refused.Text("#import-error"));
+        var rows = refused.All("#refused-rows tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("2", rows[0]);
+        Assert.Contains("采购总额不是金额", rows[0]);
+        Assert.Contains("信用代码无效", rows[1]);
+        Assert.Contains("备案类型应为", rows[2]);
+
+        var xlsx = TableFiles.WriteXlsx(["统一社会信用代码", "备案类型", "食堂食材采购总额（元）", "承诺比例（%）"],
+        [
+            [codes[School], "有食堂", "2000000", "12"],
+            [codes[Hospital], "无食堂", null, null],
+        ]);
+        var imported = await refused.SubmitAsync(admin, "#import-form", files: [("file", "filings.xlsx", xlsx, TableFiles.XlsxContentType)]);
+        Assert.Contains("已导入并通过 2 份备案。", imported.Text(".flash"));
+        var year = ThisYear + 1;
+        var school = await Factory.WithDbAsync(db => db.CanteenFilings.SingleAsync(f => f.Organisation.Name == School && f.Year == year));
+        Assert.Equal((FilingStatus.Approved, 1200, 24_000_000L), (school.Status, school.AppliedRatioBasisPoints, school.ReservedFen));
+    }
+
+    [SkippableFact]
+    public async Task EveryAdminTableExportsToCsvAndXlsx()
+    {
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var urls = new[]
+        {
+            "/admin/quotas?handler=Export&table=types", "/admin/quotas?handler=Export&table=regions", "/admin/quotas?handler=Export&table=organisations&region=430104",
+            "/admin/quotas/ranking?handler=Export", "/admin/quotas/behind-pace?handler=Export", "/admin/quotas/no-filing?handler=Export",
+            "/admin/quotas/trends?handler=Export&table=all", "/admin/quotas/impact?handler=Export&table=counties", "/admin/quotas/impact?handler=Export&table=suppliers",
+            "/admin/quotas/filings?handler=Export",
+        };
+        foreach (var url in urls)
+        {
+            var csv = await admin.GetAsync(url + "&format=csv");
+            Assert.True(csv.IsSuccessStatusCode, url);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+            var bytes = await csv.Content.ReadAsByteArrayAsync();
+            Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+            var xlsx = await admin.GetAsync(url + "&format=xlsx");
+            Assert.Equal(TableFiles.XlsxContentType, xlsx.Content.Headers.ContentType!.MediaType);
+            Assert.Equal((byte)'P', (await xlsx.Content.ReadAsByteArrayAsync())[0]);
+        }
+        var ranking = Encoding.UTF8.GetString(await admin.GetByteArrayAsync("/admin/quotas/no-filing?handler=Export&format=csv"));
+        Assert.Contains(ReturnedAgency, ranking);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/quotas?handler=Export&table=nothing&format=csv")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task EveryAdminQuotaPageRendersWithTheDemoData()
+    {
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var agencyId = await OrganisationIdAsync(Agency);
+        foreach (var url in new[]
+        {
+            "/admin/quotas", "/admin/quotas?region=430000", "/admin/quotas?region=430100", "/admin/quotas/ranking?sort=pace&dir=asc", "/admin/quotas/behind-pace",
+            "/admin/quotas/no-filing", "/admin/quotas/trends", "/admin/quotas/impact", "/admin/quotas/filings", "/admin/quotas/rules",
+            "/admin/quotas/corrections", "/admin/quotas/reconciliation", "/admin/quotas/report", $"/admin/quotas/organisations/{agencyId}",
+        })
+        {
+            var page = await admin.GetPageAsync(url);
+            Assert.True(page.Status == HttpStatusCode.OK, $"{url}: {page.Status}");
+        }
+        var noFiling = await admin.GetPageAsync("/admin/quotas/no-filing");
+        Assert.Contains(ReturnedAgency, noFiling.Text("#no-filing"));
+        var trends = await admin.GetPageAsync("/admin/quotas/trends");
+        Assert.Equal("img", trends.Get("svg#chart-all").GetAttribute("role"));
+        Assert.NotEmpty(trends.Get("#chart-all-desc").TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetPageAsync("/admin/quotas?region=12ab")).Status);
+    }
+
+    [SkippableFact]
+    public async Task ACorrectionIsANewEntryWithItsReasonAndReconciliationFindsNoDrift()
+    {
+        var agencyId = await OrganisationIdAsync(Agency);
+        var code = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == agencyId).Select(o => o.CreditCode).SingleAsync());
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var page = await admin.GetPageAsync($"/admin/quotas/corrections?organisation={agencyId}");
+        var missing = await page.SubmitAsync(admin, "#correction-form", [new("Input.Amount", "0"), new("Input.Reason", "测试")]);
+        Assert.Contains("调整金额不能为零。", missing.Errors);
+        var done = await missing.SubmitAsync(admin, "#correction-form", [new("Input.CreditCode", code), new("Input.Amount", "-1,000.50"), new("Input.Reason", "重复登记的线下采购")]);
+        Assert.Contains("-¥1,000.50", done.Text(".flash"));
+
+        var entries = await admin.GetPageAsync($"/admin/quotas/organisations/{agencyId}");
+        Assert.Contains("重复登记的线下采购", entries.Text("#quota-entries"));
+
+        var reconciliation = await admin.GetPageAsync("/admin/quotas/reconciliation");
+        var report = await reconciliation.SubmitAsync(admin, "#reconcile-form");
+        Assert.Contains("没有偏差", report.Text("#verdict"));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "Quota.Correction" || a.Action == "Quota.Reconcile").Select(a => a.Action).ToListAsync());
+        Assert.Contains("Quota.Correction", audit);
+        Assert.Contains("Quota.Reconcile", audit);
+    }
+
+    [SkippableFact]
+    public async Task ConcurrentPaymentsAndReplaysKeepTheMonthlyTotalsEqualToTheLedger()
+    {
+        Client();
+        var hospitalId = await OrganisationIdAsync("湘潭市岳塘区中医医院");
+        var keys = Enumerable.Range(0, 40).Select(i => $"race:{Guid.NewGuid():N}:{i % 25}").ToList();
+        var prefix = keys[0][..38];
+        keys = Enumerable.Range(0, 40).Select(i => $"race:{prefix}:{i % 25}").ToList();
+        await Task.WhenAll(keys.Select(key => Task.Run(async () =>
+        {
+            using var scope = Factory.Services.CreateScope();
+            var ledger = scope.ServiceProvider.GetRequiredService<QuotaLedger>();
+            await ledger.AppendAsync(new QuotaLedger.Draft(hospitalId, QuotaEntryKind.PaymentConfirmed, 100, DateTime.UtcNow, key));
+            try { await scope.ServiceProvider.GetRequiredService<StorefrontDbContext>().SaveChangesAsync(); }
+            catch (DbUpdateException) { } // the other writer of the same key won: counted once
+        })));
+        var (ledgerFen, totalsFen) = await Factory.WithDbAsync(async db => (
+            await db.QuotaEntries.Where(e => e.OrganisationId == hospitalId).SumAsync(e => e.AmountFen),
+            await db.QuotaMonthlyTotals.Where(t => t.OrganisationId == hospitalId).SumAsync(t => t.AmountFen)));
+        Assert.Equal(2_500, ledgerFen);
+        Assert.Equal(ledgerFen, totalsFen);
+    }
+
+    [SkippableFact]
+    public async Task TheCartImpactSaysWhatAnOrderAddsAndWhereItBringsTheOrganisation()
+    {
+        Client();
+        var agencyId = await OrganisationIdAsync(Agency);
+        using var scope = Factory.Services.CreateScope();
+        var impact = await scope.ServiceProvider.GetRequiredService<QuotaPanel>().ImpactAsync(agencyId, 1_800_000);
+        // The demo agency files ¥1,800,000 at 10%: a ¥18,000 order is a tenth of its quota.
+        Assert.True(impact!.HasQuota);
+        Assert.Equal(10.00m, impact.CompletionRateAfter - (impact.CompletionRateBefore ?? 0));
+    }
+
+    [SkippableFact]
+    public async Task TheWeeklyDigestGoesToOrgAdminsOfOrganisationsBehindPaceOncePerWeek()
+    {
+        Client();
+        var job = Factory.Services.GetServices<IHostedService>().OfType<QuotaDigestJob>().Single();
+        Assert.True(await job.TryRunAsync(CancellationToken.None));
+        var agencyAdmin = DemoData.MemberEmail("agency", "admin");
+        var mails = await Factory.WithDbAsync(db => db.OutgoingMails.Where(m => m.To == agencyAdmin).ToListAsync());
+        var mail = Assert.Single(mails);
+        Assert.Contains(Agency, mail.Subject);
+        Assert.Contains("¥180,000.00", mail.TextBody);
+        Assert.True(await job.TryRunAsync(CancellationToken.None));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.To == agencyAdmin)));
+        // The school has not filed, so it has no pace to be behind.
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.To == DemoData.MemberEmail("school", "admin"))));
+    }
+}
+
+/// <summary>The digest can be switched off: no job is registered then.</summary>
+public class QuotaDigestSwitchedOffTests(QuotaDigestSwitchedOffTests.Factory factory) : IClassFixture<QuotaDigestSwitchedOffTests.Factory>
+{
+    public sealed class Factory : StorefrontFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Quotas:WeeklyDigest:Enabled", "false")];
+    }
+
+    [Fact]
+    public void NoDigestJobRunsWhenItIsSwitchedOff()
+    {
+        factory.CreateClient();
+        Assert.Empty(factory.Services.GetServices<IHostedService>().OfType<QuotaDigestJob>());
+    }
+}
