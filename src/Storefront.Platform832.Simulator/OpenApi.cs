@@ -119,8 +119,8 @@ public static class OpenApi
                 return Upsert(state, supplier, externalId, Parse(body));
             case ["suppliers", var supplier, "products", var externalId] when HttpMethods.IsDelete(method):
                 if (!int.TryParse(query["revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) || revision < 1)
-                    return OpResult.Invalid([new FieldError("revision", "REQUIRED")]);
-                if (!Validation.ExternalIdPattern().IsMatch(externalId)) return OpResult.Invalid([new FieldError("externalId", "INVALID_FORMAT")]);
+                    return OpResult.Invalid([new FieldReason("revision", "REQUIRED")]);
+                if (!Validation.ExternalIdPattern().IsMatch(externalId)) return OpResult.Invalid([new FieldReason("externalId", "INVALID_FORMAT")]);
                 return state.Delist(supplier, externalId, revision);
             case ["suppliers", var supplier, "products", var externalId] when HttpMethods.IsGet(method):
                 return state.GetProduct(supplier, externalId);
@@ -135,7 +135,7 @@ public static class OpenApi
 
     private static OpResult Upsert(PlatformState state, string supplier, string externalId, JsonElement body)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<FieldReason>();
         if (!Validation.ExternalIdPattern().IsMatch(externalId)) errors.Add(new("externalId", "INVALID_FORMAT"));
         var fields = Validation.ReadProduct(body, state, errors);
         return fields is null || errors.Count > 0 ? OpResult.Invalid(errors) : state.Upsert(supplier, externalId, fields);
@@ -145,9 +145,9 @@ public static class OpenApi
     {
         var json = Parse(body);
         if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-            return OpResult.Invalid([new FieldError("items", "REQUIRED")]);
+            return OpResult.Invalid([new FieldReason("items", "REQUIRED")]);
         var count = items.GetArrayLength();
-        if (count is < 1 or > 50) return OpResult.Invalid([new FieldError("items", count == 0 ? "REQUIRED" : "TOO_MANY")]);
+        if (count is < 1 or > 50) return OpResult.Invalid([new FieldReason("items", count == 0 ? "REQUIRED" : "TOO_MANY")]);
         if (state.GetSupplier(supplier) is { Code: 40401 } && !state.AutoOnboards) return OpResult.NotFound("supplier");
         var results = new List<object>();
         foreach (var item in items.EnumerateArray())
@@ -170,7 +170,7 @@ public static class OpenApi
         limit = 100;
         if (string.IsNullOrEmpty(query["limit"])) return null;
         if (int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= 100) return null;
-        return OpResult.Invalid([new FieldError("limit", "OUT_OF_RANGE")]);
+        return OpResult.Invalid([new FieldReason("limit", "OUT_OF_RANGE")]);
     }
 
     private static OpResult? Feed(IQueryCollection query, out DateTimeOffset since, out int limit)
@@ -178,7 +178,7 @@ public static class OpenApi
         since = default;
         if (Limit(query, out limit) is { } bad) return bad;
         if (!DateTimeOffset.TryParse(query["updatedSince"], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out since))
-            return OpResult.Invalid([new FieldError("updatedSince", "REQUIRED")]);
+            return OpResult.Invalid([new FieldReason("updatedSince", "REQUIRED")]);
         return null;
     }
 

@@ -6,7 +6,7 @@ namespace Storefront.Platform832.Simulator;
 
 public sealed record Category(string Code, string Name, string? ParentCode);
 public sealed record County(string Code, string Name, string Province);
-public sealed record FieldError(string Field, string Reason);
+public sealed record FieldReason(string Field, string Reason);
 
 public sealed class SimSupplier
 {
@@ -79,7 +79,7 @@ public sealed record OpResult(int Code, string Message, object? Data = null)
     };
 
     public static OpResult Ok(object? data) => new(0, "ok", data);
-    public static OpResult Invalid(IReadOnlyList<FieldError> errors) => new(40001, "validation failed", new { errors });
+    public static OpResult Invalid(IReadOnlyList<FieldReason> errors) => new(40001, "validation failed", new { errors });
     public static OpResult NotFound(string what) => new(40401, $"no such {what}");
     public static OpResult Stale(int current) => new(40901, "stale revision", new { currentRevision = current });
 }
@@ -171,7 +171,7 @@ public sealed class PlatformState
             if (!_options.AutoOnboardSuppliers) return OpResult.NotFound("supplier");
             _suppliers[code] = supplier = new SimSupplier { SupplierCode = code, Name = code };
         }
-        return supplier.Status == "SUSPENDED" ? OpResult.Invalid([new FieldError("supplierCode", "SUPPLIER_SUSPENDED")]) : null;
+        return supplier.Status == "SUSPENDED" ? OpResult.Invalid([new FieldReason("supplierCode", "SUPPLIER_SUSPENDED")]) : null;
     }
 
     // ---- products ----

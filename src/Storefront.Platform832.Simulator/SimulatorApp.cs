@@ -6,11 +6,11 @@ namespace Storefront.Platform832.Simulator;
 /// <summary>Builds the simulator: as its own program, or in process for tests (on a free loopback port).</summary>
 public static class SimulatorApp
 {
-    public static WebApplication Build(string[] args, Action<SimulatorOptions>? configure = null)
+    /// <summary>The simulator configured from its "Simulator" section, or from the given options alone.</summary>
+    public static WebApplication Build(string[] args, SimulatorOptions? given = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var options = builder.Configuration.GetSection("Simulator").Get<SimulatorOptions>() ?? new SimulatorOptions();
-        configure?.Invoke(options);
+        var options = given ?? builder.Configuration.GetSection("Simulator").Get<SimulatorOptions>() ?? new SimulatorOptions();
         builder.Services.AddSingleton(new Simulator(options));
         builder.Services.AddHostedService<BudgetUnitActivity>();
         var app = builder.Build();
@@ -20,10 +20,12 @@ public static class SimulatorApp
         return app;
     }
 
-    /// <summary>Starts a simulator on 127.0.0.1 and a free port; dispose it to stop.</summary>
+    /// <summary>Starts a simulator on 127.0.0.1 and a free port, from default options (not appsettings.json); dispose it to stop.</summary>
     public static async Task<RunningSimulator> StartAsync(Action<SimulatorOptions>? configure = null)
     {
-        var app = Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", "--Logging:LogLevel:Default", "Warning"], configure);
+        var options = new SimulatorOptions();
+        configure?.Invoke(options);
+        var app = Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", "--Logging:LogLevel:Default", "Warning"], options);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningSimulator(app, new Uri(address), app.Services.GetRequiredService<Simulator>());

@@ -9,7 +9,7 @@ public static partial class Validation
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     public static partial Regex ExternalIdPattern();
 
-    public static ProductFields? ReadProduct(JsonElement body, PlatformState state, List<FieldError> errors)
+    public static ProductFields? ReadProduct(JsonElement body, PlatformState state, List<FieldReason> errors)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -50,7 +50,7 @@ public static partial class Validation
             unit!, spec!, price!.Value, stock!.Value, moq!.Value, images, description);
     }
 
-    private static string? Text(JsonElement body, string name, List<FieldError> errors, int min, int max, bool optional = false)
+    private static string? Text(JsonElement body, string name, List<FieldReason> errors, int min, int max, bool optional = false)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -65,7 +65,7 @@ public static partial class Validation
         return text;
     }
 
-    private static long? Long(JsonElement body, string name, List<FieldError> errors, long min)
+    private static long? Long(JsonElement body, string name, List<FieldReason> errors, long min)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) { errors.Add(new(name, "REQUIRED")); return null; }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number)) { errors.Add(new(name, "INVALID_TYPE")); return null; }
@@ -73,7 +73,7 @@ public static partial class Validation
         return number;
     }
 
-    private static int? Int(JsonElement body, string name, List<FieldError> errors, int min)
+    private static int? Int(JsonElement body, string name, List<FieldReason> errors, int min)
     {
         var number = Long(body, name, errors, min);
         if (number is > int.MaxValue) { errors.Add(new(name, "OUT_OF_RANGE")); return null; }
