@@ -23,8 +23,10 @@ public sealed record ProductFields(
     long PriceFen, int Stock, int MinOrderQty, IReadOnlyList<string> ImageUrls, string Description)
 {
     /// <summary>Everything but the revision: what "the same content" means for a replay.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ContentKey => JsonSerializer.Serialize(this with { Revision = 0 });
     /// <summary>Everything a reviewer looks at: a change here sends the product back to PENDING audit.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string AuditKey => JsonSerializer.Serialize(this with { Revision = 0, PriceFen = 0, Stock = 0 });
 }
 
