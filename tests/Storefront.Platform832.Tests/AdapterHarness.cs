@@ -67,7 +67,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         foreach (var (key, value) in adapter ?? new Dictionary<string, string?>()) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l => l.SetMinimumLevel(Environment.GetEnvironmentVariable("P832_LOG") == "1" ? LogLevel.Information : LogLevel.Warning).AddConsole());
         services.AddSingleton(TimeProvider.System);
         var connection = $"Data Source={Path.Combine(folder, "shop.db")};Default Timeout=60";
         services.AddDbContext<StorefrontDbContext>(o => o.UseSqlite(connection));

@@ -73,9 +73,9 @@ public sealed class Reconciliation(
                     run.Status = ReconciliationRunStatus.Failed;
                     break;
                 }
-                Compare(run, supplier.Code, supplier.Status, products, await OursAsync(supplier.Id, ct));
                 run.SuppliersChecked++;
                 run.ProductsChecked += products.Count;
+                Compare(run, supplier.Code, supplier.Status, products, await OursAsync(supplier.Id, ct));
             }
             if (run.Status == ReconciliationRunStatus.Running) run.Status = ReconciliationRunStatus.Finished;
         }
