@@ -28,7 +28,7 @@ public static class Platform832Services
         services.AddScoped<ListingSync>();
         services.AddScoped<AuditFollower>();
         services.AddScoped<OrderImport>();
-        services.AddScoped<Reconciliation.Reconciliation>();
+        services.AddScoped<Reconciliation.ListingReconciliation>();
         services.AddScoped<ListingPlatformStatusQuery>();
         return services;
     }

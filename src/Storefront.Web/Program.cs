@@ -8,6 +8,7 @@ builder.AddStorefrontSecurity();
 builder.AddStorefrontLocalization();
 builder.AddStorefrontPhotos();
 builder.AddStorefrontMail();
+builder.AddStorefrontPlatform832();
 builder.AddStorefrontPages();
 
 var app = builder.Build();

@@ -103,7 +103,7 @@ public class FollowerTests
         await h.WithDbAsync(db => db.ListingSyncJobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.DoneAtUtc, now)));
         h.Platform.State.Upsert(Code, "L999999", new ProductFields(1, "孤儿", "0503", "433127", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
 
-        var run = await h.InScopeAsync<Reconciliation.Reconciliation, Core.Platform832.ReconciliationRun>(async r =>
+        var run = await h.InScopeAsync<Reconciliation.ListingReconciliation, Core.Platform832.ReconciliationRun>(async r =>
         {
             var requested = await r.RequestAsync("admin@demo.storefront.cn");
             await r.RunAsync(requested);
@@ -120,9 +120,9 @@ public class FollowerTests
 
         await h.SyncUntilIdleAsync();
         // Within the schedule nothing is due, until someone asks.
-        Assert.Null(await h.InScopeAsync<Reconciliation.Reconciliation, ReconciliationRun?>(r => r.RunDueAsync()));
+        Assert.Null(await h.InScopeAsync<Reconciliation.ListingReconciliation, ReconciliationRun?>(r => r.RunDueAsync()));
         using var scope = h.Services.CreateScope();
-        var reconciliation = scope.ServiceProvider.GetRequiredService<Reconciliation.Reconciliation>();
+        var reconciliation = scope.ServiceProvider.GetRequiredService<Reconciliation.ListingReconciliation>();
         await reconciliation.RequestAsync("admin@demo.storefront.cn");
         await scope.ServiceProvider.GetRequiredService<Core.Data.StorefrontDbContext>().SaveChangesAsync();
         var again = await reconciliation.RunDueAsync();

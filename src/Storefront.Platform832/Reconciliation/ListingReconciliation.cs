@@ -15,12 +15,12 @@ namespace Storefront.Platform832.Reconciliation;
 /// the outbox are in flight, not drifting; parked and refused ones wait for a person and are only reported.
 /// Products the platform holds under an externalId we do not know are reported.
 /// </summary>
-public sealed class Reconciliation(
+public sealed class ListingReconciliation(
     StorefrontDbContext db,
     Platform832Client client,
     IOptions<Platform832Options> options,
     TimeProvider clock,
-    ILogger<Reconciliation> logger)
+    ILogger<ListingReconciliation> logger)
 {
     /// <summary>Drift rows stored per run; the counts cover all of them.</summary>
     public const int MaxStoredDrifts = 1000;

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Storefront.Core.Photos;
+using Storefront.Core.Platform832;
+using Storefront.Platform832;
+using Storefront.Platform832.Audits;
+using Storefront.Platform832.Orders;
+using Storefront.Platform832.Reconciliation;
+using Storefront.Platform832.Sync;
+using Storefront.Web.Jobs;
+using Storefront.Web.Photos;
+
+namespace Storefront.Web.Setup;
+
+public static class Platform832Setup
+{
+    /// <summary>
+    /// The 832 adapter (Platform832:BaseUrl, AppKey, AppSecret, PublicBaseUrl). Its jobs run, each on one instance
+    /// through its lease, only when a BaseUrl is configured; the pages that show the sync work either way.
+    /// </summary>
+    public static void AddStorefrontPlatform832(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPlatform832(builder.Configuration, PhotoPath);
+        var options = builder.Configuration.GetSection(Platform832Options.Section).Get<Platform832Options>() ?? new Platform832Options();
+        if (!options.IsConfigured) return;
+        builder.Services.AddSingleton<Platform832SyncJob>();
+        builder.Services.AddSingleton<Platform832AuditsJob>();
+        builder.Services.AddSingleton<Platform832OrdersJob>();
+        builder.Services.AddSingleton<Platform832ReconciliationJob>();
+        if (!builder.Configuration.GetValue("Jobs:Enabled", true)) return;
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832SyncJob>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832AuditsJob>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832OrdersJob>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832ReconciliationJob>());
+    }
+
+    /// <summary>The JPEG the platform shows: the largest stored size up to 800 px on the long side.</summary>
+    private static string PhotoPath(string contentHash, int width, int height)
+    {
+        var sides = PhotoVariants.LongSidesFor(width, height);
+        var side = sides.Where(s => s <= 800).DefaultIfEmpty(PhotoVariants.MinimumLongSide).Max();
+        return PhotoEndpoints.Url(contentHash, side, PhotoFormat.Jpeg);
+    }
+}
+
+public sealed class Platform832SyncJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Platform832SyncJob> logger, IOptions<Platform832Options> options)
+    : LeasedJob(scopes, clock, logger)
+{
+    protected override string Name => Platform832JobState.Sync;
+    protected override TimeSpan Interval => options.Value.SyncInterval;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        // Drains the outbox a run of ListingsPerRun at a time, so a large backlog moves at the rate limit; it stops well
+        // inside the lease, and the next interval goes on.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while ((await services.GetRequiredService<ListingSync>().RunOnceAsync(ct)).Listings >= options.Value.ListingsPerRun
+               && started.Elapsed < LeaseDuration / 2) { }
+    }
+}
+
+public sealed class Platform832AuditsJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Platform832AuditsJob> logger, IOptions<Platform832Options> options)
+    : LeasedJob(scopes, clock, logger)
+{
+    protected override string Name => Platform832JobState.Audits;
+    protected override TimeSpan Interval => options.Value.AuditsInterval;
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<AuditFollower>().RunOnceAsync(ct).ThrowOnError();
+}
+
+public sealed class Platform832OrdersJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Platform832OrdersJob> logger, IOptions<Platform832Options> options)
+    : LeasedJob(scopes, clock, logger)
+{
+    protected override string Name => Platform832JobState.Orders;
+    protected override TimeSpan Interval => options.Value.OrdersInterval;
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OrderImport>().RunOnceAsync(ct).ThrowOnError();
+}
+
+public sealed class Platform832ReconciliationJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Platform832ReconciliationJob> logger, IOptions<Platform832Options> options)
+    : LeasedJob(scopes, clock, logger)
+{
+    protected override string Name => Platform832JobState.Reconciliation;
+    protected override TimeSpan Interval => options.Value.ReconciliationPollInterval;
+    protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(30);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var run = await services.GetRequiredService<ListingReconciliation>().RunDueAsync(ct);
+        if (run is { Status: ReconciliationRunStatus.Failed }) throw new InvalidOperationException($"Reconciliation {run.Id} failed: {run.Error}");
+    }
+}
+
+internal static class FeedOutcomes
+{
+    /// <summary>A feed that could not be read is a failed run: the lease then keeps its last success as it was.</summary>
+    public static async Task ThrowOnError(this Task<FeedFollower.Outcome> run)
+    {
+        var outcome = await run;
+        if (outcome.Error is not null) throw new InvalidOperationException(outcome.Error);
+    }
+}
