@@ -44,13 +44,49 @@ public sealed class ListingSync(
 
     private readonly Platform832Options _options = options.Value;
 
+    /// <summary>The listings of one run: what to send, and the outbox jobs it settles.</summary>
+    private sealed record Prepared(HashSet<int> ListingIds, List<Snapshot> Upserts, List<Snapshot> Delists, Dictionary<int, List<long>> JobsOf, List<long> Done, bool Full);
+
     /// <summary>One pass over the outbox: up to <see cref="Platform832Options.ListingsPerRun"/> listings.</summary>
     public async Task<RunResult> RunOnceAsync(CancellationToken ct = default)
     {
+        var run = await PrepareAsync([], ct);
+        if (run is null) return RunResult.Nothing;
+        var (sent, requests) = await SendAsync(run, ct);
+        return await ApplyAsync(run, sent, requests, ct);
+    }
+
+    /// <summary>
+    /// Runs until the outbox is empty or the time is up, overlapping each run's database work with the next run's
+    /// requests, so that a large backlog moves at the pace of the rate limit rather than of the database.
+    /// </summary>
+    public async Task<RunResult> DrainAsync(TimeSpan budget, CancellationToken ct = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var total = RunResult.Nothing;
+        var current = await PrepareAsync([], ct);
+        var sending = current is null ? null : SendAsync(current, ct);
+        while (current is not null)
+        {
+            // The next run is read while this one's requests are in flight; it leaves this run's listings alone.
+            var next = current.Full && clock.Elapsed < budget ? await PrepareAsync(current.ListingIds, ct) : null;
+            var (sent, requests) = await sending!;
+            sending = next is null ? null : SendAsync(next, ct);
+            var result = await ApplyAsync(current, sent, requests, ct);
+            total = new RunResult(total.Listings + result.Listings, total.Requests + result.Requests, total.Acknowledged + result.Acknowledged,
+                total.Refused + result.Refused, total.Failed + result.Failed, total.Parked + result.Parked);
+            current = next;
+        }
+        return total;
+    }
+
+    private async Task<Prepared?> PrepareAsync(HashSet<int> inFlight, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
+        var skip = inFlight.ToList();
         // The jobs are read before the listings: a change saved in between is either sent now or keeps its job.
         var listingIds = await db.ListingSyncJobs.AsNoTracking()
-            .Where(j => j.DoneAtUtc == null)
+            .Where(j => j.DoneAtUtc == null && !skip.Contains(j.ListingId))
             .Where(j => !db.ListingSyncRecords.Any(r => r.ListingId == j.ListingId && r.NextAttemptAtUtc > now))
             .GroupBy(j => j.ListingId)
             .Select(g => new { ListingId = g.Key, First = g.Min(j => j.Id) })
@@ -58,7 +94,7 @@ public sealed class ListingSync(
             .Take(_options.ListingsPerRun)
             .Select(g => g.ListingId)
             .ToListAsync(ct);
-        if (listingIds.Count == 0) return RunResult.Nothing;
+        if (listingIds.Count == 0) return null;
         var jobs = await db.ListingSyncJobs.AsNoTracking()
             .Where(j => j.DoneAtUtc == null && listingIds.Contains(j.ListingId))
             .Select(j => new { j.Id, j.ListingId })
@@ -73,7 +109,10 @@ public sealed class ListingSync(
                 l.Photos.OrderBy(p => p.Position).Take(10).Select(p => new Photo(p.ContentHash, p.Width, p.Height)).ToList()))
             .AsSplitQuery()
             .ToListAsync(ct);
-        var records = await db.ListingSyncRecords.Where(r => listingIds.Contains(r.ListingId)).ToDictionaryAsync(r => r.ListingId, ct);
+        var records = await db.ListingSyncRecords.AsNoTracking()
+            .Where(r => listingIds.Contains(r.ListingId))
+            .Select(r => new { r.ListingId, r.State, r.RevisionSent, r.RevisionAcknowledged, r.Delisted })
+            .ToDictionaryAsync(r => r.ListingId, ct);
 
         var done = new List<long>();
         var upserts = new List<Snapshot>();
@@ -92,19 +131,14 @@ public sealed class ListingSync(
             if (nothingToSend) done.AddRange(jobsOf.GetValueOrDefault(listing.Id) ?? []);
             else (offered ? upserts : delists).Add(listing);
         }
-
-        var (sent, requests) = await SendAsync(upserts, delists, ct);
-
-        var result = await ApplyAsync(sent, records, jobsOf, done, now, ct) with { Requests = requests };
-        logger.LogInformation("832 sync: {Listings} listings in {Requests} requests: {Acknowledged} acknowledged, {Refused} refused, {Failed} to retry, {Parked} parked",
-            result.Listings, result.Requests, result.Acknowledged, result.Refused, result.Failed, result.Parked);
-        return result;
+        // Listings deleted since their jobs were read have no jobs left (they cascade); those still listed are settled here.
+        return new Prepared([.. listingIds], upserts, delists, jobsOf, done, listingIds.Count >= _options.ListingsPerRun);
     }
 
-    private async Task<(List<Sent> Sent, int Requests)> SendAsync(List<Snapshot> upserts, List<Snapshot> delists, CancellationToken ct)
+    private async Task<(List<Sent> Sent, int Requests)> SendAsync(Prepared run, CancellationToken ct)
     {
         var requests = new List<Func<CancellationToken, Task<IEnumerable<Sent>>>>();
-        foreach (var supplier in upserts.GroupBy(l => l.SupplierCode!))
+        foreach (var supplier in run.Upserts.GroupBy(l => l.SupplierCode!))
         {
             foreach (var batch in supplier.Chunk(Math.Clamp(_options.BatchSize, 1, 50)))
             {
@@ -120,7 +154,7 @@ public sealed class ListingSync(
                 });
             }
         }
-        foreach (var listing in delists)
+        foreach (var listing in run.Delists)
         {
             requests.Add(async token => [new Sent(listing, true,
                 await client.DelistProductAsync(listing.SupplierCode!, listing.ExternalId, listing.Revision, token))]);
@@ -149,12 +183,16 @@ public sealed class ListingSync(
         Description = l.Description,
     };
 
-    private async Task<RunResult> ApplyAsync(List<Sent> sent, Dictionary<int, ListingSyncRecord> records, Dictionary<int, List<long>> jobsOf,
-        List<long> done, DateTime now, CancellationToken ct)
+    private async Task<RunResult> ApplyAsync(Prepared run, List<Sent> sent, int requests, CancellationToken ct)
     {
         int acknowledged = 0, refused = 0, failed = 0, parked = 0;
         string? runError = null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var jobsOf = run.JobsOf;
+        var done = run.Done;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sentIds = sent.Select(s => s.Listing.Id).ToList();
+        var records = await db.ListingSyncRecords.Where(r => sentIds.Contains(r.ListingId)).ToDictionaryAsync(r => r.ListingId, ct);
         foreach (var (listing, delist, answer) in sent)
         {
             if (!records.TryGetValue(listing.Id, out var record))
@@ -244,7 +282,10 @@ public sealed class ListingSync(
         await Platform832JobStates.RecordRunAsync(db, Platform832JobState.Sync, sent.Count, runError, now, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return new RunResult(sent.Count, 0, acknowledged, refused, failed, parked);
+        var result = new RunResult(sent.Count, requests, acknowledged, refused, failed, parked);
+        logger.LogInformation("832 sync: {Listings} listings in {Requests} requests: {Acknowledged} acknowledged, {Refused} refused, {Failed} to retry, {Parked} parked",
+            result.Listings, result.Requests, result.Acknowledged, result.Refused, result.Failed, result.Parked);
+        return result;
     }
 
     private static void Settle(ListingSyncRecord record, ListingSyncState state, string? error, string? fieldErrors)

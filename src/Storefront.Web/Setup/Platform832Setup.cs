@@ -50,11 +50,8 @@ public sealed class Platform832SyncJob(IServiceScopeFactory scopes, TimeProvider
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        // Drains the outbox a run of ListingsPerRun at a time, so a large backlog moves at the rate limit; it stops well
-        // inside the lease, and the next interval goes on.
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        while ((await services.GetRequiredService<ListingSync>().RunOnceAsync(ct)).Listings >= options.Value.ListingsPerRun
-               && started.Elapsed < LeaseDuration / 2) { }
+        // Drains the outbox at the pace of the rate limit, stopping well inside the lease; the next interval goes on.
+        await services.GetRequiredService<ListingSync>().DrainAsync(LeaseDuration / 2, ct);
     }
 }
 
