@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Storefront.Core.Catalog;
+using Storefront.Core.Data;
 using Storefront.Core.Photos;
 using Storefront.Core.Platform832;
 using Storefront.Platform832;
@@ -22,6 +25,8 @@ public static class Platform832Setup
         builder.Services.AddPlatform832(builder.Configuration, PhotoPath);
         var options = builder.Configuration.GetSection(Platform832Options.Section).Get<Platform832Options>() ?? new Platform832Options();
         if (!options.IsConfigured) return;
+        if (builder.Configuration.GetValue("Platform832:AssignDemoSupplierCodes", false))
+            builder.Services.AddHostedService<DemoSupplierCodes>();
         builder.Services.AddSingleton<Platform832SyncJob>();
         builder.Services.AddSingleton<Platform832AuditsJob>();
         builder.Services.AddSingleton<Platform832OrdersJob>();
@@ -97,4 +102,27 @@ internal static class FeedOutcomes
         var outcome = await run;
         if (outcome.Error is not null) throw new InvalidOperationException(outcome.Error);
     }
+}
+
+/// <summary>
+/// For a demo against the simulator: gives every supplier without an 832 code one ("S" + county + id) and queues its
+/// listings, as an admin recording the codes would. Off unless Platform832:AssignDemoSupplierCodes is true.
+/// </summary>
+internal sealed class DemoSupplierCodes(IServiceScopeFactory scopes, TimeProvider clock) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+        var suppliers = await db.Suppliers.Where(s => s.Platform832Code == null).ToListAsync(cancellationToken);
+        if (suppliers.Count == 0) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var supplier in suppliers) supplier.Platform832Code = $"S{supplier.CountyCode}{supplier.Id:D3}";
+        var ids = suppliers.Select(s => s.Id).ToList();
+        foreach (var listing in await db.Listings.Where(l => ids.Contains(l.SupplierId)).Select(l => l.Id).ToListAsync(cancellationToken))
+            db.ListingSyncJobs.Add(ListingSyncJob.For(listing, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
