@@ -276,14 +276,15 @@ public class ContractTests
     [Fact]
     public async Task ARateLimitedRequestWaitsForRetryAfterAndThenGoesThrough()
     {
-        await using var h = await StartAsync(o => { o.RequestsPerSecond = 1; o.Burst = 1; });
+        // One token, refilled in five seconds: the second call is limited and must wait Retry-After (5 s) to go through.
+        await using var h = await StartAsync(o => { o.RequestsPerSecond = 0.2; o.Burst = 1; });
         var client = h.Client();
         Assert.True((await client.GetCategoriesAsync()).IsSuccess);
         var clock = Stopwatch.StartNew();
         var second = await client.GetCategoriesAsync();
         Assert.True(second.IsSuccess, second.Describe());
         Assert.Equal(2, second.Attempts);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}");
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(4.5), $"retried after {clock.Elapsed}");
 
         await using var impatient = await StartAsync(o => { o.RequestsPerSecond = 0.1; o.Burst = 1; }, new Dictionary<string, string?> { ["Platform832:RateLimitedAttempts"] = "1" });
         await impatient.Client().GetCategoriesAsync();
