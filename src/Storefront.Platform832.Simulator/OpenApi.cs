@@ -75,6 +75,10 @@ public static class OpenApi
     private static OpResult FaultResult(Simulator simulator) =>
         simulator.NextDouble() < 0.5 ? new OpResult(50001, "platform fault") : new OpResult(50301, "platform unavailable");
 
+    /// <summary>
+    /// Section 1, written here from API.md on its own rather than borrowed from the adapter's client, so that the
+    /// contract tests check the client against the contract and not against itself.
+    /// </summary>
     private static OpResult? Authenticate(HttpContext context, Simulator simulator, byte[] body)
     {
         var headers = context.Request.Headers;

@@ -1,6 +1,9 @@
 namespace Storefront.Platform832.Simulator;
 
-/// <summary>The platform's categories and accepted counties (section 3).</summary>
+/// <summary>
+/// The platform's categories and accepted counties (section 3). The categories are the platform's own list; the shop
+/// codes its categories the same way (Core.Catalog.Categories), which is what lets listings sync without a mapping.
+/// </summary>
 public static class ReferenceData
 {
     public static readonly IReadOnlyList<Category> Categories =
