@@ -23,6 +23,8 @@ public static class Platform832Setup
     public static void AddStorefrontPlatform832(this WebApplicationBuilder builder)
     {
         builder.Services.AddPlatform832(builder.Configuration, PhotoPath);
+        // The client logs each call's outcome itself; the HTTP handlers' four lines a request are noise at this rate.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient.Platform832Client", LogLevel.Warning);
         var options = builder.Configuration.GetSection(Platform832Options.Section).Get<Platform832Options>() ?? new Platform832Options();
         if (!options.IsConfigured) return;
         if (builder.Configuration.GetValue("Platform832:AssignDemoSupplierCodes", false))
