@@ -9,6 +9,7 @@ builder.AddStorefrontLocalization();
 builder.AddStorefrontPhotos();
 builder.AddStorefrontSuppliers();
 builder.AddStorefrontMail();
+builder.AddStorefrontPlatform832();
 builder.AddStorefrontPages();
 builder.AddStorefrontQuotas();
 

@@ -8,6 +8,7 @@ using Storefront.Core.Jobs;
 using Storefront.Core.Mail;
 using Storefront.Core.Quotas;
 using Storefront.Core.Organisations;
+using Storefront.Core.Platform832;
 using Storefront.Core.People;
 using Storefront.Core.Regions;
 using Storefront.Core.Settings;
@@ -54,6 +55,13 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     // Quotas (issue 6): the monthly totals move with the ledger in every save, whoever builds the context.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(QuotaTotalsInterceptor.Instance);
+    // The 832 platform adapter: sync records per listing, job cursors, imported orders, reconciliation reports.
+    public DbSet<ListingSyncRecord> ListingSyncRecords => Set<ListingSyncRecord>();
+    public DbSet<Platform832JobState> Platform832JobStates => Set<Platform832JobState>();
+    public DbSet<Platform832Order> Platform832Orders => Set<Platform832Order>();
+    public DbSet<Platform832OrderLine> Platform832OrderLines => Set<Platform832OrderLine>();
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+    public DbSet<ReconciliationDrift> ReconciliationDrifts => Set<ReconciliationDrift>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,3 @@
+using Storefront.Platform832.Simulator;
+
+SimulatorApp.Build(args).Run();

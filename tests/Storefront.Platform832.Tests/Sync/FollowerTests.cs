@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Storefront.Core.Catalog;
+using Storefront.Core.Platform832;
+using Storefront.Core.Quotas;
+using Storefront.Platform832.Reconciliation;
+using Storefront.Platform832.Simulator;
+
+namespace Storefront.Platform832.Tests.Sync;
+
+public class FollowerTests
+{
+    private const string Code = "S433127001";
+    private const string Hospital = "11430000006151219X"; // API.md's sample: its check character is not valid, and it is imported all the same
+
+    [Fact]
+    public async Task AuditDecisionsAreFollowedFromTheStoredCursorAndAnOlderDecisionNeverWins()
+    {
+        await using var h = await AdapterHarness.StartAsync();
+        var supplier = await h.AddSupplierAsync(Code);
+        var ids = await h.AddListingsAsync(supplier.Id, 3);
+        await h.SyncAsync();
+        h.Platform.State.Decide(Code, Listing.CodeOf(ids[0]), approve: true, null);
+        h.Platform.State.Decide(Code, Listing.CodeOf(ids[1]), approve: false, "图片与商品不符");
+
+        Assert.Equal(2, (await h.FollowAuditsAsync()).Items);
+        var records = await h.WithDbAsync(db => db.ListingSyncRecords.ToDictionaryAsync(r => r.ListingId));
+        Assert.Equal(PlatformAuditStatus.Approved, records[ids[0]].AuditStatus);
+        Assert.Equal((PlatformAuditStatus.Rejected, "图片与商品不符"), (records[ids[1]].AuditStatus, records[ids[1]].RejectReason));
+        Assert.Equal(PlatformAuditStatus.Pending, records[ids[2]].AuditStatus);
+        var state = await h.WithDbAsync(db => db.Platform832JobStates.SingleAsync(s => s.Name == Platform832JobState.Audits));
+        Assert.NotNull(state.UpdatedSinceUtc);
+        Assert.Null(state.Cursor);
+
+        // A new revision goes back to PENDING; a decision about the old one, read again, changes nothing.
+        await h.ChangeAsync(ids[1], l => l.Title = "永顺莓茶 新包装");
+        await h.SyncAsync();
+        await h.FollowAuditsAsync();
+        Assert.Equal(PlatformAuditStatus.Pending, await h.WithDbAsync(db => db.ListingSyncRecords.Where(r => r.ListingId == ids[1]).Select(r => r.AuditStatus).SingleAsync()));
+        h.Platform.State.Decide(Code, Listing.CodeOf(ids[1]), approve: true, null);
+        await h.FollowAuditsAsync();
+        Assert.Equal(PlatformAuditStatus.Approved, await h.WithDbAsync(db => db.ListingSyncRecords.Where(r => r.ListingId == ids[1]).Select(r => r.AuditStatus).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OrdersCountOnceWithTheirRefundsDatedWhenTheMoneyMovedAndUnmatchedOnesCountWhenMatched()
+    {
+        await using var h = await AdapterHarness.StartAsync(o =>
+        {
+            o.BudgetUnits = [new() { CreditCode = Hospital, Name = "湖南省某某医院", UnitType = "HOSPITAL" }];
+        });
+        var supplier = await h.AddSupplierAsync(Code);
+        var ids = await h.AddListingsAsync(supplier.Id, 2);
+        await h.SyncAsync();
+        foreach (var id in ids) h.Platform.State.Decide(Code, Listing.CodeOf(id), approve: true, null);
+        var order = h.Platform.State.PlaceOrders(1).Single();
+
+        await h.ImportOrdersAsync();
+        var stored = await h.WithDbAsync(db => db.Platform832Orders.Include(o => o.Lines).SingleAsync());
+        Assert.Null(stored.OrganisationId);
+        Assert.Equal(order.TotalFen, stored.TotalFen);
+        Assert.Equal(order.Lines.Count, stored.Lines.Count);
+        Assert.Equal(0, await h.WithDbAsync(db => db.QuotaEntries.CountAsync()));
+
+        var hospital = await h.AddOrganisationAsync(Hospital);
+        await h.ImportOrdersAsync();
+        await h.ImportOrdersAsync();
+        var entries = await h.WithDbAsync(db => db.QuotaEntries.ToListAsync());
+        var payment = Assert.Single(entries);
+        Assert.Equal((hospital.Id, QuotaEntryKind.Platform832Order, order.TotalFen), (payment.OrganisationId, payment.Kind, payment.AmountFen));
+        Assert.Equal(order.PaidAt!.Value.UtcDateTime, payment.OccurredAtUtc);
+        Assert.Equal(order.OrderNo, payment.Reference);
+        Assert.Equal(supplier.Id, payment.SupplierId);
+
+        // Shipped, received, then part refunded: only the refund moves the ledger, dated when it was made.
+        while (h.Platform.State.Orders().Single().RefundedFen == 0) h.Platform.State.AdvanceOrders(1);
+        var refunded = h.Platform.State.Orders().Single();
+        await h.ImportOrdersAsync();
+        await h.ImportOrdersAsync();
+        entries = await h.WithDbAsync(db => db.QuotaEntries.OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(-refunded.RefundedFen, entries[1].AmountFen);
+        Assert.Equal(refunded.UpdatedAt.UtcDateTime, entries[1].OccurredAtUtc);
+        Assert.Equal(refunded.TotalFen - refunded.RefundedFen, await h.WithDbAsync(db => db.QuotaEntries.SumAsync(e => e.AmountFen)));
+    }
+
+    [Fact]
+    public async Task ReconciliationReportsEveryKindOfDriftAndRepairsItByQueuingSyncJobs()
+    {
+        await using var h = await AdapterHarness.StartAsync();
+        var supplier = await h.AddSupplierAsync(Code);
+        var ids = await h.AddListingsAsync(supplier.Id, 5);
+        await h.SyncAsync();
+        var now = DateTime.UtcNow;
+        // Changes that bypassed the outbox, and a product the platform holds that we never had.
+        await h.WithDbAsync(async db =>
+        {
+            await db.Listings.Where(l => l.Id == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(l => l.Revision, 5));
+            await db.Listings.Where(l => l.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Unpublished));
+            await db.Listings.Where(l => l.Id == ids[2]).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 1));
+        });
+        var missing = (await h.AddListingsAsync(supplier.Id, 1))[0];
+        await h.WithDbAsync(db => db.ListingSyncJobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.DoneAtUtc, now)));
+        h.Platform.State.Upsert(Code, "L999999", new ProductFields(1, "孤儿", "0503", "433127", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
+
+        var run = await h.InScopeAsync<Reconciliation.ListingReconciliation, Core.Platform832.ReconciliationRun>(async r =>
+        {
+            var requested = await r.RequestAsync("admin@demo.storefront.cn");
+            await r.RunAsync(requested);
+            return requested;
+        });
+
+        Assert.Equal(ReconciliationRunStatus.Finished, run.Status);
+        Assert.Equal((1, 2, 1, 1), (run.Missing, run.Extra, run.Stale, run.Different));
+        Assert.Equal(4, run.Queued);
+        Assert.Equal(6, run.ProductsChecked);
+        var drifts = await h.WithDbAsync(db => db.ReconciliationDrifts.ToListAsync());
+        Assert.Contains(drifts, d => d.Kind == DriftKind.Extra && d.ExternalId == "L999999" && !d.Queued);
+        Assert.Contains(drifts, d => d.Kind == DriftKind.Missing && d.ListingId == missing && d.Queued);
+
+        await h.SyncUntilIdleAsync();
+        // Within the schedule nothing is due, until someone asks.
+        Assert.Null(await h.InScopeAsync<Reconciliation.ListingReconciliation, ReconciliationRun?>(r => r.RunDueAsync()));
+        using var scope = h.Services.CreateScope();
+        var reconciliation = scope.ServiceProvider.GetRequiredService<Reconciliation.ListingReconciliation>();
+        await reconciliation.RequestAsync("admin@demo.storefront.cn");
+        await scope.ServiceProvider.GetRequiredService<Core.Data.StorefrontDbContext>().SaveChangesAsync();
+        var again = await reconciliation.RunDueAsync();
+        Assert.NotNull(again);
+        Assert.Equal((0, 1, 0, 0), (again.Missing, again.Extra, again.Stale, again.Different));
+    }
+}
