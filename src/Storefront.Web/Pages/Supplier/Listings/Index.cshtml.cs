@@ -15,6 +15,7 @@ namespace Storefront.Web.Pages.Supplier.Listings;
 public class IndexModel(
     StorefrontDbContext db,
     PlatformSettings settings,
+    Storefront.Platform832.Status.ListingPlatformStatusQuery platformStatus,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
@@ -25,6 +26,9 @@ public class IndexModel(
     public IReadOnlyList<Row> Listings { get; private set; } = [];
     public bool MaySell { get; private set; }
     public bool ReviewRequired { get; private set; }
+    /// <summary>Each listing's standing on the 832 platform (issue 7); absent when the supplier has no 832 code.</summary>
+    public IReadOnlyDictionary<int, Storefront.Platform832.Status.ListingPlatformStatus> PlatformStatuses { get; private set; } =
+        new Dictionary<int, Storefront.Platform832.Status.ListingPlatformStatus>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -129,5 +133,6 @@ public class IndexModel(
                 l.Photos.OrderBy(p => p.Position).Select(p => p.Height).FirstOrDefault(),
                 l.Photos.Count))
             .ToListAsync(ct);
+        PlatformStatuses = await platformStatus.ForListingsAsync(Listings.Select(l => l.Id).ToList(), ct);
     }
 }
