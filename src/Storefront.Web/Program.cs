@@ -9,6 +9,7 @@ builder.AddStorefrontLocalization();
 builder.AddStorefrontPhotos();
 builder.AddStorefrontMail();
 builder.AddStorefrontPages();
+builder.AddStorefrontOrdering();
 
 var app = builder.Build();
 

@@ -22,6 +22,7 @@ public sealed class DemoData(
     IPhotoProcessor photos,
     IWebHostEnvironment environment,
     TimeProvider clock,
+    DemoOrdering ordering,
     ILogger<DemoData> logger)
 {
     public const string Password = "Demo2026!";
@@ -174,6 +175,7 @@ public sealed class DemoData(
         }
 
         await db.SaveChangesAsync(ct);
+        await ordering.SeedAsync(ct);
         logger.LogInformation("Demo data seeded: {Suppliers} suppliers, {Listings} listings, {Organisations} organisations",
             DemoCatalog.Suppliers.Length, DemoCatalog.Listings.Length, DemoCatalog.Organisations.Length);
     }
