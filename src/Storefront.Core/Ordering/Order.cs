@@ -131,6 +131,7 @@ public class OrderLine
     public required string Unit { get; init; }
     public required string Spec { get; init; }
     public required string OriginCountyCode { get; init; }
+    public Regions.AdministrativeDivision OriginCounty { get; private set; } = null!;
     /// <summary>The unit price of the tier the quantity reached.</summary>
     public long UnitPriceFen { get; init; }
     public int Quantity { get; init; }

@@ -814,6 +814,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("OriginCountyCode");
+
                     b.ToTable("OrderLines", t =>
                         {
                             t.HasCheckConstraint("CK_OrderLines_Amount", "\"AmountFen\" = \"UnitPriceFen\" * \"Quantity\"");
@@ -1873,6 +1875,14 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "OriginCounty")
+                        .WithMany()
+                        .HasForeignKey("OriginCountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OriginCounty");
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.Payment", b =>

@@ -779,6 +779,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("OriginCountyCode");
+
                     b.ToTable("OrderLines", t =>
                         {
                             t.HasCheckConstraint("CK_OrderLines_Amount", "\"AmountFen\" = \"UnitPriceFen\" * \"Quantity\"");
@@ -1808,6 +1810,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "OriginCounty")
+                        .WithMany()
+                        .HasForeignKey("OriginCountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OriginCounty");
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.Payment", b =>

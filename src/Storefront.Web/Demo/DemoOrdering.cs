@@ -42,7 +42,7 @@ public sealed class DemoOrdering(
         // ¥8,550 of beef (the 10-box tier), above the hospital's ¥5,000 threshold: it waits for hospital.approver.
         await PlaceAsync("hospital", [new(listings["新晃黄牛肉 冷鲜 5kg"], 20)], "YY-2026-031", ct);
         // Two orders of fruit (¥780 and ¥680), below the agency's ¥2,000 threshold: they go straight on and wait for the transfer.
-        await PlaceAsync("agency", [new(listings["麻阳冰糖橙 10kg"], 10), new(listings["泸溪椪柑 10kg"], 10)], "JG-2026-007", ct);
+        await PlaceAsync("agency", [new(listings["麻阳冰糖橙 10kg"], 10), new(listings["浦市椪柑 10kg"], 10)], "JG-2026-007", ct);
 
         var admin = await CreateUserAsync(PendingOrganisationAdminEmail, "砂子塘幼儿园 园长");
         await registration.RegisterAsync(

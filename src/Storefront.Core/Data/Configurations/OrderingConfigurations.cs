@@ -103,6 +103,7 @@ public class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
         e.Property(l => l.Unit).HasMaxLength(Listing.UnitMaxLength);
         e.Property(l => l.Spec).HasMaxLength(Listing.SpecMaxLength);
         e.Property(l => l.OriginCountyCode).HasMaxLength(6).IsFixedLength();
+        e.HasOne(l => l.OriginCounty).WithMany().HasForeignKey(l => l.OriginCountyCode).OnDelete(DeleteBehavior.Restrict);
         // The listing may later be deleted; the line keeps its snapshot and the id it came from.
         e.HasIndex(l => l.ListingId);
         e.ToTable(t =>

@@ -37,14 +37,12 @@ public class IndexModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentA
         return Page();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, (order, who) => workflow.ApproveAsync(order, who, Comment, ct), "Approvals.Approved", ct);
+    public enum Decision { Approve, Reject }
 
-    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, (order, who) => workflow.RejectAsync(order, who, Comment, ct), "Approvals.Rejected", ct);
-
-    private async Task<IActionResult> DecideAsync(long id, Func<Order, OrderWorkflow.Actor, Task<OrderWorkflow.Result>> decide, string done, CancellationToken ct)
+    /// <summary>One form per order, its two buttons sending the decision, so that the comment goes with either.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(long id, Decision? decision, CancellationToken ct)
     {
+        if (decision is null) return BadRequest();
         if (await actor.SeatWithAsync(OrganisationRoles.Approver, ct) is not { } seat) return Forbid();
         if (Comment?.Length > Order.ReasonMaxLength) ModelState.AddModelError(string.Empty, t["Validation.TooLong", t["Field.Comment"], Order.ReasonMaxLength]);
         var order = await workflow.FindAsync(id, organisationId: seat.OrganisationId, ct: ct);
@@ -52,10 +50,12 @@ public class IndexModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentA
         if (ModelState.IsValid)
         {
             var number = order.Number;
-            var result = await decide(order, actor.AsOrderActor());
+            var result = decision == Decision.Approve
+                ? await workflow.ApproveAsync(order, actor.AsOrderActor(), Comment, ct)
+                : await workflow.RejectAsync(order, actor.AsOrderActor(), Comment, ct);
             if (result.Succeeded)
             {
-                TempData["Status"] = t[done, number].Value;
+                TempData["Status"] = t[decision == Decision.Approve ? "Approvals.Approved" : "Approvals.Rejected", number].Value;
                 return RedirectToPage();
             }
             ModelState.AddModelError(string.Empty, $"{number}: {OrderText.Outcome(t, result)}");

@@ -23,7 +23,8 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
     public CurrentActor.OrganisationSeat Seat { get; private set; } = null!;
 
     /// <summary>Quantities as typed, by listing id; read as text so that "abc" is an error beside its field, not a lost value.</summary>
-    [BindProperty] public Dictionary<int, string> Quantities { get; set; } = [];
+    // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
+    [BindProperty(Name = "Quantities")] public Dictionary<int, string> Quantities { get; set; } = [];
 
     [BindProperty, Display(Name = "Field.ListName")]
     [StringLength(SavedList.NameMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -36,9 +37,16 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken ct)
+    /// <summary>
+    /// The cart's one form: its buttons update the quantities, remove a line (remove = listing id), accept new
+    /// prices or empty the cart (action), so that it works without script and every button carries the form's token.
+    /// </summary>
+    public async Task<IActionResult> OnPostUpdateAsync(int? remove, string? action, CancellationToken ct)
     {
         if (await SeatAsync(ct) is null) return Forbid();
+        if (remove is { } removed) return await RemoveAsync(removed, ct);
+        if (action == "accept-prices") return await AcceptPricesAsync(ct);
+        if (action == "clear") return await ClearAsync(ct);
         var changes = new List<Core.Ordering.Cart.Addition>();
         foreach (var (listingId, text) in Quantities)
         {
@@ -58,17 +66,15 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int listingId, CancellationToken ct)
+    private async Task<IActionResult> RemoveAsync(int listingId, CancellationToken ct)
     {
-        if (await SeatAsync(ct) is null) return Forbid();
         await cart.RemoveAsync(actor.UserId!, Seat.OrganisationId, listingId, ct);
         TempData["Status"] = t["Cart.Removed"].Value;
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostAcceptPricesAsync(CancellationToken ct)
+    private async Task<IActionResult> AcceptPricesAsync(CancellationToken ct)
     {
-        if (await SeatAsync(ct) is null) return Forbid();
         await cart.AcceptPricesAsync(actor.UserId!, Seat.OrganisationId, ct);
         TempData["Status"] = t["Cart.PricesAccepted"].Value;
         return RedirectToPage();
@@ -88,9 +94,8 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
         return list is null ? RedirectToPage() : RedirectToPage("/Cart/Lists");
     }
 
-    public async Task<IActionResult> OnPostClearAsync(CancellationToken ct)
+    private async Task<IActionResult> ClearAsync(CancellationToken ct)
     {
-        if (await SeatAsync(ct) is null) return Forbid();
         await cart.ClearAsync(actor.UserId!, Seat.OrganisationId, ct);
         TempData["Status"] = t["Cart.Cleared"].Value;
         return RedirectToPage();

@@ -33,7 +33,8 @@ public class DetailModel(
     [StringLength(Core.Ordering.Order.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
     public string? CancelReason { get; set; }
 
-    [BindProperty] public Dictionary<long, int> Accepted { get; set; } = [];
+    // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
+    [BindProperty(Name = "Accepted")] public Dictionary<long, int> Accepted { get; set; } = [];
     [BindProperty] public string? ReceiptNote { get; set; }
 
     /// <summary>After "order again": what went into the cart and what could not, with why.</summary>

@@ -31,21 +31,38 @@ public sealed record OrderView(
     public Line LineOf(long orderLineId) => Lines.First(l => l.Id == orderLineId);
 
     /// <summary>The order, within the scope the page gives (an organisation's, a supplier's, or all), in one query.</summary>
-    public static Task<OrderView?> LoadAsync(StorefrontDbContext db, IQueryable<Order> scope, long id, CancellationToken ct) =>
-        scope.AsNoTracking().Where(o => o.Id == id).Select(o => new OrderView(
-            o.Id, o.Number, o.PurchaseId, o.Purchase.Number, o.Status, o.Cancellation, o.CancellationReason,
-            o.OrganisationId, o.Organisation.Name, o.SupplierId, o.Supplier.Name, o.TotalFen, o.CreatedAtUtc,
+    public static async Task<OrderView?> LoadAsync(StorefrontDbContext db, IQueryable<Order> scope, long id, CancellationToken ct)
+    {
+        var o = await scope.AsNoTracking().Where(o => o.Id == id).Select(o => new
+        {
+            o.Id, o.Number, o.PurchaseId, PurchaseNumber = o.Purchase.Number, o.Status, o.Cancellation, o.CancellationReason,
+            o.OrganisationId, OrganisationName = o.Organisation.Name, o.SupplierId, SupplierName = o.Supplier.Name, o.TotalFen, o.CreatedAtUtc,
             o.AcceptedAtUtc, o.PaidAtUtc, o.Purchase.DeliveryLabel, o.Purchase.DeliveryAddress, o.Purchase.DeliveryRecipient, o.Purchase.DeliveryPhone,
             o.Purchase.RequestedDeliveryDate, o.Purchase.PurchaseOrderReference, o.Purchase.Notes, o.Purchase.IsTradeUnion,
-            db.Users.Where(u => u.Id == o.Purchase.BuyerUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-            o.Lines.OrderBy(l => l.Id).Select(l => new Line(l.Id, l.ListingId, l.Title, l.Unit, l.Spec,
-                db.Divisions.Where(d => d.Code == l.OriginCountyCode).Select(d => d.Name).FirstOrDefault() ?? l.OriginCountyCode,
+            BuyerName = db.Users.Where(u => u.Id == o.Purchase.BuyerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            Lines = o.Lines.OrderBy(l => l.Id).Select(l => new Line(l.Id, l.ListingId, l.Title, l.Unit, l.Spec, l.OriginCounty.Name,
                 l.UnitPriceFen, l.Quantity, l.AmountFen)).ToList(),
-            o.Shipments.OrderBy(s => s.Sequence).Select(s => new ShipmentView(s.Id, s.Sequence, s.Carrier, s.TrackingNumber, s.ShippedAtUtc,
-                s.Receipt == null ? null : s.Receipt.ReceivedAtUtc, s.Receipt == null ? null : s.Receipt.Note,
-                s.Lines.OrderBy(l => l.Id).Select(l => new ShipmentLine(l.Id, l.OrderLineId, l.Quantity,
-                    s.Receipt == null ? null : s.Receipt.Lines.Where(r => r.ShipmentLineId == l.Id).Select(r => (int?)r.AcceptedQuantity).FirstOrDefault())).ToList())).ToList(),
-            o.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new Event(e.Kind, e.AtUtc, e.ActorName, e.Note)).ToList()))
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(ct);
+            Shipments = o.Shipments.OrderBy(s => s.Sequence).Select(s => new
+            {
+                s.Id, s.Sequence, s.Carrier, s.TrackingNumber, s.ShippedAtUtc,
+                ReceivedAtUtc = s.Receipt == null ? (DateTime?)null : s.Receipt.ReceivedAtUtc,
+                ReceiptNote = s.Receipt == null ? null : s.Receipt.Note,
+                Lines = s.Lines.OrderBy(l => l.Id).Select(l => new { l.Id, l.OrderLineId, l.Quantity }).ToList(),
+            }).ToList(),
+            // Flat, beside the shipments: a lookup nested in them would need SQL APPLY, which SQLite lacks.
+            Accepted = o.Shipments.Where(s => s.Receipt != null).SelectMany(s => s.Receipt!.Lines).Select(r => new { r.ShipmentLineId, r.AcceptedQuantity }).ToList(),
+            Events = o.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new Event(e.Kind, e.AtUtc, e.ActorName, e.Note)).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (o is null) return null;
+        var accepted = o.Accepted.ToDictionary(a => a.ShipmentLineId, a => a.AcceptedQuantity);
+        return new OrderView(
+            o.Id, o.Number, o.PurchaseId, o.PurchaseNumber, o.Status, o.Cancellation, o.CancellationReason,
+            o.OrganisationId, o.OrganisationName, o.SupplierId, o.SupplierName, o.TotalFen, o.CreatedAtUtc,
+            o.AcceptedAtUtc, o.PaidAtUtc, o.DeliveryLabel, o.DeliveryAddress, o.DeliveryRecipient, o.DeliveryPhone,
+            o.RequestedDeliveryDate, o.PurchaseOrderReference, o.Notes, o.IsTradeUnion, o.BuyerName ?? "",
+            o.Lines,
+            o.Shipments.Select(s => new ShipmentView(s.Id, s.Sequence, s.Carrier, s.TrackingNumber, s.ShippedAtUtc, s.ReceivedAtUtc, s.ReceiptNote,
+                s.Lines.Select(l => new ShipmentLine(l.Id, l.OrderLineId, l.Quantity, accepted.TryGetValue(l.Id, out var a) ? a : null)).ToList())).ToList(),
+            o.Events);
+    }
 }

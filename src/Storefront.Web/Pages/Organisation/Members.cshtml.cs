@@ -43,7 +43,8 @@ public class MembersModel(
     public string? Email { get; set; }
 
     /// <summary>The roles ticked, for an invitation or a member.</summary>
-    [BindProperty] public OrganisationRoles[] Roles { get; set; } = [];
+    // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
+    [BindProperty(Name = "Roles")] public OrganisationRoles[] Roles { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

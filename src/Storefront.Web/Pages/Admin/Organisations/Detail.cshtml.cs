@@ -29,8 +29,9 @@ public class DetailModel(StorefrontDbContext db, OrganisationVerification verifi
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostDecideAsync(int id, Decision decision, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(int id, Decision? chosen, CancellationToken ct)
     {
+        if (chosen is not { } decision) return BadRequest();
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null) return NotFound();
         if (NeedsReason(decision) && string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), t["AdminOrganisations.ReasonRequired"]);

@@ -33,7 +33,8 @@ public class DetailModel(StorefrontDbContext db, OrderWorkflow workflow, Current
     public string? TrackingNumber { get; set; }
 
     /// <summary>Units to ship now, by order line.</summary>
-    [BindProperty] public Dictionary<long, int> Ship { get; set; } = [];
+    // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
+    [BindProperty(Name = "Ship")] public Dictionary<long, int> Ship { get; set; } = [];
 
     public bool MayAccept => Order.Status is OrderStatus.Approved or OrderStatus.Paid && Order.AcceptedAtUtc is null;
     public bool MayDecline => Order.Status == OrderStatus.Approved && Order.AcceptedAtUtc is null;

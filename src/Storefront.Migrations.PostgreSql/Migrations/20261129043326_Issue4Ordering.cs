@@ -327,6 +327,12 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     table.CheckConstraint("CK_OrderLines_Amount", "\"AmountFen\" = \"UnitPriceFen\" * \"Quantity\"");
                     table.CheckConstraint("CK_OrderLines_Quantity", "\"Quantity\" >= 1 AND \"UnitPriceFen\" >= 1");
                     table.ForeignKey(
+                        name: "FK_OrderLines_Divisions_OriginCountyCode",
+                        column: x => x.OriginCountyCode,
+                        principalTable: "Divisions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_OrderLines_Orders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "Orders",
@@ -476,6 +482,11 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 name: "IX_OrderLines_OrderId",
                 table: "OrderLines",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderLines_OriginCountyCode",
+                table: "OrderLines",
+                column: "OriginCountyCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_Number",
