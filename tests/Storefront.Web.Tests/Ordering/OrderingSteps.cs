@@ -76,3 +76,19 @@ public static partial class OrderingSteps
     [GeneratedRegex(@"^/orders/purchases/(\d+)$")]
     private static partial Regex PurchasePath();
 }
+
+public static class TokenPosts
+{
+    /// <summary>
+    /// Posts to any handler with a valid antiforgery token (taken from the sign-out form every signed-in page has),
+    /// as someone would who crafts a request by hand; answers the status without following redirects to a page.
+    /// </summary>
+    public static async Task<System.Net.HttpStatusCode> PostWithTokenAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var home = await client.GetPageAsync("/");
+        var token = home.Get("#sign-out-form input[name=__RequestVerificationToken]").GetAttribute("value")!;
+        var response = await client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+        // The client follows redirects: a refusal ends on the access-denied page, which answers 403.
+        return response.StatusCode;
+    }
+}

@@ -82,6 +82,15 @@ public class CheckoutModel(
         if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
         var seen = ParseSeen(Seen);
         await LoadAsync(seat, ct);
+        if (!View.IsEmpty && OrderPlacement.Differs(View, seen))
+        {
+            // Checked here as well as in the placement, so that the buyer sees every change at once, before confirming.
+            Changes = Describe(seen, View);
+            ModelState.AddModelError(string.Empty, t["Checkout.CartChanged"]);
+            ModelState.Remove(nameof(Seen));
+            Seen = FormatSeen(View);
+            return Page();
+        }
         if (View.HasPriceChanges && !Input.ConfirmChanges)
             ModelState.AddModelError("Input.ConfirmChanges", t["Checkout.ConfirmChangesRequired"]);
         if (!ModelState.IsValid) return Page();
