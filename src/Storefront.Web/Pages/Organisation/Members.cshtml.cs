@@ -58,6 +58,8 @@ public class MembersModel(
         if (!await SeatAsync(ct)) return Forbid();
         var email = Email?.Trim() ?? "";
         var roles = Combined;
+        // A value that is not a role counts as no role, which has its own message.
+        ModelState.Remove(nameof(Roles));
         if (email.Length == 0) ModelState.AddModelError(nameof(Email), t["Validation.Required", t["Field.Email"]]);
         if (roles == OrganisationRoles.None) ModelState.AddModelError(nameof(Roles), t["OrgMembers.NoRoles"]);
         if (ModelState.IsValid && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == Seat.OrganisationId && m.User.NormalizedEmail == email.ToUpperInvariant(), ct))

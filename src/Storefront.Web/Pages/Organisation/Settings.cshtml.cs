@@ -45,8 +45,9 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
 
     public CurrentActor.OrganisationSeat Seat { get; private set; } = null!;
     public IReadOnlyList<AddressRow> Addresses { get; private set; } = [];
-    [BindProperty] public SettingsInput Input { get; set; } = new();
-    [BindProperty] public CanteenInput Canteen { get; set; } = new();
+    // Named, so that the form without these fields does not bind (and validate) them from its own fields' names.
+    [BindProperty(Name = "Input")] public SettingsInput Input { get; set; } = new();
+    [BindProperty(Name = "Canteen")] public CanteenInput Canteen { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -59,8 +60,7 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         if (!await SeatAsync(ct)) return Forbid();
-        // Each form validates only its own fields.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Canteen.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        Ignore(nameof(Canteen));
         long? threshold = null;
         if (!string.IsNullOrWhiteSpace(Input.Threshold))
         {
@@ -87,7 +87,7 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
     public async Task<IActionResult> OnPostAddAddressAsync(CancellationToken ct)
     {
         if (!await SeatAsync(ct)) return Forbid();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        Ignore(nameof(Input));
         if (!ModelState.IsValid)
         {
             await ReloadSettingsAsync(ct);
@@ -133,6 +133,12 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Settings.AddressRemoved", address.Label].Value;
         return RedirectToPage();
+    }
+
+    /// <summary>The page has two forms: each validates only its own fields.</summary>
+    private void Ignore(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
