@@ -92,7 +92,7 @@ public class Order
     {
         MoveTo(OrderStatus.Cancelled);
         Cancellation = kind;
-        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        CancellationReason = reason.TrimmedOrNull();
         CancelledAtUtc = nowUtc;
     }
 
@@ -117,7 +117,7 @@ public class Order
     internal void Record(OrderEventKind kind, string? actorUserId, string actorName, DateTime nowUtc, string? note = null)
     {
         Version++;
-        Events.Add(new OrderEvent { Kind = kind, ActorUserId = actorUserId, ActorName = actorName, AtUtc = nowUtc, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() });
+        Events.Add(new OrderEvent { Kind = kind, ActorUserId = actorUserId, ActorName = actorName, AtUtc = nowUtc, Note = note.TrimmedOrNull() });
     }
 }
 

@@ -88,8 +88,8 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             DeliveryRecipient = address.Recipient,
             DeliveryPhone = address.Phone,
             RequestedDeliveryDate = request.RequestedDeliveryDate,
-            PurchaseOrderReference = Blank(request.PurchaseOrderReference),
-            Notes = Blank(request.Notes),
+            PurchaseOrderReference = request.PurchaseOrderReference.TrimmedOrNull(),
+            Notes = request.Notes.TrimmedOrNull(),
             IsTradeUnion = request.IsTradeUnion,
             TotalFen = view.TotalFen,
             CreatedAtUtc = now,
@@ -160,5 +160,5 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
     private Task<Purchase?> FindPlacedAsync(Request request, CancellationToken ct) =>
         db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.CheckoutKey == request.CheckoutKey && p.BuyerUserId == request.BuyerUserId, ct);
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => text.TrimmedOrNull();
 }

@@ -138,7 +138,7 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
         {
             Sequence = order.Shipments.Count + 1,
             Carrier = draft.Carrier.Trim(),
-            TrackingNumber = string.IsNullOrWhiteSpace(draft.TrackingNumber) ? null : draft.TrackingNumber.Trim(),
+            TrackingNumber = draft.TrackingNumber.TrimmedOrNull(),
             ShippedAtUtc = now,
             ShippedByUserId = supplier.UserId,
         };
@@ -165,7 +165,7 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
         var shipment = order.Shipments.FirstOrDefault(s => s.Id == shipmentId);
         if (shipment is null) return new(Outcome.UnknownShipment);
         if (shipment.Receipt is not null) return new(Outcome.AlreadyReceived);
-        var receipt = new Receipt { ReceivedAtUtc = Now, ReceivedByUserId = buyer.UserId, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+        var receipt = new Receipt { ReceivedAtUtc = Now, ReceivedByUserId = buyer.UserId, Note = note.TrimmedOrNull() };
         foreach (var line in shipment.Lines)
         {
             var quantity = accepted.TryGetValue(line.Id, out var q) ? q : line.Quantity;

@@ -73,7 +73,7 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
             AmountFen = request.AmountFen,
             PaidAtUtc = paidAt,
             Reference = reference,
-            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            Note = request.Note.TrimmedOrNull(),
             RecordedByUserId = request.RecordedByUserId,
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         };

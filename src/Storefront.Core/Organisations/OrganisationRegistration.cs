@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Notifications;
+using Storefront.Core.Ordering;
 using Storefront.Core.Regions;
 
 namespace Storefront.Core.Organisations;
@@ -47,7 +48,7 @@ public sealed class OrganisationRegistration(StorefrontDbContext db, DesignatedC
             Type = details.Type,
             CreditCode = UnifiedSocialCreditCode.Normalize(details.CreditCode),
             RegionCode = details.RegionCode.Trim(),
-            CompetentUnit = string.IsNullOrWhiteSpace(details.CompetentUnit) ? null : details.CompetentUnit.Trim(),
+            CompetentUnit = details.CompetentUnit.TrimmedOrNull(),
             Status = VerificationStatus.Pending,
             CreatedAtUtc = now,
         };
@@ -87,7 +88,7 @@ public sealed class OrganisationRegistration(StorefrontDbContext db, DesignatedC
         organisation.Type = details.Type;
         organisation.CreditCode = UnifiedSocialCreditCode.Normalize(details.CreditCode);
         organisation.RegionCode = details.RegionCode.Trim();
-        organisation.CompetentUnit = string.IsNullOrWhiteSpace(details.CompetentUnit) ? null : details.CompetentUnit.Trim();
+        organisation.CompetentUnit = details.CompetentUnit.TrimmedOrNull();
         organisation.Submit(clock.GetUtcNow().UtcDateTime);
         notifier.Notify(await notifier.AdminsAsync(ct), NotificationKind.OrganisationToVerify, organisation.Name, "/admin/organisations");
         return problems;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Notifications;
+using Storefront.Core.Ordering;
 
 namespace Storefront.Core.Organisations;
 
@@ -27,7 +28,7 @@ public sealed class OrganisationVerification(AuditLog audit, Notifier notifier, 
         };
         if (!done) return false;
         audit.Record(actorUserId, actorName, $"Organisation.{decision}", SubjectType, organisation.Id.ToString(CultureInfo.InvariantCulture),
-            reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+            reason: reason.TrimmedOrNull());
         if (decision is Decision.Approve or Decision.Reject)
         {
             notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.OrgAdmin, ct: ct),

@@ -28,12 +28,11 @@ public class MembersModel(
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : OrgAdminPageModel(actor)
 {
     public sealed record MemberRow(int Id, string Name, string Email, OrganisationRoles Roles, DateTime JoinedAtUtc, bool IsMe);
     public sealed record InvitationRow(long Id, string Email, OrganisationRoles Roles, DateTime ExpiresAtUtc);
 
-    public CurrentActor.OrganisationSeat Seat { get; private set; } = null!;
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public IReadOnlyList<InvitationRow> OpenInvitations { get; private set; } = [];
 
@@ -69,11 +68,11 @@ public class MembersModel(
             await LoadAsync(ct);
             return Page();
         }
-        var token = invitations.Create(email, actor.UserId!, organisationId: Seat.OrganisationId, roles: roles);
+        var token = invitations.Create(email, Actor.UserId!, organisationId: Seat.OrganisationId, roles: roles);
         var link = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
         mail.Enqueue(email, t["OrgMembers.MailSubject", Seat.OrganisationName],
-            t["OrgMembers.MailBody", actor.Name, Seat.OrganisationName, RoleText.Of(t, roles)] + "\n\n" + t["OrgMembers.MailLink", Core.People.Invitations.Lifetime.Days, link]);
-        audit.Record(actor.UserId, actor.Name, "Organisation.Invite", OrganisationVerification.SubjectType, Subject, details: $"{email} {roles}");
+            t["OrgMembers.MailBody", Actor.Name, Seat.OrganisationName, RoleText.Of(t, roles)] + "\n\n" + t["OrgMembers.MailLink", Core.People.Invitations.Lifetime.Days, link]);
+        audit.Record(Actor.UserId, Actor.Name, "Organisation.Invite", OrganisationVerification.SubjectType, Subject, details: $"{email} {roles}");
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["OrgMembers.Invited", email].Value;
         return RedirectToPage();
@@ -87,7 +86,7 @@ public class MembersModel(
         if (invitation.IsOpen(clock.GetUtcNow().UtcDateTime))
         {
             invitation.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-            audit.Record(actor.UserId, actor.Name, "Organisation.RevokeInvitation", OrganisationVerification.SubjectType, Subject, details: invitation.Email);
+            audit.Record(Actor.UserId, Actor.Name, "Organisation.RevokeInvitation", OrganisationVerification.SubjectType, Subject, details: invitation.Email);
             await db.SaveChangesAsync(ct);
         }
         TempData["Status"] = t["OrgMembers.Revoked", invitation.Email].Value;
@@ -114,7 +113,7 @@ public class MembersModel(
         if (outcome == OrganisationMembership.Outcome.Done)
         {
             // The change is saved already; its record follows at once.
-            audit.Record(actor.UserId, actor.Name, action, OrganisationVerification.SubjectType, Subject,
+            audit.Record(Actor.UserId, Actor.Name, action, OrganisationVerification.SubjectType, Subject,
                 details: $"member {memberId.ToString(CultureInfo.InvariantCulture)} {Combined}");
             await db.SaveChangesAsync(ct);
             TempData["Status"] = done;
@@ -127,18 +126,9 @@ public class MembersModel(
 
     private OrganisationRoles Combined => Roles.Aggregate(OrganisationRoles.None, (all, r) => all | r) & (OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin);
 
-    private string Subject => Seat.OrganisationId.ToString(CultureInfo.InvariantCulture);
-
-    private async Task<bool> SeatAsync(CancellationToken ct)
-    {
-        if (await actor.SeatWithAsync(OrganisationRoles.OrgAdmin, ct) is not { } seat) return false;
-        Seat = seat;
-        return true;
-    }
-
     private async Task LoadAsync(CancellationToken ct)
     {
-        var me = actor.UserId;
+        var me = Actor.UserId;
         Members = await db.OrganisationMembers.AsNoTracking()
             .Where(m => m.OrganisationId == Seat.OrganisationId)
             .OrderBy(m => m.Id)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
+using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Web.Security;
 
@@ -18,7 +19,7 @@ namespace Storefront.Web.Pages.Organisation;
 /// the payment term and the invoice contact, and keeps the canteens' delivery addresses and which one is the default.
 /// </summary>
 [Authorize]
-public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrgAdminPageModel(actor)
 {
     public sealed class SettingsInput
     {
@@ -43,7 +44,6 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
 
     public sealed record AddressRow(int Id, string Label, string Address, string Recipient, string Phone, bool IsDefault);
 
-    public CurrentActor.OrganisationSeat Seat { get; private set; } = null!;
     public IReadOnlyList<AddressRow> Addresses { get; private set; } = [];
     // Named, so that the form without these fields does not bind (and validate) them from its own fields' names.
     [BindProperty(Name = "Input")] public SettingsInput Input { get; set; } = new();
@@ -75,9 +75,9 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         var organisation = await db.Organisations.SingleAsync(o => o.Id == Seat.OrganisationId, ct);
         organisation.ApprovalThresholdFen = threshold;
         organisation.PaymentTermDays = Input.PaymentTermDays;
-        organisation.InvoiceContactName = Blank(Input.InvoiceContactName);
-        organisation.InvoiceContactEmail = Blank(Input.InvoiceContactEmail);
-        audit.Record(actor.UserId, actor.Name, "Organisation.Settings", OrganisationVerification.SubjectType, Subject,
+        organisation.InvoiceContactName = Input.InvoiceContactName.TrimmedOrNull();
+        organisation.InvoiceContactEmail = Input.InvoiceContactEmail.TrimmedOrNull();
+        audit.Record(Actor.UserId, Actor.Name, "Organisation.Settings", OrganisationVerification.SubjectType, Subject,
             details: $"threshold {(threshold is { } f ? Fen.Format(f) : "none")}, term {Input.PaymentTermDays}");
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Settings.Saved"].Value;
@@ -141,16 +141,7 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         foreach (var key in ModelState.Keys.Where(k => k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private string Subject => Seat.OrganisationId.ToString(CultureInfo.InvariantCulture);
-
-    private async Task<bool> SeatAsync(CancellationToken ct)
-    {
-        if (await actor.SeatWithAsync(OrganisationRoles.OrgAdmin, ct) is not { } seat) return false;
-        Seat = seat;
-        return true;
-    }
+    private static string? Blank(string? text) => text.TrimmedOrNull();
 
     private async Task ReloadSettingsAsync(CancellationToken ct)
     {
