@@ -12,6 +12,7 @@ builder.AddStorefrontMail();
 builder.AddStorefrontPlatform832();
 builder.AddStorefrontPages();
 builder.AddStorefrontQuotas();
+builder.AddStorefrontOrdering();
 
 var app = builder.Build();
 

@@ -6,6 +6,8 @@ using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Jobs;
 using Storefront.Core.Mail;
+using Storefront.Core.Notifications;
+using Storefront.Core.Ordering;
 using Storefront.Core.Quotas;
 using Storefront.Core.Organisations;
 using Storefront.Core.Platform832;
@@ -62,6 +64,17 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Platform832OrderLine> Platform832OrderLines => Set<Platform832OrderLine>();
     public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
     public DbSet<ReconciliationDrift> ReconciliationDrifts => Set<ReconciliationDrift>();
+    // Ordering (issue 4): carts and saved lists, purchases and their orders, shipments, receipts, payments, notifications.
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+    public DbSet<SavedList> SavedLists => Set<SavedList>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

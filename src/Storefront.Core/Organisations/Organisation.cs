@@ -10,6 +10,13 @@ public enum VerificationStatus { Pending = 0, Verified = 1, Rejected = 2, Suspen
 /// <summary>A buying institution (采购单位) identified by its unified social credit code.</summary>
 public class Organisation
 {
+    public const int NameMaxLength = 100;
+    public const int CompetentUnitMaxLength = 100;
+    public const int ContactNameMaxLength = 50;
+    public const int EmailMaxLength = 256;
+    public const int ReasonMaxLength = 1000;
+    public const int MaxPaymentTermDays = 365;
+
     public int Id { get; private set; }
     public required string Name { get; set; }
     public OrganisationType Type { get; set; }
@@ -27,13 +34,79 @@ public class Organisation
     public string? InvoiceContactEmail { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>When the registration was last sent for verification: the order of the admins' queue.</summary>
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public DateTime? VerifiedAtUtc { get; private set; }
+    /// <summary>Why an admin refused the registration, shown to the organisation until it resubmits.</summary>
+    public string? RejectionReason { get; private set; }
+    public DateTime? SuspendedAtUtc { get; private set; }
+    public string? SuspensionReason { get; private set; }
+
     public List<DeliveryAddress> DeliveryAddresses { get; private set; } = [];
     public List<OrganisationMember> Members { get; private set; } = [];
+
+    /// <summary>Only a verified organisation may place orders.</summary>
+    public bool MayOrder => Status == VerificationStatus.Verified;
+
+    /// <summary>Whether an order of this total waits for an approver: at or above the threshold.</summary>
+    public static bool NeedsApproval(long? thresholdFen, long orderTotalFen) => thresholdFen is { } threshold && orderTotalFen >= threshold;
+
+    // The verification lifecycle, as for suppliers: Pending → Verified ⇄ Suspended, Pending → Rejected → (resubmit) Pending.
+    // Each step answers false when the organisation is not in a state it starts from, so a stale admin page changes nothing.
+
+    public bool Submit(DateTime nowUtc)
+    {
+        if (Status is not (VerificationStatus.Pending or VerificationStatus.Rejected)) return false;
+        Status = VerificationStatus.Pending;
+        SubmittedAtUtc = nowUtc;
+        RejectionReason = null;
+        return true;
+    }
+
+    public bool Approve(DateTime nowUtc)
+    {
+        if (Status != VerificationStatus.Pending) return false;
+        Status = VerificationStatus.Verified;
+        VerifiedAtUtc = nowUtc;
+        RejectionReason = null;
+        return true;
+    }
+
+    public bool Reject(string reason)
+    {
+        if (Status != VerificationStatus.Pending || string.IsNullOrWhiteSpace(reason)) return false;
+        Status = VerificationStatus.Rejected;
+        RejectionReason = reason.Trim();
+        return true;
+    }
+
+    public bool Suspend(string reason, DateTime nowUtc)
+    {
+        if (Status != VerificationStatus.Verified || string.IsNullOrWhiteSpace(reason)) return false;
+        Status = VerificationStatus.Suspended;
+        SuspendedAtUtc = nowUtc;
+        SuspensionReason = reason.Trim();
+        return true;
+    }
+
+    public bool Reinstate(DateTime nowUtc)
+    {
+        if (Status != VerificationStatus.Suspended) return false;
+        Status = VerificationStatus.Verified;
+        SuspendedAtUtc = null;
+        SuspensionReason = null;
+        return true;
+    }
 }
 
 /// <summary>A canteen or store room that orders are delivered to.</summary>
 public class DeliveryAddress
 {
+    public const int LabelMaxLength = 50;
+    public const int AddressMaxLength = 200;
+    public const int RecipientMaxLength = 50;
+    public const int PhoneMaxLength = 30;
+
     public int Id { get; private set; }
     public int OrganisationId { get; private set; }
     public required string Label { get; set; }

@@ -26,6 +26,7 @@ public sealed class DemoData(
     SupplierDocuments documents,
     IWebHostEnvironment environment,
     TimeProvider clock,
+    DemoOrdering ordering,
     ILogger<DemoData> logger)
 {
     public const string Password = "Demo2026!";
@@ -201,6 +202,7 @@ public sealed class DemoData(
 
         await db.SaveChangesAsync(ct);
         await Quotas.DemoQuotas.SeedAsync(db, clock, ct);
+        await ordering.SeedAsync(ct);
         logger.LogInformation("Demo data seeded: {Suppliers} suppliers, {Listings} listings, {Organisations} organisations",
             DemoCatalog.Suppliers.Length, DemoCatalog.Listings.Length, DemoCatalog.Organisations.Length);
     }

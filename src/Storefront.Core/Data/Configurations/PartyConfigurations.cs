@@ -9,15 +9,19 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
     public void Configure(EntityTypeBuilder<Organisation> e)
     {
-        e.Property(o => o.Name).HasMaxLength(100);
+        e.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
         e.Property(o => o.CreditCode).HasMaxLength(18).IsFixedLength();
         e.HasIndex(o => o.CreditCode).IsUnique();
         e.Property(o => o.RegionCode).HasMaxLength(6).IsFixedLength();
         e.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
-        e.Property(o => o.CompetentUnit).HasMaxLength(100);
-        e.Property(o => o.InvoiceContactName).HasMaxLength(50);
-        e.Property(o => o.InvoiceContactEmail).HasMaxLength(256);
+        e.Property(o => o.CompetentUnit).HasMaxLength(Organisation.CompetentUnitMaxLength);
+        e.Property(o => o.InvoiceContactName).HasMaxLength(Organisation.ContactNameMaxLength);
+        e.Property(o => o.InvoiceContactEmail).HasMaxLength(Organisation.EmailMaxLength);
+        e.Property(o => o.RejectionReason).HasMaxLength(Organisation.ReasonMaxLength);
+        e.Property(o => o.SuspensionReason).HasMaxLength(Organisation.ReasonMaxLength);
+        e.Ignore(o => o.MayOrder);
         e.HasIndex(o => new { o.Type, o.RegionCode });
+        e.HasIndex(o => new { o.Status, o.SubmittedAtUtc });
         e.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Organisations_ApprovalThreshold", "\"ApprovalThresholdFen\" IS NULL OR \"ApprovalThresholdFen\" >= 0");
@@ -32,10 +36,10 @@ public class DeliveryAddressConfiguration : IEntityTypeConfiguration<DeliveryAdd
 {
     public void Configure(EntityTypeBuilder<DeliveryAddress> e)
     {
-        e.Property(a => a.Label).HasMaxLength(50);
-        e.Property(a => a.Address).HasMaxLength(200);
-        e.Property(a => a.Recipient).HasMaxLength(50);
-        e.Property(a => a.Phone).HasMaxLength(30);
+        e.Property(a => a.Label).HasMaxLength(DeliveryAddress.LabelMaxLength);
+        e.Property(a => a.Address).HasMaxLength(DeliveryAddress.AddressMaxLength);
+        e.Property(a => a.Recipient).HasMaxLength(DeliveryAddress.RecipientMaxLength);
+        e.Property(a => a.Phone).HasMaxLength(DeliveryAddress.PhoneMaxLength);
     }
 }
 

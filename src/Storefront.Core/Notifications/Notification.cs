@@ -1,0 +1,47 @@
+namespace Storefront.Core.Notifications;
+
+/// <summary>What a notification asks of its reader; each kind has its text in the interface's resources.</summary>
+public enum NotificationKind
+{
+    /// <summary>To approvers: an order waits for approval.</summary>
+    OrderAwaitingApproval = 1,
+    /// <summary>To the buyer: the order was approved (or needed no approval) and waits for payment.</summary>
+    OrderAwaitingPayment = 2,
+    /// <summary>To the buyer: an approver rejected the order.</summary>
+    OrderRejected = 3,
+    /// <summary>To the supplier: a new order to accept or decline.</summary>
+    OrderToAccept = 4,
+    /// <summary>To the supplier: the order is paid and can be shipped.</summary>
+    OrderToShip = 5,
+    /// <summary>To the buyer: a shipment is on its way and its receipt is to be confirmed.</summary>
+    ShipmentToReceive = 6,
+    /// <summary>To the buyer: the supplier declined the order.</summary>
+    OrderDeclined = 7,
+    /// <summary>To the supplier: the buyer cancelled an order it had been sent.</summary>
+    OrderCancelled = 8,
+    /// <summary>To the supplier: the buyer confirmed receipt of a shipment (with any shortfall noted).</summary>
+    ShipmentReceived = 9,
+    /// <summary>To admins: an organisation registered and waits for verification.</summary>
+    OrganisationToVerify = 10,
+    /// <summary>To the organisation's admins: the registration was verified.</summary>
+    OrganisationVerified = 11,
+    /// <summary>To the organisation's admins: the registration was refused, with the reason.</summary>
+    OrganisationRejected = 12,
+}
+
+/// <summary>An in-app message to one person, linking to where they act; mail with the same text goes out with it.</summary>
+public class Notification
+{
+    public const int SubjectMaxLength = 200;
+    public const int LinkMaxLength = 300;
+
+    public long Id { get; private set; }
+    public required string UserId { get; init; }
+    public NotificationKind Kind { get; init; }
+    /// <summary>What it is about, shown in the text: an order number, an organisation's name.</summary>
+    public required string Subject { get; init; }
+    /// <summary>A path inside the shop ("/orders/12").</summary>
+    public required string Link { get; init; }
+    public DateTime CreatedAtUtc { get; init; }
+    public DateTime? ReadAtUtc { get; set; }
+}

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Data;
+using Storefront.Core.Money;
+using Storefront.Core.Notifications;
+using Storefront.Core.Organisations;
+
+namespace Storefront.Core.Ordering;
+
+/// <summary>
+/// Checkout: the cart becomes one purchase of one order per supplier. Prices are computed here, on the server, and
+/// compared with what the buyer was shown; any change of price, quantity or availability is handed back for the buyer
+/// to confirm, never applied silently. Orders below the organisation's threshold go straight on to payment and take
+/// their stock in the same transaction; the others wait for an approver.
+/// </summary>
+public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReservations stock, Notifier notifier, TimeProvider clock)
+{
+    /// <summary>A line as the buyer saw it on the checkout page.</summary>
+    public sealed record SeenLine(int ListingId, int Quantity, long UnitPriceFen);
+
+    public sealed record Request(
+        int OrganisationId,
+        string BuyerUserId,
+        string BuyerName,
+        Guid CheckoutKey,
+        int DeliveryAddressId,
+        DateOnly RequestedDeliveryDate,
+        string? PurchaseOrderReference,
+        string? Notes,
+        bool IsTradeUnion,
+        IReadOnlyList<SeenLine> Seen);
+
+    public enum Problem
+    {
+        None,
+        EmptyCart,
+        OrganisationMayNotOrder,
+        UnknownAddress,
+        DeliveryTooSoon,
+        /// <summary>A price, a quantity or a line changed since the page was shown, or a line cannot be bought now.</summary>
+        CartChanged,
+    }
+
+    /// <summary>The purchase placed (or placed before, for a form sent twice), or why not, with the cart as it is now.</summary>
+    public sealed record Result(Problem Problem, Purchase? Purchase, bool PlacedBefore, CartView Cart, DateOnly EarliestDelivery);
+
+    /// <summary>The first day a delivery may be asked for: today in Shanghai plus the longest lead time of the lines.</summary>
+    public DateOnly EarliestDelivery(CartView view) => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).AddDays(view.LeadTimeDays);
+
+    /// <summary>Whether the cart differs from what the buyer saw: lines, quantities or prices, or a line not orderable.</summary>
+    public static bool Differs(CartView view, IReadOnlyList<SeenLine> seen)
+    {
+        var items = view.Items.ToList();
+        if (items.Count != seen.Count) return true;
+        var byListing = seen.ToDictionary(s => s.ListingId);
+        return items.Any(i => !byListing.TryGetValue(i.Quote.Listing.Id, out var s)
+            || s.Quantity != i.Quote.Quantity
+            || s.UnitPriceFen != i.Quote.UnitPriceFen
+            || !i.Quote.IsOrderable);
+    }
+
+    public async Task<Result> PlaceAsync(Request request, CancellationToken ct = default)
+    {
+        if (await FindPlacedAsync(request, ct) is { } placed)
+            return new Result(Problem.None, placed, PlacedBefore: true, new CartView([], 0, 0), default);
+
+        var view = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
+        var earliest = EarliestDelivery(view);
+        Result Refuse(Problem problem) => new(problem, null, false, view, earliest);
+
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
+        if (organisation is null || !organisation.MayOrder) return Refuse(Problem.OrganisationMayNotOrder);
+        if (view.IsEmpty) return Refuse(Problem.EmptyCart);
+        if (Differs(view, request.Seen)) return Refuse(Problem.CartChanged);
+        var address = await db.DeliveryAddresses.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == request.DeliveryAddressId && a.OrganisationId == request.OrganisationId, ct);
+        if (address is null) return Refuse(Problem.UnknownAddress);
+        if (request.RequestedDeliveryDate < earliest) return Refuse(Problem.DeliveryTooSoon);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var purchase = new Purchase
+        {
+            OrganisationId = organisation.Id,
+            BuyerUserId = request.BuyerUserId,
+            CheckoutKey = request.CheckoutKey,
+            Number = request.CheckoutKey.ToString("N"), // until the id is known
+            DeliveryLabel = address.Label,
+            DeliveryAddress = address.Address,
+            DeliveryRecipient = address.Recipient,
+            DeliveryPhone = address.Phone,
+            RequestedDeliveryDate = request.RequestedDeliveryDate,
+            PurchaseOrderReference = request.PurchaseOrderReference.TrimmedOrNull(),
+            Notes = request.Notes.TrimmedOrNull(),
+            IsTradeUnion = request.IsTradeUnion,
+            TotalFen = view.TotalFen,
+            CreatedAtUtc = now,
+        };
+        var sequence = 0;
+        foreach (var supplier in view.Suppliers)
+        {
+            var lines = supplier.Items.Select(i => new OrderLine
+            {
+                ListingId = i.Quote.Listing.Id,
+                Title = i.Quote.Listing.Title,
+                Unit = i.Quote.Listing.Unit,
+                Spec = i.Quote.Listing.Spec,
+                OriginCountyCode = i.Quote.Listing.OriginCountyCode,
+                UnitPriceFen = i.Quote.UnitPriceFen!.Value,
+                Quantity = i.Quote.Quantity,
+                AmountFen = i.Quote.AmountFen!.Value,
+            }).ToList();
+            var order = Order.Create(organisation.Id, supplier.SupplierId, ++sequence, lines,
+                Organisation.NeedsApproval(organisation.ApprovalThresholdFen, supplier.TotalFen), now);
+            order.Number = $"{purchase.Number}-{sequence}";
+            purchase.Orders.Add(order);
+        }
+
+        var outOfStock = false;
+        var ending = await OrderingTransaction.RunAsync(db, async () =>
+        {
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync(ct);
+            purchase.AssignNumbers();
+            foreach (var order in purchase.Orders)
+            {
+                order.Record(OrderEventKind.Submitted, request.BuyerUserId, request.BuyerName, now, purchase.Notes);
+                if (order.Status == OrderStatus.PendingApproval)
+                {
+                    notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct),
+                        NotificationKind.OrderAwaitingApproval, order.Number, "/approvals");
+                    continue;
+                }
+                if (await stock.ReserveAsync(order, ct) is not null)
+                {
+                    outOfStock = true;
+                    return false;
+                }
+                order.Record(OrderEventKind.NoApprovalNeeded, null, "", now);
+                notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
+            }
+            if (purchase.Orders.Any(o => o.Status == OrderStatus.Approved))
+                notifier.Notify(await notifier.PersonAsync(request.BuyerUserId, ct), NotificationKind.OrderAwaitingPayment, purchase.Number, $"/orders/purchases/{purchase.Id}");
+            await cart.Lines(request.BuyerUserId, request.OrganisationId).ExecuteDeleteAsync(ct);
+            return true;
+        }, ct, isDuplicate: async () => await FindPlacedAsync(request, ct) is not null);
+
+        switch (ending)
+        {
+            case OrderingTransaction.Ending.Committed:
+                return new Result(Problem.None, purchase, PlacedBefore: false, view, earliest);
+            case OrderingTransaction.Ending.Duplicate:
+                return new Result(Problem.None, await FindPlacedAsync(request, ct), PlacedBefore: true, view, earliest);
+            default:
+                // Someone took the last units between the page and this moment: show the cart as it is now.
+                if (!outOfStock) throw new InvalidOperationException($"Checkout ended unexpectedly: {ending}.");
+                var now2 = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
+                return new Result(Problem.CartChanged, null, false, now2, EarliestDelivery(now2));
+        }
+    }
+
+    private Task<Purchase?> FindPlacedAsync(Request request, CancellationToken ct) =>
+        db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.CheckoutKey == request.CheckoutKey && p.BuyerUserId == request.BuyerUserId, ct);
+
+    private static string? Blank(string? text) => text.TrimmedOrNull();
+}

@@ -1,0 +1,213 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Data;
+using Storefront.Core.Notifications;
+using Storefront.Core.Organisations;
+
+namespace Storefront.Core.Ordering;
+
+/// <summary>
+/// What people do to an order after checkout: approve or reject (approvers), cancel and confirm receipt (buyers),
+/// accept, decline and ship (suppliers). Each step checks the order's state, changes it through the table of
+/// transitions, moves stock where needed, writes the history and tells whoever must act next, in one transaction.
+/// Who may act on which order is the caller's to decide, by finding the order through <see cref="FindAsync"/> scoped
+/// to the person's organisation or supplier.
+/// </summary>
+public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stock, Notifier notifier, TimeProvider clock)
+{
+    public sealed record Actor(string UserId, string Name);
+
+    public enum Outcome
+    {
+        Done,
+        /// <summary>The order is not in a state that allows this step.</summary>
+        NotNow,
+        /// <summary>A listing no longer has the stock the order needs; nothing changed.</summary>
+        NotEnoughStock,
+        ReasonRequired,
+        /// <summary>An approver may not approve the order they submitted themselves.</summary>
+        OwnOrder,
+        /// <summary>Someone else changed the order meanwhile; nothing changed.</summary>
+        Conflict,
+        NotAccepted,
+        NothingToShip,
+        QuantityTooLarge,
+        CarrierRequired,
+        UnknownShipment,
+        AlreadyReceived,
+        /// <summary>Less was accepted than shipped, and no note says why.</summary>
+        NoteRequired,
+    }
+
+    public sealed record Result(Outcome Outcome, string? ListingTitle = null)
+    {
+        public bool Succeeded => Outcome == Outcome.Done;
+    }
+
+    /// <summary>The order with everything the steps need, tracked, or null when it is not within the scope given.</summary>
+    public Task<Order?> FindAsync(long orderId, int? organisationId = null, int? supplierId = null, CancellationToken ct = default) =>
+        db.Orders
+            .Include(o => o.Purchase)
+            .Include(o => o.Lines)
+            .Include(o => o.Shipments).ThenInclude(s => s.Lines)
+            .Include(o => o.Shipments).ThenInclude(s => s.Receipt!).ThenInclude(r => r.Lines)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Id == orderId
+                && (organisationId == null || o.OrganisationId == organisationId)
+                && (supplierId == null || o.SupplierId == supplierId), ct);
+
+    public async Task<Result> ApproveAsync(Order order, Actor approver, string? comment, CancellationToken ct = default)
+    {
+        if (order.Status != OrderStatus.PendingApproval) return new(Outcome.NotNow);
+        if (order.Purchase.BuyerUserId == approver.UserId) return new(Outcome.OwnOrder);
+        var now = Now;
+        OrderLine? short_ = null;
+        var ending = await OrderingTransaction.RunAsync(db, async () =>
+        {
+            order.Approve(approver.UserId, now);
+            short_ = await stock.ReserveAsync(order, ct);
+            if (short_ is not null) return false;
+            order.Record(OrderEventKind.Approved, approver.UserId, approver.Name, now, comment);
+            notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderAwaitingPayment, order.Purchase.Number, $"/orders/purchases/{order.PurchaseId}");
+            notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, SupplierLink(order));
+            return true;
+        }, ct);
+        return short_ is not null ? new(Outcome.NotEnoughStock, short_.Title) : Ended(ending);
+    }
+
+    public async Task<Result> RejectAsync(Order order, Actor approver, string? reason, CancellationToken ct = default)
+    {
+        if (order.Status != OrderStatus.PendingApproval) return new(Outcome.NotNow);
+        if (string.IsNullOrWhiteSpace(reason)) return new(Outcome.ReasonRequired);
+        return await EndAsync(order, CancellationKind.RejectedByApprover, OrderEventKind.Rejected, approver, reason,
+            async () => notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderRejected, order.Number, BuyerLink(order)), ct);
+    }
+
+    /// <summary>The buyer cancels before payment; a paid order is refunded instead, which the payments issue adds.</summary>
+    public async Task<Result> CancelAsync(Order order, Actor buyer, string? reason, CancellationToken ct = default)
+    {
+        if (!OrderTransitions.MayCancel(order.Status)) return new(Outcome.NotNow);
+        var supplierKnew = order.Status == OrderStatus.Approved;
+        return await EndAsync(order, CancellationKind.CancelledByBuyer, OrderEventKind.Cancelled, buyer, reason, async () =>
+        {
+            if (supplierKnew)
+                notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderCancelled, order.Number, SupplierLink(order));
+        }, ct);
+    }
+
+    /// <summary>The supplier takes the order on: from approval until it ships.</summary>
+    public async Task<Result> AcceptAsync(Order order, Actor supplier, CancellationToken ct = default)
+    {
+        if (order.Status is not (OrderStatus.Approved or OrderStatus.Paid) || order.AcceptedAtUtc is not null) return new(Outcome.NotNow);
+        var now = Now;
+        var ending = await OrderingTransaction.RunAsync(db, () =>
+        {
+            order.Accept(now);
+            order.Record(OrderEventKind.Accepted, supplier.UserId, supplier.Name, now);
+            return Task.FromResult(true);
+        }, ct);
+        return Ended(ending);
+    }
+
+    /// <summary>The supplier declines, with a reason, before accepting and before payment.</summary>
+    public async Task<Result> DeclineAsync(Order order, Actor supplier, string? reason, CancellationToken ct = default)
+    {
+        if (order.Status != OrderStatus.Approved || order.AcceptedAtUtc is not null) return new(Outcome.NotNow);
+        if (string.IsNullOrWhiteSpace(reason)) return new(Outcome.ReasonRequired);
+        return await EndAsync(order, CancellationKind.DeclinedBySupplier, OrderEventKind.Declined, supplier, reason,
+            async () => notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderDeclined, order.Number, BuyerLink(order)), ct);
+    }
+
+    public sealed record ShipmentDraft(string? Carrier, string? TrackingNumber, IReadOnlyDictionary<long, int> Quantities);
+
+    /// <summary>Ships some or all of what remains of a paid, accepted order.</summary>
+    public async Task<Result> ShipAsync(Order order, Actor supplier, ShipmentDraft draft, CancellationToken ct = default)
+    {
+        if (!OrderTransitions.MayShip(order.Status)) return new(Outcome.NotNow);
+        if (order.AcceptedAtUtc is null) return new(Outcome.NotAccepted);
+        if (string.IsNullOrWhiteSpace(draft.Carrier)) return new(Outcome.CarrierRequired);
+        var lines = new List<ShipmentLine>();
+        foreach (var line in order.Lines)
+        {
+            var quantity = draft.Quantities.GetValueOrDefault(line.Id);
+            if (quantity < 0 || quantity > line.Quantity - order.ShippedQuantity(line.Id)) return new(Outcome.QuantityTooLarge, line.Title);
+            if (quantity > 0) lines.Add(new ShipmentLine { OrderLineId = line.Id, Quantity = quantity });
+        }
+        if (lines.Count == 0) return new(Outcome.NothingToShip);
+        var now = Now;
+        var shipment = new Shipment
+        {
+            Sequence = order.Shipments.Count + 1,
+            Carrier = draft.Carrier.Trim(),
+            TrackingNumber = draft.TrackingNumber.TrimmedOrNull(),
+            ShippedAtUtc = now,
+            ShippedByUserId = supplier.UserId,
+        };
+        shipment.Lines.AddRange(lines);
+        var ending = await OrderingTransaction.RunAsync(db, async () =>
+        {
+            order.Shipments.Add(shipment);
+            order.SettleFulfilment(now);
+            order.Record(OrderEventKind.Shipped, supplier.UserId, supplier.Name, now,
+                shipment.TrackingNumber is null ? shipment.Carrier : $"{shipment.Carrier} {shipment.TrackingNumber}");
+            notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.ShipmentToReceive, order.Number, BuyerLink(order));
+            return true;
+        }, ct);
+        return Ended(ending);
+    }
+
+    /// <summary>
+    /// The buyer's receipt (验收) of one shipment: the quantity accepted of each of its lines (missing lines count as
+    /// all accepted), and a note, required when anything was not accepted. The order completes when everything ordered
+    /// has been shipped and received.
+    /// </summary>
+    public async Task<Result> ReceiveAsync(Order order, long shipmentId, Actor buyer, IReadOnlyDictionary<long, int> accepted, string? note, CancellationToken ct = default)
+    {
+        var shipment = order.Shipments.FirstOrDefault(s => s.Id == shipmentId);
+        if (shipment is null) return new(Outcome.UnknownShipment);
+        if (shipment.Receipt is not null) return new(Outcome.AlreadyReceived);
+        var receipt = new Receipt { ReceivedAtUtc = Now, ReceivedByUserId = buyer.UserId, Note = note.TrimmedOrNull() };
+        foreach (var line in shipment.Lines)
+        {
+            var quantity = accepted.TryGetValue(line.Id, out var q) ? q : line.Quantity;
+            if (quantity < 0 || quantity > line.Quantity)
+                return new(Outcome.QuantityTooLarge, order.Lines.First(l => l.Id == line.OrderLineId).Title);
+            receipt.Lines.Add(new ReceiptLine { ShipmentLineId = line.Id, AcceptedQuantity = quantity });
+        }
+        var shortfall = receipt.Lines.Sum(l => l.AcceptedQuantity) < shipment.Lines.Sum(l => l.Quantity);
+        if (shortfall && receipt.Note is null) return new(Outcome.NoteRequired);
+        var now = receipt.ReceivedAtUtc;
+        var ending = await OrderingTransaction.RunAsync(db, async () =>
+        {
+            shipment.Receipt = receipt;
+            order.SettleFulfilment(now);
+            order.Record(OrderEventKind.Received, buyer.UserId, buyer.Name, now, receipt.Note);
+            if (order.Status == OrderStatus.Completed) order.Record(OrderEventKind.Completed, null, "", now);
+            notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.ShipmentReceived, order.Number, SupplierLink(order));
+            return true;
+        }, ct);
+        return Ended(ending);
+    }
+
+    private async Task<Result> EndAsync(Order order, CancellationKind kind, OrderEventKind eventKind, Actor actor, string? reason, Func<Task> notify, CancellationToken ct)
+    {
+        var now = Now;
+        var ending = await OrderingTransaction.RunAsync(db, async () =>
+        {
+            await stock.ReleaseAsync(order, ct);
+            order.Cancel(kind, reason, now);
+            order.Record(eventKind, actor.UserId, actor.Name, now, reason);
+            await notify();
+            return true;
+        }, ct);
+        return Ended(ending);
+    }
+
+    private static Result Ended(OrderingTransaction.Ending ending) =>
+        new(ending == OrderingTransaction.Ending.Committed ? Outcome.Done : Outcome.Conflict);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static string BuyerLink(Order order) => $"/orders/{order.Id}";
+
+    public static string SupplierLink(Order order) => $"/supplier/orders/{order.Id}";
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Storefront.Core.Organisations;
+using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Security;
+using Storefront.Web.Tables;
+using static Storefront.Core.Ordering.QuickOrder;
+
+namespace Storefront.Web.Pages.Cart;
+
+/// <summary>
+/// /cart/quick-order: lines of "listing code, quantity" pasted, or a CSV/XLSX uploaded. Every line is checked; the
+/// good ones go into the cart and the refused ones are listed with their line number and reason.
+/// </summary>
+[Authorize]
+[RequestFormLimits(MultipartBodyLengthLimit = TableFiles.MaxUploadBytes + 64 * 1024)]
+public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public sealed record Row(int Line, string Text, string Reason);
+
+    [BindProperty, Display(Name = "Field.QuickOrderLines")]
+    [StringLength(50_000, ErrorMessage = "Validation.TooLong")]
+    public string? Lines { get; set; }
+
+    public IReadOnlyList<Row> Added { get; private set; } = [];
+    public IReadOnlyList<Row> Refused { get; private set; } = [];
+    public bool Submitted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is null ? Forbid() : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        if (string.IsNullOrWhiteSpace(Lines)) ModelState.AddModelError(nameof(Lines), t["Validation.Required", t["Field.QuickOrderLines"]]);
+        if (!ModelState.IsValid) return Page();
+        await AddAsync(seat, Parse(Lines), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", t["QuickOrder.NoFile"]);
+            return Page();
+        }
+        await using var stream = file.OpenReadStream();
+        var (table, problem) = await TableFiles.ReadAsync(stream, MaxLines, ct);
+        if (table is null)
+        {
+            ModelState.AddModelError("file", t[$"QuickOrder.FileProblem.{problem}", MaxLines]);
+            return Page();
+        }
+        await AddAsync(seat, FromTable(table), ct);
+        return Page();
+    }
+
+    private async Task AddAsync(CurrentActor.OrganisationSeat seat, Result parsed, CancellationToken ct)
+    {
+        Submitted = true;
+        var outcomes = await cart.AddAsync(actor.UserId!, seat.OrganisationId,
+            parsed.Entries.Select(e => new Core.Ordering.Cart.Addition(e.ListingId, e.Quantity, e.Line)).ToList(), ct);
+        var codes = parsed.Entries.ToDictionary(e => e.Line, e => $"{e.Code}, {e.Quantity}");
+        Added = outcomes.Where(o => o.Refused is null)
+            .Select(o => new Row(o.Addition.Line, codes[o.Addition.Line], t["QuickOrder.InCart", o.Listing!.Title, o.CartQuantity, o.Listing.Unit]))
+            .ToList();
+        Refused = parsed.Refused.Select(r => new Row(r.Line, r.Text, t[$"QuickOrder.Refusal.{r.Reason}", MaxLines]))
+            .Concat(outcomes.Where(o => o.Refused is not null)
+                .Select(o => new Row(o.Addition.Line, codes[o.Addition.Line], (o.Listing is null ? "" : o.Listing.Title + ": ") + CartText.Refusal(t, o))))
+            .OrderBy(r => r.Line)
+            .ToList();
+        // The lines were read: the box is emptied of what went in, and keeps what was refused for correcting.
+        ModelState.Remove(nameof(Lines));
+        Lines = string.Join('\n', Refused.Select(r => r.Text));
+    }
+}

@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Storefront.Core.Data;
+using Storefront.Core.Money;
+using Storefront.Core.Ordering;
+using Storefront.Core.Organisations;
+using Storefront.Web.Pages.Cart;
+using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Security;
+
+namespace Storefront.Web.Pages.Orders;
+
+/// <summary>
+/// /orders/{id}: one of the organisation's orders with its history. Its buyers cancel it before payment, confirm
+/// receipt of each shipment, and order it again. An order of another organisation is not found.
+/// </summary>
+[Authorize]
+public class DetailModel(
+    StorefrontDbContext db,
+    OrderWorkflow workflow,
+    Core.Ordering.Cart cart,
+    CurrentActor actor,
+    IStringLocalizer<SharedResource> t) : PageModel
+{
+    public OrderView Order { get; private set; } = null!;
+    public bool IsBuyer { get; private set; }
+    public bool IsApprover { get; private set; }
+
+    [BindProperty, Display(Name = "Field.CancelReason")]
+    [StringLength(Core.Ordering.Order.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? CancelReason { get; set; }
+
+    // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
+    [BindProperty(Name = "Accepted")] public Dictionary<long, int> Accepted { get; set; } = [];
+    [BindProperty] public string? ReceiptNote { get; set; }
+
+    /// <summary>After "order again": what went into the cart and what could not, with why.</summary>
+    public IReadOnlyList<string> ReorderReport { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    {
+        if (await BuyerOrderAsync(id, ct) is not { } order) return NotFound();
+        var result = await workflow.CancelAsync(order, actor.AsOrderActor(), CancelReason, ct);
+        return await AfterAsync(id, result, t["Orders.Cancelled"], ct);
+    }
+
+    public async Task<IActionResult> OnPostReceiveAsync(long id, long shipmentId, CancellationToken ct)
+    {
+        if (await BuyerOrderAsync(id, ct) is not { } order) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            // A quantity that is not a number is never taken as "all accepted".
+            await LoadAsync(id, ct);
+            ModelState.AddModelError(string.Empty, t["Orders.AcceptedNotANumber"]);
+            return Page();
+        }
+        var result = await workflow.ReceiveAsync(order, shipmentId, actor.AsOrderActor(), Accepted, ReceiptNote, ct);
+        if (result.Outcome == OrderWorkflow.Outcome.UnknownShipment) return NotFound();
+        return await AfterAsync(id, result, t["Orders.Received"], ct);
+    }
+
+    public async Task<IActionResult> OnPostReorderAsync(long id, CancellationToken ct)
+    {
+        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcomes = await cart.AddAsync(actor.UserId!, seat.OrganisationId,
+            Order.Lines.Select((l, i) => new Core.Ordering.Cart.Addition(l.ListingId, l.Quantity, i + 1)).ToList(), ct);
+        var report = new List<string>();
+        foreach (var (outcome, line) in outcomes.Zip(Order.Lines))
+        {
+            if (outcome.Refused is not null) report.Add($"{line.Title}: {CartText.Refusal(t, outcome)}");
+            else if (outcome.Listing is { } listing && LinePricing.Quote(listing, line.Quantity).UnitPriceFen is { } now && now != line.UnitPriceFen)
+                report.Add(t["Orders.ReorderPriceChanged", line.Title, Fen.Format(line.UnitPriceFen), Fen.Format(now), line.Unit]);
+        }
+        if (report.Count == 0)
+        {
+            TempData["Status"] = t["Orders.Reordered", outcomes.Count].Value;
+            return RedirectToPage("/Cart/Index");
+        }
+        ReorderReport = report;
+        return Page();
+    }
+
+    private async Task<IActionResult> AfterAsync(long id, OrderWorkflow.Result result, string done, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Status"] = done;
+            return RedirectToPage(new { id });
+        }
+        await LoadAsync(id, ct);
+        ModelState.AddModelError(string.Empty, OrderText.Outcome(t, result));
+        return Page();
+    }
+
+    /// <summary>The order, tracked for a change, when the person is a buyer of its organisation.</summary>
+    private async Task<Core.Ordering.Order?> BuyerOrderAsync(long id, CancellationToken ct) =>
+        await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is { } seat ? await workflow.FindAsync(id, organisationId: seat.OrganisationId, ct: ct) : null;
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return false;
+        IsBuyer = seat.Holds(OrganisationRoles.Buyer);
+        IsApprover = seat.Holds(OrganisationRoles.Approver);
+        var order = await OrderView.LoadAsync(db, db.Orders.Where(o => o.OrganisationId == seat.OrganisationId), id, ct);
+        if (order is null) return false;
+        Order = order;
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Storefront.Core.Data;
+using Storefront.Core.Ordering;
+using Storefront.Web.Pages.Orders;
+using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Security;
+
+namespace Storefront.Web.Pages.Supplier.Orders;
+
+/// <summary>
+/// /supplier/orders/{id}: one of the supplier's orders. The supplier accepts or declines it (with a reason, before
+/// accepting and payment) and ships it in one or several shipments. Another supplier's order is not found.
+/// </summary>
+[Authorize]
+public class DetailModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public OrderView Order { get; private set; } = null!;
+
+    [BindProperty, Display(Name = "Field.DeclineReason")]
+    [StringLength(Core.Ordering.Order.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? DeclineReason { get; set; }
+
+    [BindProperty, Display(Name = "Field.Carrier")]
+    [StringLength(Shipment.CarrierMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? Carrier { get; set; }
+
+    [BindProperty, Display(Name = "Field.TrackingNumber")]
+    [StringLength(Shipment.TrackingMaxLength, ErrorMessage = "Validation.TooLong")]
+    public string? TrackingNumber { get; set; }
+
+    /// <summary>Units to ship now, by order line.</summary>
+    // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
+    [BindProperty(Name = "Ship")] public Dictionary<long, int> Ship { get; set; } = [];
+
+    public bool MayAccept => Order.Status is OrderStatus.Approved or OrderStatus.Paid && Order.AcceptedAtUtc is null;
+    public bool MayDecline => Order.Status == OrderStatus.Approved && Order.AcceptedAtUtc is null;
+    public bool MayShip => OrderTransitions.MayShip(Order.Status) && Order.AcceptedAtUtc is not null && Order.Lines.Any(l => Order.Shipped(l.Id) < l.Quantity);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) =>
+        ActAsync(id, order => workflow.AcceptAsync(order, actor.AsOrderActor(), ct), "SupplierOrders.Accepted", ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) =>
+        ActAsync(id, order => workflow.DeclineAsync(order, actor.AsOrderActor(), DeclineReason, ct), "SupplierOrders.Declined", ct);
+
+    public Task<IActionResult> OnPostShipAsync(long id, CancellationToken ct) =>
+        ActAsync(id, order => workflow.ShipAsync(order, actor.AsOrderActor(), new OrderWorkflow.ShipmentDraft(Carrier, TrackingNumber, Ship), ct), "SupplierOrders.Shipped", ct);
+
+    private async Task<IActionResult> ActAsync(long id, Func<Core.Ordering.Order, Task<OrderWorkflow.Result>> act, string done, CancellationToken ct)
+    {
+        if (await actor.CurrentSupplierAsync(ct) is not { } seat) return Forbid();
+        var order = await workflow.FindAsync(id, supplierId: seat.SupplierId, ct: ct);
+        if (order is null || order.ApprovedAtUtc is null) return NotFound();
+        if (ModelState.Keys.Any(k => k.StartsWith("Ship[", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0))
+            ModelState.AddModelError(string.Empty, t["SupplierOrders.ShipNotANumber"]);
+        if (ModelState.IsValid)
+        {
+            var result = await act(order);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = t[done].Value;
+                return RedirectToPage(new { id });
+            }
+            ModelState.AddModelError(string.Empty, OrderText.Outcome(t, result));
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await actor.CurrentSupplierAsync(ct) is not { } seat) return false;
+        var order = await OrderView.LoadAsync(db, SupplierOrders.Of(db, seat.SupplierId), id, ct);
+        if (order is null) return false;
+        Order = order;
+        return true;
+    }
+}

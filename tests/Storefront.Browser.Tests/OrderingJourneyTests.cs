@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Storefront.Web.Demo;
+
+namespace Storefront.Browser.Tests;
+
+/// <summary>
+/// A school canteen buys from two cooperatives, as the people involved do it, page by page: the buyer quick-orders
+/// rice and tea, the approver approves both orders, an admin records the bank transfer, the cooperatives ship (the
+/// rice in two shipments), and the buyer confirms receipt until both orders are completed.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class OrderingJourneyTests(BrowserFixture browser)
+{
+    private async Task<IPage> SignedInAsync(string email, bool phone = false)
+    {
+        var page = await browser.NewPageAsync(phone);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", DemoData.Password);
+        await page.ClickAsync("#sign-in-submit");
+        await Assertions.Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
+        return page;
+    }
+
+    private async Task<int> ListingIdAsync(string title) =>
+        await browser.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .SingleAsync(db.Listings.Where(l => l.Title == title).Select(l => l.Id)));
+
+    [SkippableFact]
+    public async Task ASchoolBuysRiceAndTeaFromTwoCooperativesFromQuickOrderToCompletedOrders()
+    {
+        var rice = await ListingIdAsync("洞口香米 散装 按公斤");
+        var tea = await ListingIdAsync("永顺莓茶 250g");
+
+        // The buyer pastes two lines, one with a Chinese comma.
+        var buyer = await SignedInAsync(DemoData.MemberEmail("school", "buyer"));
+        await buyer.ClickAsync("#nav-cart");
+        await buyer.ClickAsync("#quick-order-link");
+        await buyer.FillAsync("#Lines", $"L{rice}, 200\nL{tea}，50");
+        await buyer.ClickAsync("#quick-order-submit");
+        await Assertions.Expect(buyer.Locator("#quick-order-summary")).ToContainTextAsync("2 行已加入购物车");
+        await buyer.ClickAsync("#go-to-cart");
+        await Assertions.Expect(buyer.Locator(".cart-lines")).ToHaveCountAsync(2);
+        await Assertions.Expect(buyer.Locator("#cart-total")).ToHaveTextAsync("¥4,270.00");
+        await buyer.ClickAsync("#checkout-link");
+        await Assertions.Expect(buyer.Locator(".checkout-order")).ToHaveCountAsync(2);
+        await buyer.FillAsync("#Input_PurchaseOrderReference", "SY-2026-W10");
+        await buyer.ClickAsync("#place-order");
+        await Assertions.Expect(buyer).ToHaveURLAsync(new Regex("/orders/purchases/\\d+$"));
+        await Assertions.Expect(buyer.Locator("#purchase-orders tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(buyer.Locator("#purchase-orders .status").First).ToHaveTextAsync("待审批");
+        var purchasePath = new Uri(buyer.Url).AbsolutePath;
+        var purchaseNumber = (await buyer.Locator("#purchase-title").TextContentAsync())!.Split(' ').Last();
+        var orderNumbers = await buyer.Locator("#purchase-orders tbody tr td:first-child a").AllTextContentsAsync();
+
+        // The approver finds both in the queue, by the notification, and approves them.
+        var approver = await SignedInAsync(DemoData.MemberEmail("school", "approver"));
+        await Assertions.Expect(approver.Locator("#unread-count")).ToBeVisibleAsync();
+        await approver.ClickAsync("#nav-approvals");
+        foreach (var number in orderNumbers)
+        {
+            var item = approver.Locator("#approval-queue > li", new() { HasText = number });
+            await item.Locator("input[name=Comment]").FillAsync("同意，本周食堂用");
+            await item.Locator("button[value=Approve]").ClickAsync();
+            await Assertions.Expect(approver.Locator(".flash")).ToContainTextAsync(number);
+        }
+        await Assertions.Expect(approver.Locator("#approvals-empty")).ToBeVisibleAsync();
+
+        // The transfer arrives; an admin records it against the purchase.
+        var admin = await SignedInAsync(DemoData.AdminEmail);
+        await admin.ClickAsync("#nav-admin-orders");
+        await admin.FillAsync("#q", purchaseNumber);
+        await admin.CheckAsync("#due");
+        await admin.ClickAsync("#admin-orders-search button[type=submit]");
+        await admin.ClickAsync($"#admin-purchases a:has-text('{purchaseNumber}')");
+        await Assertions.Expect(admin.Locator("#Transfer_Amount")).ToHaveValueAsync("4270.00");
+        await admin.FillAsync("#Transfer_Reference", "ICBC-20260302-000318");
+        await admin.ClickAsync("#record-transfer");
+        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("已登记 ¥4,270.00");
+        await Assertions.Expect(admin.Locator("#purchase-orders .status", new() { HasText = "已付款" })).ToHaveCountAsync(2);
+
+        // The rice cooperative ships in two shipments.
+        var dongkou = await SignedInAsync(DemoData.SupplierEmail("dongkou"));
+        await dongkou.ClickAsync("#nav-supplier-orders");
+        await dongkou.ClickAsync($"#supplier-orders a:has-text('{orderNumbers.Single(n => n.EndsWith("-1", StringComparison.Ordinal))}')");
+        await dongkou.ClickAsync("#accept-order");
+        await Assertions.Expect(dongkou.Locator(".flash")).ToHaveTextAsync("已接单。");
+        await dongkou.FillAsync("#ship-form input[data-line]", "120");
+        await dongkou.FillAsync("#Carrier", "顺丰速运");
+        await dongkou.FillAsync("#TrackingNumber", "SF1406632001");
+        await dongkou.ClickAsync("#ship-submit");
+        await Assertions.Expect(dongkou.Locator("#order-status")).ToHaveTextAsync("已发货");
+        await Assertions.Expect(dongkou.Locator("#ship-form input[data-line]")).ToHaveValueAsync("80");
+        await dongkou.FillAsync("#Carrier", "合作社自有车辆");
+        await dongkou.ClickAsync("#ship-submit");
+        await Assertions.Expect(dongkou.Locator("#shipments > li")).ToHaveCountAsync(2);
+
+        // The tea cooperative ships everything at once.
+        var yongshun = await SignedInAsync(DemoData.SupplierEmail("yongshun"));
+        await yongshun.ClickAsync("#nav-notifications");
+        await yongshun.ClickAsync($"#notifications button:has-text('{orderNumbers.Single(n => n.EndsWith("-2", StringComparison.Ordinal))}')");
+        await yongshun.ClickAsync("#accept-order");
+        await yongshun.FillAsync("#Carrier", "中国邮政");
+        await yongshun.FillAsync("#TrackingNumber", "EMS9811");
+        await yongshun.ClickAsync("#ship-submit");
+        await Assertions.Expect(yongshun.Locator("#order-status")).ToHaveTextAsync("已发货");
+
+        // The buyer confirms receipt of each shipment: one bag of rice short, noted.
+        await buyer.GotoAsync(purchasePath);
+        await buyer.ClickAsync($"#purchase-orders a:has-text('{orderNumbers[0]}')");
+        await buyer.ClickAsync("#receive-form-1 button[type=submit]");
+        await Assertions.Expect(buyer.Locator("#receipt-1")).ToBeVisibleAsync();
+        await buyer.FillAsync("#receive-form-2 input[type=number]", "79");
+        await buyer.FillAsync("#receive-form-2 textarea", "一袋破损，已拍照");
+        await buyer.ClickAsync("#receive-form-2 button[type=submit]");
+        await Assertions.Expect(buyer.Locator("#order-status")).ToHaveTextAsync("已完成");
+        await buyer.GotoAsync(purchasePath);
+        await buyer.ClickAsync($"#purchase-orders a:has-text('{orderNumbers[1]}')");
+        await buyer.ClickAsync("#receive-form-1 button[type=submit]");
+        await Assertions.Expect(buyer.Locator("#order-status")).ToHaveTextAsync("已完成");
+
+        await buyer.GotoAsync(purchasePath);
+        await Assertions.Expect(buyer.Locator("#purchase-orders .status", new() { HasText = "已完成" })).ToHaveCountAsync(2);
+    }
+
+    [SkippableFact]
+    public async Task TheCartAndCheckoutWorkOnAPhoneWithoutPolicyViolations()
+    {
+        var page = await SignedInAsync(DemoData.MemberEmail("hospital", "buyer"), phone: true);
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
+        };
+        await page.GotoAsync("/cart/lists");
+        await page.GotoAsync("/cart/quick-order");
+        await page.FillAsync("#Lines", $"L{await ListingIdAsync("永顺莓茶 250g")}, 10");
+        await page.ClickAsync("#quick-order-submit");
+        await page.ClickAsync("#go-to-cart");
+        foreach (var url in new[] { "/cart", "/cart/checkout", "/orders", "/organisation", "/notifications" })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            // What sticks out is named, so that a failure says where to look.
+            var wide = await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 391).slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
+            Assert.True(scrollWidth <= 390, $"{url} scrolls sideways on a phone ({scrollWidth}px): {wide}");
+        }
+        Assert.Empty(violations);
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Ordering;
+using Storefront.Core.Organisations;
+using Storefront.Core.People;
+using static Storefront.Core.Ordering.OrderWorkflow;
+
+namespace Storefront.Core.Tests.Ordering;
+
+public class OrderWorkflowTests
+{
+    private sealed record Scene(InMemoryDatabase Database, OrderingBuilders.Services Services, Organisation School, StorefrontUser Buyer, StorefrontUser Approver,
+        Core.Catalog.Listing Listing, long OrderId)
+    {
+        public Core.Data.StorefrontDbContext Db => Database.Db;
+        public Actor BuyerActor => new(Buyer.Id, "buyer");
+        public Actor ApproverActor => new(Approver.Id, "approver");
+        public Actor SupplierActor => new("supplier-user", "supplier");
+
+        public async Task<Order> OrderAsync()
+        {
+            Db.ChangeTracker.Clear();
+            return (await Services.Workflow.FindAsync(OrderId))!;
+        }
+
+        public async Task<int> StockAsync() => (await Db.Listings.AsNoTracking().SingleAsync(l => l.Id == Listing.Id)).Stock;
+    }
+
+    /// <summary>A school buys 40 units (¥400) of a listing with 100 in stock; its threshold makes the order wait for approval.</summary>
+    private static async Task<Scene> PendingOrderAsync(long threshold = 10_000)
+    {
+        var database = await InMemoryDatabase.CreateAsync();
+        var db = database.Db;
+        var services = new OrderingBuilders.Services(db);
+        var school = await db.AddOrganisationAsync();
+        school.ApprovalThresholdFen = threshold;
+        var buyer = await db.AddMemberAsync(school, OrganisationRoles.Buyer);
+        var approver = await db.AddMemberAsync(school, OrganisationRoles.Approver);
+        var listing = await db.AddListingAsync(await db.AddSupplierAsync(), stock: 100, moq: 10, priceFen: 1000);
+        await services.Cart.AddAsync(buyer.Id, school.Id, [new(listing.Id, 40)]);
+        var placed = await services.CheckOutAsync(db, school, buyer);
+        return new Scene(database, services, school, buyer, approver, listing, placed.Purchase!.Orders.Single().Id);
+    }
+
+    [Fact]
+    public async Task AnApprovedOrderTakesItsStockAndACancelledOneGivesItBack()
+    {
+        var scene = await PendingOrderAsync();
+        await using var _ = scene.Database;
+        Assert.Equal(100, await scene.StockAsync());
+
+        Assert.Equal(Outcome.Done, (await scene.Services.Workflow.ApproveAsync(await scene.OrderAsync(), scene.ApproverActor, "同意")).Outcome);
+        Assert.Equal(60, await scene.StockAsync());
+        var order = await scene.OrderAsync();
+        Assert.Equal(OrderStatus.Approved, order.Status);
+
+        Assert.Equal(Outcome.Done, (await scene.Services.Workflow.CancelAsync(order, scene.BuyerActor, "计划变更")).Outcome);
+        Assert.Equal(100, await scene.StockAsync());
+        order = await scene.OrderAsync();
+        Assert.Equal((OrderStatus.Cancelled, CancellationKind.CancelledByBuyer), (order.Status, order.Cancellation));
+        Assert.Null(order.StockReservedAtUtc);
+        Assert.Equal([OrderEventKind.Submitted, OrderEventKind.Approved, OrderEventKind.Cancelled],
+            await scene.Db.OrderEvents.Where(e => e.OrderId == order.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ARejectionNeedsAReasonAndReleasesNothingItNeverTook()
+    {
+        var scene = await PendingOrderAsync();
+        await using var _ = scene.Database;
+        Assert.Equal(Outcome.ReasonRequired, (await scene.Services.Workflow.RejectAsync(await scene.OrderAsync(), scene.ApproverActor, " ")).Outcome);
+        Assert.Equal(Outcome.Done, (await scene.Services.Workflow.RejectAsync(await scene.OrderAsync(), scene.ApproverActor, "超出预算")).Outcome);
+        var order = await scene.OrderAsync();
+        Assert.Equal((OrderStatus.Cancelled, CancellationKind.RejectedByApprover, "超出预算"), (order.Status, order.Cancellation, order.CancellationReason));
+        Assert.Equal(100, await scene.StockAsync());
+        Assert.Equal(Outcome.NotNow, (await scene.Services.Workflow.ApproveAsync(order, scene.ApproverActor, null)).Outcome);
+    }
+
+    [Fact]
+    public async Task AnApproverCannotApproveTheirOwnOrder()
+    {
+        var scene = await PendingOrderAsync();
+        await using var _ = scene.Database;
+        var result = await scene.Services.Workflow.ApproveAsync(await scene.OrderAsync(), new Actor(scene.Buyer.Id, "buyer"), null);
+        Assert.Equal(Outcome.OwnOrder, result.Outcome);
+        Assert.Equal(OrderStatus.PendingApproval, (await scene.OrderAsync()).Status);
+    }
+
+    [Fact]
+    public async Task ApprovalIsRefusedWhenTheStockHasGoneAndNothingChanges()
+    {
+        var scene = await PendingOrderAsync();
+        await using var _ = scene.Database;
+        await scene.Db.Listings.Where(l => l.Id == scene.Listing.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 39));
+        var jobs = await scene.Db.ListingSyncJobs.CountAsync();
+
+        var result = await scene.Services.Workflow.ApproveAsync(await scene.OrderAsync(), scene.ApproverActor, null);
+
+        Assert.Equal((Outcome.NotEnoughStock, scene.Listing.Title), (result.Outcome, result.ListingTitle));
+        Assert.Equal(39, await scene.StockAsync());
+        Assert.Equal(OrderStatus.PendingApproval, (await scene.OrderAsync()).Status);
+        Assert.Equal(jobs, await scene.Db.ListingSyncJobs.CountAsync());
+    }
+
+    [Fact]
+    public async Task AStaleCopyOfAnOrderCannotOverwriteWhatAnotherPersonDid()
+    {
+        var scene = await PendingOrderAsync();
+        await using var _ = scene.Database;
+        var stale = await scene.OrderAsync();
+        using (var other = new Core.Data.StorefrontDbContext(new DbContextOptionsBuilder<Core.Data.StorefrontDbContext>().UseSqlite(scene.Db.Database.GetDbConnection()).Options))
+        {
+            var services = new OrderingBuilders.Services(other);
+            var fresh = (await services.Workflow.FindAsync(scene.OrderId))!;
+            Assert.Equal(Outcome.Done, (await services.Workflow.RejectAsync(fresh, scene.ApproverActor, "重复")).Outcome);
+        }
+        Assert.Equal(Outcome.Conflict, (await scene.Services.Workflow.ApproveAsync(stale, scene.ApproverActor, null)).Outcome);
+        Assert.Equal(100, await scene.StockAsync());
+    }
+
+    [Fact]
+    public async Task ASupplierDeclinesOnlyBeforeAcceptingAndPaymentAndGivesAReason()
+    {
+        var scene = await PendingOrderAsync(threshold: 1_000_000);
+        await using var _ = scene.Database;
+        var workflow = scene.Services.Workflow;
+        Assert.Equal(60, await scene.StockAsync());
+        Assert.Equal(Outcome.ReasonRequired, (await workflow.DeclineAsync(await scene.OrderAsync(), scene.SupplierActor, "")).Outcome);
+        Assert.Equal(Outcome.Done, (await workflow.DeclineAsync(await scene.OrderAsync(), scene.SupplierActor, "产能不足")).Outcome);
+        Assert.Equal(100, await scene.StockAsync());
+        Assert.Equal(CancellationKind.DeclinedBySupplier, (await scene.OrderAsync()).Cancellation);
+    }
+
+    [Fact]
+    public async Task ShipmentsAndReceiptsCarryAnOrderFromPaidToCompleted()
+    {
+        var scene = await PendingOrderAsync(threshold: 1_000_000);
+        await using var _ = scene.Database;
+        var workflow = scene.Services.Workflow;
+        var order = await scene.OrderAsync();
+        var line = order.Lines.Single();
+        var empty = new ShipmentDraft("顺丰", "SF1", new Dictionary<long, int> { [line.Id] = 10 });
+        Assert.Equal(Outcome.NotNow, (await workflow.ShipAsync(order, scene.SupplierActor, empty)).Outcome);
+
+        var paid = await scene.Services.Payments.ConfirmAsync(new(order.PurchaseId, PaymentMethod.BankTransfer, 40_000, DateTime.UtcNow, "BANK-1", null, "admin"));
+        Assert.Equal(PaymentConfirmation.Outcome.Confirmed, paid.Outcome);
+        Assert.Equal(Outcome.NotAccepted, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty)).Outcome);
+        Assert.Equal(Outcome.Done, (await workflow.AcceptAsync(await scene.OrderAsync(), scene.SupplierActor)).Outcome);
+        Assert.Equal(Outcome.NotNow, (await workflow.DeclineAsync(await scene.OrderAsync(), scene.SupplierActor, "晚了")).Outcome);
+        Assert.Equal(Outcome.NotNow, (await workflow.CancelAsync(await scene.OrderAsync(), scene.BuyerActor, "晚了")).Outcome);
+
+        Assert.Equal(Outcome.CarrierRequired, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty with { Carrier = "" })).Outcome);
+        Assert.Equal(Outcome.QuantityTooLarge, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty with { Quantities = new Dictionary<long, int> { [line.Id] = 41 } })).Outcome);
+        Assert.Equal(Outcome.NothingToShip, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty with { Quantities = new Dictionary<long, int>() })).Outcome);
+
+        Assert.Equal(Outcome.Done, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty with { Quantities = new Dictionary<long, int> { [line.Id] = 25 } })).Outcome);
+        order = await scene.OrderAsync();
+        Assert.Equal(OrderStatus.Shipped, order.Status);
+        var first = order.Shipments.Single();
+
+        // A shortfall needs a note; then the first shipment is received and the order waits for the rest.
+        var shortAccepted = new Dictionary<long, int> { [first.Lines.Single().Id] = 24 };
+        Assert.Equal(Outcome.NoteRequired, (await workflow.ReceiveAsync(order, first.Id, scene.BuyerActor, shortAccepted, null)).Outcome);
+        Assert.Equal(Outcome.Done, (await workflow.ReceiveAsync(await scene.OrderAsync(), first.Id, scene.BuyerActor, shortAccepted, "一袋破损")).Outcome);
+        Assert.Equal(OrderStatus.Received, (await scene.OrderAsync()).Status);
+        Assert.Equal(Outcome.AlreadyReceived, (await workflow.ReceiveAsync(await scene.OrderAsync(), first.Id, scene.BuyerActor, shortAccepted, "again")).Outcome);
+
+        Assert.Equal(Outcome.QuantityTooLarge, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty with { Quantities = new Dictionary<long, int> { [line.Id] = 16 } })).Outcome);
+        Assert.Equal(Outcome.Done, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, empty with { TrackingNumber = "SF2", Quantities = new Dictionary<long, int> { [line.Id] = 15 } })).Outcome);
+        order = await scene.OrderAsync();
+        Assert.Equal(OrderStatus.Shipped, order.Status);
+        var second = order.Shipments.Single(s => s.Sequence == 2);
+        Assert.Equal(Outcome.Done, (await workflow.ReceiveAsync(order, second.Id, scene.BuyerActor, new Dictionary<long, int>(), null)).Outcome);
+
+        order = await scene.OrderAsync();
+        Assert.Equal(OrderStatus.Completed, order.Status);
+        Assert.NotNull(order.CompletedAtUtc);
+        Assert.Equal(15, second.Lines.Single().Quantity);
+        Assert.Equal(15, order.Shipments.Single(s => s.Id == second.Id).Receipt!.Lines.Single().AcceptedQuantity);
+    }
+}

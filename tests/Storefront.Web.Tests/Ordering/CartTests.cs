@@ -1,0 +1,194 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Catalog;
+using Storefront.Core.Organisations;
+using static Storefront.Web.Tests.Ordering.OrderingSteps;
+
+namespace Storefront.Web.Tests.Ordering;
+
+public class CartOnSqlite(StorefrontFactory factory) : CartTests<StorefrontFactory>(factory);
+public class CartOnPostgreSql(PostgreSqlStorefrontFactory factory) : CartTests<PostgreSqlStorefrontFactory>(factory);
+
+/// <summary>The cart, quick order, saved lists and checkout's confirmation of changes, as a buyer uses them.</summary>
+public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
+{
+    [SkippableFact]
+    public async Task AQuickOrderAddsTheGoodLinesAndListsEachRefusedLineWithItsReason()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var rice = await Factory.ListingIdAsync(Rice);
+        var tea = await Factory.ListingIdAsync(Tea);
+        var bagged = await Factory.ListingIdAsync("溆浦有机香米 10kg"); // minimum 10 bags
+
+        var result = await buyer.QuickOrderAsync($"商品编码，数量\nL{rice}, 200\nL{tea}\t50\nL99999, 5\nL{rice}，1.5\nL{bagged} 5\n大米 10\nL{tea}, 20");
+
+        Assert.Equal("3 行已加入购物车，4 行未加入。", result.Text("#quick-order-summary"));
+        var refused = result.All("#refused-lines tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["4", "5", "6", "7"], refused.Select(r => r[0]));
+        Assert.Contains(refused, r => r[0] == "4" && r[2] == "没有这个商品编码。");
+        Assert.Contains(refused, r => r[0] == "5" && r[2] == "数量应为整数。");
+        Assert.Contains(refused, r => r[0] == "6" && r[2].Contains("低于起订量 10 袋"));
+        Assert.Contains(refused, r => r[0] == "7" && r[2].StartsWith("不是商品编码", StringComparison.Ordinal));
+        // The box keeps the refused lines for correcting.
+        Assert.Contains($"L{rice}，1.5", result.Get("#Lines").TextContent);
+
+        var cart = await buyer.GetPageAsync("/cart");
+        var teaRow = cart.Get($"tr[data-listing='{tea}']");
+        Assert.Equal("70", teaRow.QuerySelector("input")!.GetAttribute("value"));
+        // 70 boxes reach the 50-box tier (¥64.60); the next tier is 200 boxes at ¥61.20.
+        Assert.Contains("¥64.60", teaRow.TextContent);
+        Assert.Contains("再买 130 盒，单价降至 ¥61.20，每盒省 ¥3.40", teaRow.TextContent);
+        Assert.Equal(["¥1,040.00", "¥4,522.00"], cart.All(".supplier-total").Select(t => t.TextContent.Trim()).Order());
+        Assert.Equal("¥5,562.00", cart.Text("#cart-total"));
+        Assert.Contains("2 张订单", cart.Text("#cart-summary"));
+    }
+
+    [SkippableFact]
+    public async Task AQuantityBelowTheMinimumOrderOrAboveTheStockIsShownBesideItsFieldAndNotSaved()
+    {
+        var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(email);
+        var rice = await Factory.ListingIdAsync(Rice);
+        var tea = await Factory.ListingIdAsync(Tea);
+        await buyer.QuickOrderAsync($"L{rice}, 200\nL{tea}, 10");
+        var cart = await buyer.GetPageAsync("/cart");
+
+        var refused = await cart.SubmitAsync(buyer, "#cart-form", [new($"Quantities[{rice}]", "50"), new($"Quantities[{tea}]", "abc")]);
+        Assert.Contains("低于起订量 100 kg", refused.Text($"#qty-problem-{rice}"));
+        Assert.Equal("请输入整数数量。", refused.Text($"#qty-problem-{tea}"));
+        Assert.Equal("50", refused.Get($"#qty-{rice}").GetAttribute("value"));
+        Assert.Equal(200, await CartQuantityAsync(email, rice));
+
+        var tooMany = await cart.SubmitAsync(buyer, "#cart-form", [new($"Quantities[{tea}]", "999999")]);
+        Assert.Contains("库存不足", tooMany.Text($"#qty-problem-{tea}"));
+
+        var updated = await cart.SubmitAsync(buyer, "#cart-form", [new($"Quantities[{rice}]", "500")]);
+        Assert.Equal("数量已更新。", updated.Text(".flash"));
+        Assert.Contains("¥4.94", updated.Get($"tr[data-listing='{rice}']").TextContent);
+
+        var removed = await updated.SubmitAsync(buyer, "#cart-form", submitName: "remove", submitValue: tea.ToString());
+        Assert.Null(removed.Find($"tr[data-listing='{tea}']"));
+    }
+
+    [SkippableFact]
+    public async Task AnUploadedSpreadsheetIsReadLikeAPastedQuickOrder()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var tea = await Factory.ListingIdAsync(Tea);
+        var page = await buyer.GetPageAsync("/cart/quick-order");
+        var csv = Encoding.UTF8.GetBytes($"商品名称,数量,商品编码\r\n永顺莓茶,20,L{tea}\r\n不存在,5,L99999\r\n");
+
+        var result = await page.SubmitAsync(buyer, "#quick-order-upload", files: [("file", "订单.csv", csv, "text/csv")]);
+
+        Assert.Equal("1 行已加入购物车，1 行未加入。", result.Text("#quick-order-summary"));
+        Assert.Equal("3", result.Text("#refused-lines tbody td"));
+        var empty = await page.SubmitAsync(buyer, "#quick-order-upload", files: [("file", "空.csv", [], "text/csv")]);
+        Assert.Equal("请选择要上传的文件。", empty.Text("#upload-error"));
+    }
+
+    [SkippableFact]
+    public async Task ASavedListComesBackIntoTheCartInOneStepAndReportsWhatCannot()
+    {
+        var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(email);
+        var rice = await Factory.ListingIdAsync(Rice);
+        var honey = await Factory.ListingIdAsync("炎陵百花蜜 500g");
+        await buyer.QuickOrderAsync($"L{rice}, 300\nL{honey}, 10");
+        var cart = await buyer.GetPageAsync("/cart");
+        var saved = await cart.SubmitAsync(buyer, "#save-list-form", [new("ListName", "周三食堂订单")]);
+        Assert.Contains("周三食堂订单", saved.Text(".flash"));
+        await (await buyer.GetPageAsync("/cart")).SubmitAsync(buyer, "#cart-form", submitName: "action", submitValue: "clear");
+
+        // The honey leaves the catalog meanwhile.
+        await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == honey).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Unpublished)));
+        try
+        {
+            var lists = await buyer.GetPageAsync("/cart/lists");
+            var list = lists.All("#saved-lists > li").Single(l => l.TextContent.Contains("周三食堂订单"));
+            var back = await lists.SubmitAsync(buyer, $"#saved-lists li[data-list='{list.GetAttribute("data-list")}'] form:first-child");
+            Assert.Contains("1 行已加入购物车，1 行无法加入", back.Text(".flash"));
+            Assert.Contains("炎陵百花蜜 500g: 该商品已下架或暂不可购买。", back.Text("#list-refused"));
+            Assert.Equal(300, await CartQuantityAsync(email, rice));
+        }
+        finally
+        {
+            await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == honey).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Published)));
+        }
+    }
+
+    [SkippableFact]
+    public async Task APriceChangedAfterTheCheckoutPageWasShownIsShownForConfirmationAndNothingIsOrdered()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        var listing = await Factory.ListingIdAsync("汝城鲜辣椒");
+        await buyer.QuickOrderAsync($"L{listing}, 50");
+        var checkout = await buyer.GetPageAsync("/cart/checkout");
+
+        await SetPriceAsync(listing, 1080);
+        try
+        {
+            var changed = await checkout.SubmitAsync(buyer, "#checkout-form");
+            Assert.Equal("/cart/checkout", changed.Url!.AbsolutePath);
+            Assert.Contains("未提交订单", changed.Text(".form-errors"));
+            Assert.Contains("单价由 ¥9.80 变为 ¥10.80", changed.Text("#checkout-changes"));
+            Assert.Equal(0, await Factory.WithDbAsync(db => db.OrderLines.CountAsync(l => l.ListingId == listing && l.UnitPriceFen == 1080)));
+
+            // The cart still remembers the old price, so placing it needs the change confirmed.
+            var unconfirmed = await changed.SubmitAsync(buyer, "#checkout-form");
+            Assert.Contains("请勾选确认", unconfirmed.Text("[data-valmsg-for='Input.ConfirmChanges']"));
+            var placed = await unconfirmed.SubmitAsync(buyer, "#checkout-form", [new("Input.ConfirmChanges", "true")]);
+            var purchaseId = PurchaseIdOf(placed);
+            Assert.Equal(54_000, await Factory.WithDbAsync(db => db.Purchases.Where(p => p.Id == purchaseId).Select(p => p.TotalFen).SingleAsync()));
+        }
+        finally
+        {
+            await SetPriceAsync(listing, 980);
+        }
+    }
+
+    [SkippableFact]
+    public async Task ADeliveryDateBeforeTheLeadTimeIsRefusedBesideTheField()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        await buyer.QuickOrderAsync($"L{await Factory.ListingIdAsync(Tea)}, 10");
+        var refused = await buyer.CheckOutAsync([new("Input.RequestedDeliveryDate", "2020-01-01")]);
+        Assert.Contains("最早可在", refused.Text("[data-valmsg-for='Input.RequestedDeliveryDate']"));
+        var empty = await refused.SubmitAsync(buyer, "#checkout-form", [new("Input.RequestedDeliveryDate", "")]);
+        Assert.Contains("请填写期望送达日期", empty.Text("[data-valmsg-for='Input.RequestedDeliveryDate']"));
+    }
+
+    [SkippableFact]
+    public async Task OrderingAgainPutsTheLinesBackAndReportsWhatChanged()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        var tea = await Factory.ListingIdAsync(Tea);
+        await buyer.QuickOrderAsync($"L{tea}, 10");
+        var order = OrderIdsOf(await buyer.CheckOutAsync()).Single();
+        var again = await (await buyer.GetPageAsync($"/orders/{order}")).SubmitAsync(buyer, "#reorder-form");
+        Assert.Equal("/cart", again.Url!.AbsolutePath);
+        Assert.Contains("1 行", again.Text(".flash"));
+
+        await SetPriceAsync(tea, 7000);
+        try
+        {
+            var report = await (await buyer.GetPageAsync($"/orders/{order}")).SubmitAsync(buyer, "#reorder-form");
+            Assert.Contains("单价由 ¥68.00 变为 ¥70.00", report.Text("#reorder-report"));
+        }
+        finally
+        {
+            await SetPriceAsync(tea, 6800);
+        }
+    }
+
+    private Task<int> CartQuantityAsync(string email, int listingId) =>
+        Factory.WithDbAsync(db => db.CartLines.Where(l => l.ListingId == listingId && db.Users.Any(u => u.Id == l.UserId && u.Email == email)).Select(l => l.Quantity).SingleAsync());
+
+    private Task SetPriceAsync(int listingId, long priceFen) => Factory.WithDbAsync(async db =>
+    {
+        var listing = await db.Listings.Include(l => l.PriceTiers).SingleAsync(l => l.Id == listingId);
+        var tiers = listing.Tiers.Select((t, i) => i == 0 ? t with { UnitPriceFen = priceFen } : t with { UnitPriceFen = Math.Min(t.UnitPriceFen, priceFen) }).ToList();
+        Assert.Empty(listing.SetPricing(listing.MinOrderQuantity, tiers));
+        listing.Revise(DateTime.UtcNow);
+        await db.SaveChangesAsync();
+    });
+}
