@@ -59,6 +59,7 @@ public class CheckoutModel(
     [BindProperty] public string? Seen { get; set; }
 
     public CartView View { get; private set; } = new([], 0, 0);
+    public int OrganisationId { get; private set; }
     public IReadOnlyList<AddressOption> Addresses { get; private set; } = [];
     public long? ThresholdFen { get; private set; }
     public bool MayOrder { get; private set; }
@@ -167,6 +168,7 @@ public class CheckoutModel(
     private async Task LoadAsync(CurrentActor.OrganisationSeat seat, CancellationToken ct)
     {
         View = await cart.LoadAsync(actor.UserId!, seat.OrganisationId, ct);
+        OrganisationId = seat.OrganisationId;
         EarliestDelivery = placement.EarliestDelivery(View);
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == seat.OrganisationId)
             .Select(o => new

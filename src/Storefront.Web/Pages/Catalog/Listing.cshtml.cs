@@ -2,14 +2,18 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Core.Catalog;
+using Storefront.Core.Organisations;
+using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Security;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Localization;
 
 namespace Storefront.Web.Pages.Catalog;
 
 /// <summary>/listings/{id}: one listing as a buyer needs it to decide: photos, origin, supplier, tiers, minimum order, stock.</summary>
-public class ListingModel(CatalogSearch catalog) : PageModel
+public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record PhotoView(string Hash, int Width, int Height, string Alt);
 
@@ -22,9 +26,39 @@ public class ListingModel(CatalogSearch catalog) : PageModel
 
     public ListingView Listing { get; private set; } = null!;
 
+    /// <summary>Whether the visitor may put it in a cart: a buyer of an organisation.</summary>
+    public bool MayBuy { get; private set; }
+
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Field.Quantity")] public int? Quantity { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var listingId)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Quantity = Listing.MinOrderQuantity;
+        return Page();
+    }
+
+    /// <summary>Adds the quantity to the buyer's cart; a quantity below the minimum order or above stock is said beside the field.</summary>
+    public async Task<IActionResult> OnPostAddToCartAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        if (Quantity is null or < 1) ModelState.AddModelError(nameof(Quantity), t["Validation.Required", t["Field.Quantity"]]);
+        if (!ModelState.IsValid) return Page();
+        var outcome = (await cart.AddAsync(actor.UserId!, seat.OrganisationId, [new Core.Ordering.Cart.Addition(Listing.Id, Quantity!.Value, 1)], ct)).Single();
+        if (outcome.Refused is not null)
+        {
+            ModelState.AddModelError(nameof(Quantity), Cart.CartText.Refusal(t, outcome));
+            return Page();
+        }
+        TempData["Status"] = t["Listing.AddedToCart", Listing.Title, outcome.CartQuantity, Listing.Unit].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        MayBuy = await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not null;
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var listingId)) return false;
         var found = await catalog.Visible()
             .Where(l => l.Id == listingId)
             .Select(l => new
@@ -38,13 +72,13 @@ public class ListingModel(CatalogSearch catalog) : PageModel
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        if (found is null) return NotFound();
+        if (found is null) return false;
 
         Listing = new ListingView(found.Id, Core.Catalog.Listing.CodeOf(found.Id), found.Title, found.Unit, found.Spec, found.MinOrderQuantity,
             found.Stock, found.LeadTimeDays, found.CertificationNo, found.Description, found.CategoryName, found.CategoryNameEn,
             found.CategorySlug, found.OriginCountyCode, found.CountyName, found.PrefectureName, found.ProvinceCode, found.ProvinceName,
             found.SupplierId, found.SupplierName, found.SupplierKind, found.SupplierCountyName, found.Tiers, found.Photos);
-        return Page();
+        return true;
     }
 
     public string CategoryName => Cultures.IsEnglish ? Listing.CategoryNameEn : Listing.CategoryName;
