@@ -30,6 +30,7 @@ public static class Platform832Services
         services.AddScoped<OrderImport>();
         services.AddScoped<Reconciliation.ListingReconciliation>();
         services.AddScoped<ListingPlatformStatusQuery>();
+        services.AddScoped<Core.Quotas.IQuotaEntrySource, Orders.Platform832EntrySource>();
         return services;
     }
 }

@@ -138,27 +138,37 @@ public sealed class OrderImport(
     private async Task CountAsync(Platform832Order order, CancellationToken ct)
     {
         if (order.OrganisationId is not { } organisationId) return;
-        var paid = order.PaidAtUtc is null ? 0 : order.TotalFen;
-        var refunded = order.Status == OrderStatuses.Cancelled ? paid : Math.Min(order.RefundedFen, paid);
+        var (paid, refunded) = CountedTargets(order);
         var county = order.SupplierId is { } supplierId
             ? await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.CountyCode).FirstOrDefaultAsync(ct)
             : null;
         if (paid != order.CountedPaidFen)
         {
             await ledger.AppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, paid - order.CountedPaidFen,
-                order.PaidAtUtc ?? order.PlatformUpdatedAtUtc, $"832:{order.OrderNo}:paid:{paid}",
+                order.PaidAtUtc ?? order.PlatformUpdatedAtUtc, PaidKey(order.OrderNo, paid),
                 SupplierId: order.SupplierId, CountyCode: county, Reference: order.OrderNo, Note: "832 payment"), ct);
             order.CountedPaidFen = paid;
         }
         if (refunded != order.CountedRefundedFen)
         {
             await ledger.AppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, order.CountedRefundedFen - refunded,
-                order.PlatformUpdatedAtUtc, $"832:{order.OrderNo}:refund:{refunded}",
+                order.PlatformUpdatedAtUtc, RefundKey(order.OrderNo, refunded),
                 SupplierId: order.SupplierId, CountyCode: county, Reference: order.OrderNo,
                 Note: order.Status == OrderStatuses.Cancelled ? "832 cancellation" : "832 refund"), ct);
             order.CountedRefundedFen = refunded;
         }
     }
+
+    /// <summary>What the ledger should hold for an order as the platform last described it: paid, and refunded of that.</summary>
+    public static (long PaidFen, long RefundedFen) CountedTargets(Platform832Order order)
+    {
+        var paid = order.PaidAtUtc is null ? 0 : order.TotalFen;
+        return (paid, order.Status == OrderStatuses.Cancelled ? paid : Math.Min(order.RefundedFen, paid));
+    }
+
+    // The key names the amount the entry brings the order to, so re-reading the same state adds nothing.
+    public static string PaidKey(string orderNo, long paidFen) => $"832:{orderNo}:paid:{paidFen}";
+    public static string RefundKey(string orderNo, long refundedFen) => $"832:{orderNo}:refund:{refundedFen}";
 
     private async Task<Dictionary<string, int>> OrganisationsByCreditCodeAsync(List<string> creditCodes, CancellationToken ct)
     {

@@ -85,6 +85,44 @@ public class FollowerTests
     }
 
     [Fact]
+    public async Task QuotaReconciliationRecomputesImportedOrdersAndReportsAnOrderTheLedgerDoesNotMatch()
+    {
+        await using var h = await AdapterHarness.StartAsync(o =>
+        {
+            o.BudgetUnits = [new() { CreditCode = Hospital, Name = "湖南省某某医院", UnitType = "HOSPITAL" }];
+        });
+        var supplier = await h.AddSupplierAsync(Code);
+        var ids = await h.AddListingsAsync(supplier.Id, 2);
+        await h.SyncAsync();
+        foreach (var id in ids) h.Platform.State.Decide(Code, Listing.CodeOf(id), approve: true, null);
+        var hospital = await h.AddOrganisationAsync(Hospital);
+        h.Platform.State.PlaceOrders(2);
+        while (h.Platform.State.Orders().All(o => o.RefundedFen == 0)) h.Platform.State.AdvanceOrders(1);
+        await h.ImportOrdersAsync();
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+
+        Task<QuotaReconciliation.Report> ReconcileAsync() => h.WithDbAsync(db =>
+            new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        var clean = await ReconcileAsync();
+        Assert.True(clean.IsClean, string.Join("; ", clean.Findings));
+        Assert.True(clean.EntriesChecked >= 3);
+
+        // The platform's figure differs from what the ledger counted (an import that never ran, say).
+        var orderNo = await h.WithDbAsync(async db =>
+        {
+            var order = await db.Platform832Orders.FirstAsync(o => o.RefundedFen > 0);
+            order.RefundedFen -= 100;
+            await db.SaveChangesAsync();
+            return order.OrderNo;
+        });
+        var drift = await ReconcileAsync();
+        var finding = Assert.Single(drift.Findings);
+        Assert.Equal(QuotaReconciliation.FindingKind.MissingFromLedger, finding.Kind);
+        Assert.StartsWith($"832:{orderNo}:refund:", finding.SourceKey);
+        Assert.Equal(hospital.Id, Assert.Single(drift.Drifts).OrganisationId);
+    }
+
+    [Fact]
     public async Task ReconciliationReportsEveryKindOfDriftAndRepairsItByQueuingSyncJobs()
     {
         await using var h = await AdapterHarness.StartAsync();
