@@ -33,14 +33,20 @@ public sealed class SupplierVerification(StorefrontDbContext db, AuditLog audit,
             _ => false,
         };
         if (!done) return false;
-        if (decision is Decision.Suspend or Decision.Reinstate)
-        {
-            var published = await db.Listings.Where(l => l.SupplierId == supplier.Id && l.Status == ListingStatus.Published).ToListAsync(ct);
-            foreach (var listing in published) listing.Revise(now);
-        }
+        if (decision is Decision.Suspend or Decision.Reinstate) await ReviseListingsAsync(supplier.Id, now, ct);
         audit.Record(actorUserId, actorName, $"Supplier.{decision}", SubjectType, supplier.Id.ToString(CultureInfo.InvariantCulture),
             reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return true;
+    }
+
+    /// <summary>
+    /// Raises the revision of the supplier's published listings, which queues each for the 832 platform (DESIGN.md rule
+    /// 6): the platform must learn of a change in whether, and under which code, they are on sale.
+    /// </summary>
+    private async Task ReviseListingsAsync(int supplierId, DateTime nowUtc, CancellationToken ct)
+    {
+        var published = await db.Listings.Where(l => l.SupplierId == supplierId && l.Status == ListingStatus.Published).ToListAsync(ct);
+        foreach (var listing in published) listing.Revise(nowUtc);
     }
 
     /// <summary>1 to 64 letters, digits, '-' or '_', as the 832 platform issues them; empty clears the code.</summary>
@@ -56,6 +62,8 @@ public sealed class SupplierVerification(StorefrontDbContext db, AuditLog audit,
         if (supplier.Platform832Code == trimmed) return CodeProblem.None;
         var previous = supplier.Platform832Code;
         supplier.Platform832Code = trimmed;
+        // The listings go to the platform (or under the new code) with the next sync, not with tomorrow's reconciliation.
+        if (trimmed is not null) await ReviseListingsAsync(supplier.Id, clock.GetUtcNow().UtcDateTime, ct);
         audit.Record(actorUserId, actorName, "Supplier.Platform832Code", SubjectType, supplier.Id.ToString(CultureInfo.InvariantCulture),
             details: $"{previous ?? "-"} → {trimmed ?? "-"}");
         return CodeProblem.None;

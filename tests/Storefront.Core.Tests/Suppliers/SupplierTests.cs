@@ -159,4 +159,23 @@ public class SupplierTests
         second.Platform832Code = "S433127001";
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task RecordingAn832CodeQueuesTheSuppliersPublishedListingsForTheNextSync()
+    {
+        await using var database = await InMemoryDatabase.CreateAsync();
+        var db = database.Db;
+        var supplier = await db.AddSupplierAsync();
+        var published = await db.AddListingAsync(supplier);
+        var draft = await db.AddListingAsync(supplier, ListingStatus.Draft);
+        db.ListingSyncJobs.RemoveRange(db.ListingSyncJobs);
+        await db.SaveChangesAsync();
+        var verification = new SupplierVerification(db, new AuditLog(db, TimeProvider.System), TimeProvider.System);
+
+        Assert.Equal(SupplierVerification.CodeProblem.None, await verification.SetPlatform832CodeAsync(supplier, "S433127001", "admin", "管理员"));
+        await db.SaveChangesAsync();
+
+        Assert.Equal([published.Id], await db.ListingSyncJobs.Select(j => j.ListingId).ToListAsync());
+        Assert.Equal((2, 1), (published.Revision, draft.Revision));
+    }
 }
