@@ -13,6 +13,34 @@ namespace Storefront.Browser.Tests;
 public class CooperativeJourneyTests(BrowserFixture browser)
 {
     [SkippableFact]
+    public async Task AnUploadAboveThePagesLimitIsRefusedWithAMessageAndAWayBack()
+    {
+        var listingId = await browser.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Listings.Where(l => l.Supplier.Members.Any(m => m.User.Email == DemoData.SupplierEmail("xupu"))).OrderBy(l => l.Id).Select(l => l.Id)));
+        var photos = await browser.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ListingPhotos, p => p.ListingId == listingId));
+        var folder = Directory.CreateTempSubdirectory("storefront-upload-");
+        try
+        {
+            // Five files each within the per-photo limit, together above what one upload may carry.
+            var files = Enumerable.Range(1, 5).Select(i => Path.Combine(folder.FullName, $"photo{i}.jpg")).ToList();
+            foreach (var file in files) await File.WriteAllBytesAsync(file, new byte[13 * 1024 * 1024]);
+            var cooperative = await browser.SignedInAsync(DemoData.SupplierEmail("xupu"));
+            await cooperative.GotoAsync($"/supplier/listings/{listingId}/photos");
+            await cooperative.SetInputFilesAsync("#files", files);
+            await cooperative.ClickAsync("#photo-upload-submit");
+
+            await Assertions.Expect(cooperative.Locator("#status-page h1")).ToHaveTextAsync("上传的内容太大");
+            await cooperative.ClickAsync("#status-back");
+            await Assertions.Expect(cooperative.Locator("#photo-upload-form")).ToBeVisibleAsync();
+            Assert.Equal(photos, await browser.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ListingPhotos, p => p.ListingId == listingId)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public async Task ACooperativeRegistersIsApprovedListsAProductWithAPhotoAndIsSuspended()
     {
         var cooperative = await browser.NewPageAsync();

@@ -33,6 +33,7 @@ public static class PipelineSetup
             },
         });
         app.UseRouting();
+        app.UseUploadLimits();
         app.UseAuthentication();
         app.UseAuthorization();
 

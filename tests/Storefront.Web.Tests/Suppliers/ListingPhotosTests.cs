@@ -111,4 +111,21 @@ public abstract class ListingPhotosTests<TFactory>(TFactory factory) : DatabaseT
         var result = await page.SubmitAsync(client, "#photo-upload-form", files: []);
         Assert.Contains("请选择要上传的照片", result.Text("#photo-errors"));
     }
+
+    [SkippableFact]
+    public async Task AnUploadLargerThanThePageTakesIsAPageThatSaysSoAndLinksBack()
+    {
+        var (supplierId, email) = await Factory.AddSupplierAsync();
+        var id = await Factory.AddListingAsync(supplierId);
+        var client = await SignedInClientAsync(email);
+        var page = await client.GetPageAsync($"/supplier/listings/{id}/photos");
+
+        var tooLarge = new byte[(int)Web.Pages.Supplier.Listings.PhotosModel.MaxRequestBytes + 1];
+        var refused = await page.SubmitAsync(client, "#photo-upload-form", files: [File(tooLarge, "a.jpg")]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.Status);
+        Assert.Contains("上传的内容太大", refused.Text("#status-page"));
+        Assert.EndsWith($"/supplier/listings/{id}/photos", refused.Get("#status-back").GetAttribute("href"));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.ListingPhotos.CountAsync(p => p.ListingId == id)));
+    }
 }
