@@ -42,6 +42,10 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
         foreach (var id in ids) await SendAsync(id, ct);
     }
 
+    public Task<List<long>> PendingForRefundAsync(long refundId, CancellationToken ct) =>
+        db.PaymentOutboxMessages.AsNoTracking().Where(m => m.RefundId == refundId && m.DoneAtUtc == null && m.GaveUpAtUtc == null)
+            .Select(m => m.Id).ToListAsync(ct);
+
     public async Task<Sent> SendAsync(long messageId, CancellationToken ct)
     {
         var now = Now;

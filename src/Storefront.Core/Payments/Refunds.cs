@@ -111,6 +111,9 @@ public sealed class Refunds(StorefrontDbContext db, QuotaLedger ledger, StockRes
         return false;
     }
 
+    public Task<RefundStatus> StatusAsync(long refundId, CancellationToken ct) =>
+        db.Refunds.AsNoTracking().Where(r => r.Id == refundId).Select(r => r.Status).SingleAsync(ct);
+
     /// <summary>Finds our refund by the gateway's id or the id we gave it.</summary>
     public Task<long?> FindAsync(Guid? refundKey, string? gatewayRefundId, CancellationToken ct) =>
         db.Refunds.Where(r => (refundKey != null && r.Key == refundKey) || (gatewayRefundId != null && r.GatewayRefundId == gatewayRefundId))
