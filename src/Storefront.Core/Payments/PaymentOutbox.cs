@@ -31,7 +31,10 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
         return count;
     }
 
-    /// <summary>Sends what is due for a purchase's requests and refunds now, for the page that just wrote them.</summary>
+    /// <summary>
+    /// Sends what is due for a purchase's requests and refunds now, for the page that just wrote them; a person who
+    /// tries again does not wait for the backoff (the idempotency key makes the repeat harmless).
+    /// </summary>
     public async Task SendForPurchaseAsync(long purchaseId, CancellationToken ct)
     {
         var ids = await db.PaymentOutboxMessages.AsNoTracking()
@@ -39,18 +42,20 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
                 && ((m.PaymentRequestId != null && db.PaymentRequests.Any(r => r.Id == m.PaymentRequestId && r.PurchaseId == purchaseId))
                     || (m.RefundId != null && db.Refunds.Any(r => r.Id == m.RefundId && r.Order.PurchaseId == purchaseId))))
             .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-        foreach (var id in ids) await SendAsync(id, ct);
+        foreach (var id in ids) await SendAsync(id, ct, skipBackoff: true);
     }
 
     public Task<List<long>> PendingForRefundAsync(long refundId, CancellationToken ct) =>
         db.PaymentOutboxMessages.AsNoTracking().Where(m => m.RefundId == refundId && m.DoneAtUtc == null && m.GaveUpAtUtc == null)
             .Select(m => m.Id).ToListAsync(ct);
 
-    public async Task<Sent> SendAsync(long messageId, CancellationToken ct)
+    public async Task<Sent> SendAsync(long messageId, CancellationToken ct, bool skipBackoff = false)
     {
         var now = Now;
+        // Skipping the backoff still leaves a claim in flight alone (it has no error recorded yet).
         var claimed = await db.PaymentOutboxMessages
-            .Where(m => m.Id == messageId && m.DoneAtUtc == null && m.GaveUpAtUtc == null && m.NextAttemptAtUtc <= now)
+            .Where(m => m.Id == messageId && m.DoneAtUtc == null && m.GaveUpAtUtc == null
+                && (m.NextAttemptAtUtc <= now || (skipBackoff && m.LastError != null)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, now + ClaimLifetime).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         if (claimed == 0) return Sent.NotDue;
         db.ChangeTracker.Clear();
@@ -196,9 +201,9 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
         var lines = await db.OrderLines.AsNoTracking()
             .Where(l => db.PaymentRequestOrders.Any(x => x.PaymentRequestId == request.Id && x.OrderId == l.OrderId))
             .OrderBy(l => l.OrderId).ThenBy(l => l.Id)
-            .Select(l => new { l.Title, l.Spec, l.Unit, l.UnitPriceFen, l.Quantity, l.AmountFen, Number = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First() })
+            .Select(l => new { l.Title, l.UnitPriceFen, l.Quantity, l.AmountFen, Number = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First() })
             .ToListAsync(ct);
-        return lines.Select(l => new GatewayLine($"{l.Title} {l.Spec} ({l.Unit}) · {l.Number}", l.UnitPriceFen, l.Quantity, l.AmountFen)).ToList();
+        return lines.Select(l => new GatewayLine($"{l.Title} · {l.Number}", l.UnitPriceFen, l.Quantity, l.AmountFen)).ToList();
     }
 
     private async Task SaveAsync(CancellationToken ct)
