@@ -99,14 +99,14 @@ public static class StripeWebhooks
     public static string Sign(string payload, string secret = StripeStandIn.WebhookSecret, DateTimeOffset? at = null) =>
         EventUtility.GenerateSignatureHeader(payload, secret, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
 
-    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string payload, string? signature)
+    public static Task<HttpResponseMessage> PostWebhookAsync(this HttpClient client, string payload, string? signature)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
         if (signature is not null) request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
         return client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PostSignedAsync(this HttpClient client, string payload) => client.PostAsync(payload, Sign(payload));
+    public static Task<HttpResponseMessage> PostSignedAsync(this HttpClient client, string payload) => client.PostWebhookAsync(payload, Sign(payload));
 }
 
 /// <summary>The shop with Stripe configured against its own stand-in; background jobs off (the tests send the outbox).</summary>

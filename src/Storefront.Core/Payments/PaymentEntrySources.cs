@@ -24,10 +24,15 @@ public sealed class PaymentEntrySource(StorefrontDbContext db) : IQuotaEntrySour
             .Select(p => new { p.Id, p.PaidAtUtc, p.RecordedAtUtc })
             .ToDictionaryAsync(p => p.Id, ct);
         var ids = payments.Keys.ToList();
-        var lines = await db.Orders.AsNoTracking()
+        var orders = await db.Orders.AsNoTracking()
             .Where(o => o.PaymentId != null && ids.Contains(o.PaymentId.Value))
-            .SelectMany(o => o.Lines.Select(l => new { PaymentId = o.PaymentId!.Value, OrderId = o.Id, o.OrganisationId, l.OriginCountyCode, l.AmountFen }))
-            .ToListAsync(ct);
+            .Select(o => new { o.Id, PaymentId = o.PaymentId!.Value, o.OrganisationId })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var orderIds = orders.Keys.ToList();
+        var lines = (await db.OrderLines.AsNoTracking().Where(l => orderIds.Contains(l.OrderId))
+                .Select(l => new { l.OrderId, l.OriginCountyCode, l.AmountFen }).ToListAsync(ct))
+            .Select(l => new { orders[l.OrderId].PaymentId, l.OrderId, orders[l.OrderId].OrganisationId, l.OriginCountyCode, l.AmountFen })
+            .ToList();
         var codes = lines.Select(l => l.OriginCountyCode).Distinct().ToList();
         var designatedSince = await db.DesignatedCounties.AsNoTracking().Where(c => codes.Contains(c.CountyCode))
             .ToDictionaryAsync(c => c.CountyCode, c => c.AddedAtUtc, ct);

@@ -32,6 +32,8 @@ public static class StripeWebhook
         ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(StripeWebhook));
+        // Stripe reads the status code alone: no error page is rendered in place of a 400.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
         var settings = options.Value;
         if (!settings.IsConfigured || string.IsNullOrWhiteSpace(settings.WebhookSecret)) return Results.NotFound();
         if (context.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
