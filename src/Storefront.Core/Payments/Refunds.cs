@@ -105,8 +105,10 @@ public sealed class Refunds(StorefrontDbContext db, QuotaLedger ledger, StockRes
                     order.Record(OrderEventKind.RefundFailed, null, "", Now, $"{Money.Fen.Format(refund.AmountFen)} · {failure}");
                 }
                 return true;
-            }, ct);
+            }, ct, isDuplicate: async () => await StatusAsync(refundId, ct) != RefundStatus.Pending);
+            // Duplicate: a twin delivery completed the refund a moment before (its ledger keys are taken); nothing more to do.
             if (ending == OrderingTransaction.Ending.Committed) return true;
+            if (ending == OrderingTransaction.Ending.Duplicate) return false;
         }
         return false;
     }
