@@ -56,7 +56,6 @@ public static class PaymentSteps
 
     public static Task<StorefrontDbContext> DbAsync(this IServiceScope scope) => Task.FromResult(scope.ServiceProvider.GetRequiredService<StorefrontDbContext>());
 
-    public static string Admin => DemoData.AdminEmail;
 
     public static string WebhookPath => StripeWebhook.Path;
 }

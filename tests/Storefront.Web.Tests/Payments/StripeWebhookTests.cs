@@ -161,7 +161,7 @@ public abstract class StripeWebhookTests<TFactory>(TFactory factory) : DatabaseT
 
         // Refunds through Stripe that stay pending until the webhooks say they succeeded: ¥300 of the card's tea, ¥1,040 of the invoice's rice.
         Factory.Stripe.RefundStatus = "pending";
-        var admin = await SignedInClientAsync(PaymentSteps.Admin);
+        var admin = await SignedInClientAsync(Storefront.Web.Demo.DemoData.AdminEmail);
         var (cardRice, cardTea) = ((await Factory.OrdersOfAsync(card.PurchaseId))[0], (await Factory.OrdersOfAsync(card.PurchaseId))[1]);
         var invoiceRice = (await Factory.OrdersOfAsync(invoice.PurchaseId))[0];
         await (await admin.GetPageAsync($"/admin/orders/{cardTea}")).SubmitAsync(admin, "#refund-form", [new("Refund.Amount", "300"), new("Refund.Reason", "部分茶叶破损")]);

@@ -17,15 +17,14 @@ public class DetailModel(
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
-    [BindProperty] public RefundInput Refund { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRefundAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRefundAsync(long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        audit.Record(actor.UserId, actor.Name, "Payment.Refund", "Order", id.ToString(CultureInfo.InvariantCulture), details: $"{Refund.Amount} {Refund.Reason}");
-        var done = await Refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
+        audit.Record(actor.UserId, actor.Name, "Payment.Refund", "Order", id.ToString(CultureInfo.InvariantCulture), details: $"{refund.Amount} {refund.Reason}");
+        var done = await refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
         if (done is null)
         {
             await LoadAsync(id, ct);

@@ -23,7 +23,6 @@ public class DetailModel(
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
-    [BindProperty] public RefundInput Refund { get; set; } = new();
 
     [BindProperty, Display(Name = "Field.DeclineReason")]
     [StringLength(Core.Ordering.Order.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -57,11 +56,11 @@ public class DetailModel(
         ActAsync(id, order => workflow.ShipAsync(order, actor.AsOrderActor(), new OrderWorkflow.ShipmentDraft(Carrier, TrackingNumber, Ship), ct), "SupplierOrders.Shipped", ct);
 
     /// <summary>The supplier gives money back for its own order, in whole or in part, with a reason.</summary>
-    public async Task<IActionResult> OnPostRefundAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRefundAsync(long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
     {
         if (await actor.CurrentSupplierAsync(ct) is null) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
-        var done = await Refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
+        var done = await refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
         if (done is null)
         {
             await LoadAsync(id, ct);
