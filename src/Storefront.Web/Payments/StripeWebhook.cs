@@ -60,7 +60,7 @@ public static class StripeWebhook
         string outcome;
         try
         {
-            outcome = await events.ApplyAsync(StripeEvents.Read(stripeEvent), ct);
+            outcome = await ApplyWithRetriesAsync(context.RequestServices, events, StripeEvents.Read(stripeEvent), ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -76,6 +76,27 @@ public static class StripeWebhook
         if (stripeEvent.ApiVersion != StripeConfiguration.ApiVersion)
             logger.LogWarning("Stripe event {Id} was rendered in API version {Version}, not {Pinned}: set the webhook endpoint's version", stripeEvent.Id, stripeEvent.ApiVersion, StripeConfiguration.ApiVersion);
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// Applies the notice; a failure from a twin delivery racing this one (a unique key taken a moment ago, a
+    /// transaction the database ended) is retried twice on a fresh unit of work, where the twin's result is visible.
+    /// </summary>
+    private static async Task<string> ApplyWithRetriesAsync(IServiceProvider services, PaymentEvents events, GatewayNotice notice, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                if (attempt == 0) return await events.ApplyAsync(notice, ct);
+                using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<PaymentEvents>().ApplyAsync(notice, ct);
+            }
+            catch (Exception e) when (attempt < 2 && !ct.IsCancellationRequested && e is DbUpdateException or InvalidOperationException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * (attempt + 1)), ct);
+            }
+        }
     }
 
     /// <summary>Stores the event unless it is stored already (a redelivery, or a twin delivered at the same moment).</summary>
