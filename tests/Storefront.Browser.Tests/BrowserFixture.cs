@@ -38,13 +38,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on a phone-sized or desktop window.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh browser context (its own cookies) on a phone-sized or desktop window, on this shop or another.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, string? baseUrl = null)
     {
         Requirements.Need(_browser is not null, Requirements.BrowserRequired, $"Chromium was not found at {ExecutablePath}: apt-get install chromium.");
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             Locale = "zh-CN",
         });
