@@ -115,6 +115,33 @@ public abstract class StripeWebhookTests<TFactory>(TFactory factory) : DatabaseT
     }
 
     [SkippableFact]
+    public async Task TheOrderPagesSayWhetherPaymentIsNotYetDueAwaitedOverdueOrPaid()
+    {
+        var client = Client();
+        // Above the school's approval threshold: nothing is due until an approver agrees.
+        var schoolBuyer = await Factory.BuyerWithCartAsync(SignedInClientAsync, School, tea: false);
+        var pending = PurchaseIdOf(await schoolBuyer.CheckOutWithAsync("Invoice"));
+        Assert.Equal("未到付款环节", (await schoolBuyer.GetPageAsync($"/orders/{(await Factory.OrdersOfAsync(pending)).Single()}")).Text("#payment-state"));
+
+        // A card page open at Stripe: awaiting payment.
+        var (cardBuyer, cardPurchase, _) = await CardAsync(tea: false);
+        Assert.Equal("待付款", (await cardBuyer.GetPageAsync($"/orders/{(await Factory.OrdersOfAsync(cardPurchase)).Single()}")).Text("#payment-state"));
+
+        // An invoice past its due date is overdue, on the order and on the purchase, until Stripe says it is paid.
+        var (buyer, purchaseId, request) = await InvoicedAsync(tea: false);
+        var orderId = (await Factory.OrdersOfAsync(purchaseId)).Single();
+        Assert.Equal("已开票，待付款", (await buyer.GetPageAsync($"/orders/{orderId}")).Text("#payment-state"));
+        await Factory.WithDbAsync(db => db.PaymentRequests.Where(r => r.Id == request.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.DueAtUtc, DateTime.UtcNow.AddDays(-1))));
+        Assert.Equal("已逾期", (await buyer.GetPageAsync($"/orders/{orderId}")).Text("#payment-state"));
+        Assert.Equal("已逾期", (await buyer.GetPageAsync($"/orders/purchases/{purchaseId}")).Text($"#purchase-requests li[data-request='{request.Id}'] .request-status"));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostSignedAsync(StripeWebhooks.Event("invoice.paid", StripeWebhooks.Invoice(request.GatewayId!, request.Key, RiceFen, "paid")))).StatusCode);
+        Assert.Equal("已付款", (await buyer.GetPageAsync($"/orders/{orderId}")).Text("#payment-state"));
+        Assert.Equal("已付款", (await buyer.GetPageAsync($"/orders/purchases/{purchaseId}")).Text($"#purchase-requests li[data-request='{request.Id}'] .request-status"));
+    }
+
+    [SkippableFact]
     public async Task AFailedCardAttemptShowsAsFailedUntilTheSessionCompletesAndAnExpiredSessionFreesTheOrders()
     {
         var client = Client();
