@@ -52,6 +52,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in as the demo account, through the sign-in form.</summary>
+    public async Task<IPage> SignedInAsync(string email, bool phone = false, string? baseUrl = null)
+    {
+        var page = await NewPageAsync(phone, baseUrl);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Storefront.Web.Demo.DemoData.Password);
+        await page.ClickAsync("#sign-in-submit");
+        await Assertions.Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();

@@ -72,17 +72,6 @@ public class PaymentJourneyTests(BrowserFixture browser, StripeShop shop) : ICla
 {
     private const string Tea = "永顺莓茶 250g";
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync(baseUrl: shop.BaseUrl);
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", DemoData.Password);
-        await page.ClickAsync("#sign-in-submit");
-        await Assertions.Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
-        return page;
-    }
-
     /// <summary>The organisation's orders go straight on to payment, so that checkout makes them due at once.</summary>
     private Task WithoutApprovalAsync(string organisation) =>
         shop.Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == organisation)
@@ -113,7 +102,7 @@ public class PaymentJourneyTests(BrowserFixture browser, StripeShop shop) : ICla
     public async Task AHospitalPaysByInvoiceAndItsOrderShowsPaidWhenStripeSaysTheInvoiceIsPaid()
     {
         await WithoutApprovalAsync("长沙市天心区人民医院");
-        var buyer = await SignedInAsync(DemoData.MemberEmail("hospital", "buyer"));
+        var buyer = await browser.SignedInAsync(DemoData.MemberEmail("hospital", "buyer"), baseUrl: shop.BaseUrl);
         var purchaseId = await CheckOutTeaAsync(buyer, "#pay-by-invoice");
 
         await Assertions.Expect(buyer).ToHaveURLAsync(new Regex($"/orders/purchases/{purchaseId}$"));
@@ -138,7 +127,7 @@ public class PaymentJourneyTests(BrowserFixture browser, StripeShop shop) : ICla
     public async Task ASchoolPaysByCardOnStripeCheckoutComesBackAndItsOrderShowsPaidWhenTheSessionCompletes()
     {
         await WithoutApprovalAsync("长沙市岳麓区实验中学");
-        var buyer = await SignedInAsync(DemoData.MemberEmail("school", "buyer"));
+        var buyer = await browser.SignedInAsync(DemoData.MemberEmail("school", "buyer"), baseUrl: shop.BaseUrl);
         var violations = new List<string>();
         buyer.Console += (_, message) =>
         {

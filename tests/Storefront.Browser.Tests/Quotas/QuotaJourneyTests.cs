@@ -15,17 +15,6 @@ namespace Storefront.Browser.Tests.Quotas;
 [Collection(BrowserCollection.Name)]
 public class QuotaJourneyTests(BrowserFixture browser)
 {
-    private static async Task<IPage> SignedInAsync(BrowserFixture browser, string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", DemoData.Password);
-        await page.ClickAsync("#sign-in-submit");
-        await Assertions.Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
-        return page;
-    }
-
     /// <summary>
     /// Orders and payments are built on another branch; until they are merged here, the payment confirmation and the
     /// refund are arranged as the ledger entries they append (QuotaLedger.AppendAsync). The lead switches this to a
@@ -42,7 +31,7 @@ public class QuotaJourneyTests(BrowserFixture browser)
     [SkippableFact]
     public async Task AnAdminsRuleASchoolsFilingAndItsPaymentsShowTheCompletionRateEverywhere()
     {
-        var admin = await SignedInAsync(browser, DemoData.AdminEmail);
+        var admin = await browser.SignedInAsync(DemoData.AdminEmail);
         await admin.ClickAsync("#nav-quota-admin");
         await admin.ClickAsync(".tabs a[href^='/admin/quotas/rules']");
         await admin.SelectOptionAsync("#Input_Level", "Province");
@@ -51,7 +40,7 @@ public class QuotaJourneyTests(BrowserFixture browser)
         await admin.ClickAsync("#rule-submit");
         await Assertions.Expect(admin.Locator("#rules tr[data-region='430000'] .rule-ratio")).ToHaveTextAsync("15.00%");
 
-        var schoolAdmin = await SignedInAsync(browser, DemoData.MemberEmail("school", "admin"));
+        var schoolAdmin = await browser.SignedInAsync(DemoData.MemberEmail("school", "admin"));
         await schoolAdmin.ClickAsync("#nav-quota");
         await schoolAdmin.ClickAsync("#filing-link");
         await Assertions.Expect(schoolAdmin.Locator("#filing-rule")).ToContainTextAsync("15.00%");
@@ -68,7 +57,7 @@ public class QuotaJourneyTests(BrowserFixture browser)
         await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("¥300,000.00");
 
         await AppendAsync(schoolId, QuotaEntryKind.PaymentConfirmed, 3_000_000, $"journey-payment:{Guid.NewGuid():N}");
-        var buyer = await SignedInAsync(browser, DemoData.MemberEmail("school", "buyer"));
+        var buyer = await browser.SignedInAsync(DemoData.MemberEmail("school", "buyer"));
         await buyer.ClickAsync("#nav-quota");
         await Assertions.Expect(buyer.Locator("#quota-reserved")).ToHaveTextAsync("¥300,000.00");
         await Assertions.Expect(buyer.Locator("#quota-completion")).ToHaveTextAsync("10.00%");
