@@ -54,24 +54,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on a phone-sized or desktop window.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh browser context (its own cookies) on a phone-sized or desktop window, on this shop or another.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, string? baseUrl = null)
     {
         Requirements.Need(_browser is not null, Requirements.BrowserRequired, $"Chromium was not found at {ExecutablePath}: apt-get install chromium.");
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(15_000);
+        // A bound on waiting, not a measure: generous, since a freshly started shop compiles its pages on first use.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
-    /// <summary>A fresh page signed in as a demo account through the sign-in form.</summary>
-    public async Task<IPage> SignedInAsync(string email, bool phone = false)
+    /// <summary>A fresh page signed in as the demo account, through the sign-in form.</summary>
+    public async Task<IPage> SignedInAsync(string email, bool phone = false, string? baseUrl = null)
     {
-        var page = await NewPageAsync(phone);
+        var page = await NewPageAsync(phone, baseUrl);
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Storefront.Web.Demo.DemoData.Password);

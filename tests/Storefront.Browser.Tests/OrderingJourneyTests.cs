@@ -12,17 +12,6 @@ namespace Storefront.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class OrderingJourneyTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAsync(string email, bool phone = false)
-    {
-        var page = await browser.NewPageAsync(phone);
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", DemoData.Password);
-        await page.ClickAsync("#sign-in-submit");
-        await Assertions.Expect(page.Locator("#nav-user")).ToHaveTextAsync(email);
-        return page;
-    }
-
     private async Task<int> ListingIdAsync(string title) =>
         await browser.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
             .SingleAsync(db.Listings.Where(l => l.Title == title).Select(l => l.Id)));
@@ -34,7 +23,7 @@ public class OrderingJourneyTests(BrowserFixture browser)
         var tea = await ListingIdAsync("永顺莓茶 250g");
 
         // The buyer pastes two lines, one with a Chinese comma.
-        var buyer = await SignedInAsync(DemoData.MemberEmail("school", "buyer"));
+        var buyer = await browser.SignedInAsync(DemoData.MemberEmail("school", "buyer"));
         await buyer.ClickAsync("#nav-cart");
         await buyer.ClickAsync("#quick-order-link");
         await buyer.FillAsync("#Lines", $"L{rice}, 200\nL{tea}，50");
@@ -55,7 +44,7 @@ public class OrderingJourneyTests(BrowserFixture browser)
         var orderNumbers = await buyer.Locator("#purchase-orders tbody tr td:first-child a").AllTextContentsAsync();
 
         // The approver finds both in the queue, by the notification, and approves them.
-        var approver = await SignedInAsync(DemoData.MemberEmail("school", "approver"));
+        var approver = await browser.SignedInAsync(DemoData.MemberEmail("school", "approver"));
         await Assertions.Expect(approver.Locator("#unread-count")).ToBeVisibleAsync();
         await approver.ClickAsync("#nav-approvals");
         foreach (var number in orderNumbers)
@@ -68,20 +57,12 @@ public class OrderingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(approver.Locator("#approvals-empty")).ToBeVisibleAsync();
 
         // The transfer arrives; an admin records it against the purchase.
-        var admin = await SignedInAsync(DemoData.AdminEmail);
-        await admin.ClickAsync("#nav-admin-orders");
-        await admin.FillAsync("#q", purchaseNumber);
-        await admin.CheckAsync("#due");
-        await admin.ClickAsync("#admin-orders-search button[type=submit]");
-        await admin.ClickAsync($"#admin-purchases a:has-text('{purchaseNumber}')");
-        await Assertions.Expect(admin.Locator("#Transfer_Amount")).ToHaveValueAsync("4270.00");
-        await admin.FillAsync("#Transfer_Reference", "ICBC-20260302-000318");
-        await admin.ClickAsync("#record-transfer");
-        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("已登记 ¥4,270.00");
+        var admin = await browser.SignedInAsync(DemoData.AdminEmail);
+        await Journeys.RecordTransferAsync(admin, purchaseNumber, "4270.00", "ICBC-20260302-000318");
         await Assertions.Expect(admin.Locator("#purchase-orders .status", new() { HasText = "已付款" })).ToHaveCountAsync(2);
 
         // The rice cooperative ships in two shipments.
-        var dongkou = await SignedInAsync(DemoData.SupplierEmail("dongkou"));
+        var dongkou = await browser.SignedInAsync(DemoData.SupplierEmail("dongkou"));
         await dongkou.ClickAsync("#nav-supplier-orders");
         await dongkou.ClickAsync($"#supplier-orders a:has-text('{orderNumbers.Single(n => n.EndsWith("-1", StringComparison.Ordinal))}')");
         await dongkou.ClickAsync("#accept-order");
@@ -97,7 +78,7 @@ public class OrderingJourneyTests(BrowserFixture browser)
         await Assertions.Expect(dongkou.Locator("#shipments > li")).ToHaveCountAsync(2);
 
         // The tea cooperative ships everything at once.
-        var yongshun = await SignedInAsync(DemoData.SupplierEmail("yongshun"));
+        var yongshun = await browser.SignedInAsync(DemoData.SupplierEmail("yongshun"));
         await yongshun.ClickAsync("#nav-notifications");
         await yongshun.ClickAsync($"#notifications button:has-text('{orderNumbers.Single(n => n.EndsWith("-2", StringComparison.Ordinal))}')");
         await yongshun.ClickAsync("#accept-order");
@@ -127,7 +108,7 @@ public class OrderingJourneyTests(BrowserFixture browser)
     [SkippableFact]
     public async Task TheCartAndCheckoutWorkOnAPhoneWithoutPolicyViolations()
     {
-        var page = await SignedInAsync(DemoData.MemberEmail("hospital", "buyer"), phone: true);
+        var page = await browser.SignedInAsync(DemoData.MemberEmail("hospital", "buyer"), phone: true);
         var violations = new List<string>();
         page.Console += (_, message) =>
         {

@@ -8,6 +8,7 @@ using Storefront.Core.Jobs;
 using Storefront.Core.Mail;
 using Storefront.Core.Notifications;
 using Storefront.Core.Ordering;
+using Storefront.Core.Payments;
 using Storefront.Core.Quotas;
 using Storefront.Core.Organisations;
 using Storefront.Core.Platform832;
@@ -75,6 +76,14 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    // Payments (issue 5): requests to the gateway, its customers, webhook events, the outbox, refunds, settlements.
+    public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+    public DbSet<PaymentRequestOrder> PaymentRequestOrders => Set<PaymentRequestOrder>();
+    public DbSet<GatewayCustomer> GatewayCustomers => Set<GatewayCustomer>();
+    public DbSet<GatewayEvent> GatewayEvents => Set<GatewayEvent>();
+    public DbSet<PaymentOutboxMessage> PaymentOutboxMessages => Set<PaymentOutboxMessage>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<SupplierSettlement> SupplierSettlements => Set<SupplierSettlement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -88,6 +88,9 @@ public class Order
         PaidAtUtc = paidAtUtc;
     }
 
+    /// <summary>Raises the version without a step in the history: a payment request now covers the order.</summary>
+    internal void Touch() => Version++;
+
     internal void Cancel(CancellationKind kind, string? reason, DateTime nowUtc)
     {
         MoveTo(OrderStatus.Cancelled);
@@ -152,6 +155,15 @@ public enum OrderEventKind
     Cancelled = 10,
     /// <summary>Below the organisation's threshold: the order went straight on to payment.</summary>
     NoApprovalNeeded = 11,
+    /// <summary>An invoice for the order was requested from the payment gateway.</summary>
+    InvoiceRequested = 12,
+    /// <summary>A refund was asked for (through the gateway, it completes when the gateway confirms it).</summary>
+    RefundRequested = 13,
+    /// <summary>Money was given back: counted against the quota in the year made.</summary>
+    Refunded = 14,
+    RefundFailed = 15,
+    /// <summary>The gateway reported a failed attempt to pay (the invoice or card payment stays open).</summary>
+    PaymentFailed = 16,
 }
 
 /// <summary>One step in an order's history: who did what, when, and what they said.</summary>

@@ -12,7 +12,7 @@ namespace Storefront.Core.Ordering;
 /// to confirm, never applied silently. Orders below the organisation's threshold go straight on to payment and take
 /// their stock in the same transaction; the others wait for an approver.
 /// </summary>
-public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReservations stock, Notifier notifier, TimeProvider clock)
+public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReservations stock, Notifier notifier, Payments.PaymentRequests payments, TimeProvider clock)
 {
     /// <summary>A line as the buyer saw it on the checkout page.</summary>
     public sealed record SeenLine(int ListingId, int Quantity, long UnitPriceFen);
@@ -27,7 +27,8 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
         string? PurchaseOrderReference,
         string? Notes,
         bool IsTradeUnion,
-        IReadOnlyList<SeenLine> Seen);
+        IReadOnlyList<SeenLine> Seen,
+        PaymentMethod PaymentMethod = PaymentMethod.BankTransfer);
 
     public enum Problem
     {
@@ -91,6 +92,7 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             PurchaseOrderReference = request.PurchaseOrderReference.TrimmedOrNull(),
             Notes = request.Notes.TrimmedOrNull(),
             IsTradeUnion = request.IsTradeUnion,
+            PaymentMethod = request.PaymentMethod,
             TotalFen = view.TotalFen,
             CreatedAtUtc = now,
         };
@@ -137,6 +139,8 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
                 order.Record(OrderEventKind.NoApprovalNeeded, null, "", now);
                 notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
             }
+            // Paid by invoice: the orders due now are invoiced in this transaction (the outbox sends it).
+            await payments.OrdersDueAsync(purchase, purchase.Orders, request.BuyerUserId, ct);
             if (purchase.Orders.Any(o => o.Status == OrderStatus.Approved))
                 notifier.Notify(await notifier.PersonAsync(request.BuyerUserId, ct), NotificationKind.OrderAwaitingPayment, purchase.Number, $"/orders/purchases/{purchase.Id}");
             await cart.Lines(request.BuyerUserId, request.OrganisationId).ExecuteDeleteAsync(ct);

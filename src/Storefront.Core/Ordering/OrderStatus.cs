@@ -2,7 +2,8 @@ namespace Storefront.Core.Ordering;
 
 /// <summary>
 /// Where an order stands (DESIGN.md): PendingApproval → Approved → Paid → Shipped (possibly partly) → Received →
-/// Completed, with Cancelled branching off before payment. Refunds are the payments issue's and add their state there.
+/// Completed, with Cancelled branching off before payment and Refunded (whole) after it; a refund in part leaves the state
+/// as it was (the payment view shows it).
 /// </summary>
 public enum OrderStatus
 {
@@ -20,6 +21,8 @@ public enum OrderStatus
     Completed = 6,
     /// <summary>Cancelled by the buyer, rejected by an approver or declined by the supplier; reserved stock is released.</summary>
     Cancelled = 7,
+    /// <summary>Paid, then refunded in whole (through Stripe or recorded); a part refund leaves the state unchanged.</summary>
+    Refunded = 8,
 }
 
 /// <summary>Who ended an order before payment, and so how it reads in the history.</summary>
@@ -44,18 +47,26 @@ public static class OrderTransitions
         (OrderStatus.Shipped, OrderStatus.Received),
         (OrderStatus.Received, OrderStatus.Shipped),
         (OrderStatus.Shipped, OrderStatus.Completed),
+        // Money given back in whole, at any point after payment.
+        (OrderStatus.Paid, OrderStatus.Refunded),
+        (OrderStatus.Shipped, OrderStatus.Refunded),
+        (OrderStatus.Received, OrderStatus.Refunded),
+        (OrderStatus.Completed, OrderStatus.Refunded),
     ];
 
     public static bool IsAllowed(OrderStatus from, OrderStatus to) => Allowed.Contains((from, to));
 
-    /// <summary>A paid order is no longer cancelled but refunded, which the payments issue adds.</summary>
+    /// <summary>A paid order is no longer cancelled but refunded (<see cref="MayRefund"/>).</summary>
     public static bool MayCancel(OrderStatus status) => IsAllowed(status, OrderStatus.Cancelled);
+
+    /// <summary>States in which money was received and some of it may be given back.</summary>
+    public static bool MayRefund(OrderStatus status) => IsAllowed(status, OrderStatus.Refunded);
 
     /// <summary>States in which the supplier may ship (more).</summary>
     public static bool MayShip(OrderStatus status) => status is OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Received;
 
     /// <summary>States in which stock is held for the order.</summary>
-    public static bool HoldsStock(OrderStatus status) => status is not (OrderStatus.PendingApproval or OrderStatus.Cancelled);
+    public static bool HoldsStock(OrderStatus status) => status is not (OrderStatus.PendingApproval or OrderStatus.Cancelled or OrderStatus.Refunded);
 }
 
 /// <summary>A move between order states that the table refuses.</summary>

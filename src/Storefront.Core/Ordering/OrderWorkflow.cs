@@ -12,7 +12,7 @@ namespace Storefront.Core.Ordering;
 /// Who may act on which order is the caller's to decide, by finding the order through <see cref="FindAsync"/> scoped
 /// to the person's organisation or supplier.
 /// </summary>
-public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stock, Notifier notifier, TimeProvider clock)
+public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stock, Notifier notifier, Payments.PaymentRequests payments, TimeProvider clock)
 {
     public sealed record Actor(string UserId, string Name);
 
@@ -36,6 +36,8 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
         AlreadyReceived,
         /// <summary>Less was accepted than shipped, and no note says why.</summary>
         NoteRequired,
+        /// <summary>A card payment or an invoice is open for the order: withdraw it first.</summary>
+        PaymentInProgress,
     }
 
     public sealed record Result(Outcome Outcome, string? ListingTitle = null)
@@ -67,6 +69,7 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
             short_ = await stock.ReserveAsync(order, ct);
             if (short_ is not null) return false;
             order.Record(OrderEventKind.Approved, approver.UserId, approver.Name, now, comment);
+            await payments.OrdersDueAsync(order.Purchase, [order], approver.UserId, ct);
             notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderAwaitingPayment, order.Purchase.Number, $"/orders/purchases/{order.PurchaseId}");
             notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, SupplierLink(order));
             return true;
@@ -86,6 +89,7 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
     public async Task<Result> CancelAsync(Order order, Actor buyer, string? reason, CancellationToken ct = default)
     {
         if (!OrderTransitions.MayCancel(order.Status)) return new(Outcome.NotNow);
+        if (await payments.CoversAsync(order.Id, ct)) return new(Outcome.PaymentInProgress);
         var supplierKnew = order.Status == OrderStatus.Approved;
         return await EndAsync(order, CancellationKind.CancelledByBuyer, OrderEventKind.Cancelled, buyer, reason, async () =>
         {
@@ -113,6 +117,7 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
     {
         if (order.Status != OrderStatus.Approved || order.AcceptedAtUtc is not null) return new(Outcome.NotNow);
         if (string.IsNullOrWhiteSpace(reason)) return new(Outcome.ReasonRequired);
+        if (await payments.CoversAsync(order.Id, ct)) return new(Outcome.PaymentInProgress);
         return await EndAsync(order, CancellationKind.DeclinedBySupplier, OrderEventKind.Declined, supplier, reason,
             async () => notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderDeclined, order.Number, BuyerLink(order)), ct);
     }

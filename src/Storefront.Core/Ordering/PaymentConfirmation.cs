@@ -10,8 +10,8 @@ namespace Storefront.Core.Ordering;
 /// organisation's quota (DESIGN.md rule 2). The payment, the orders' new state and one quota entry per order and
 /// origin county are saved in one transaction; the payment's reference is unique per purchase and method, and each
 /// entry's source key is derived from the payment and the order, so confirming the same payment again (a replayed
-/// webhook, an admin's second click) changes nothing. Used for bank transfers recorded by admins and, later, for
-/// payments confirmed by Stripe.
+/// webhook, an admin's second click) changes nothing. Used for bank transfers recorded by admins and for payments the
+/// gateway confirms (<see cref="Payments.PaymentRequests"/>), which name the orders they cover.
 /// </summary>
 public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledger, Notifier notifier, TimeProvider clock)
 {
@@ -23,7 +23,9 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
         string Reference,
         string? RecordedByUserId,
         string RecordedByName,
-        string? Note = null);
+        string? Note = null,
+        // The orders the payment covers (a payment request's); null for all the purchase's approved orders.
+        IReadOnlyCollection<long>? OrderIds = null);
 
     public enum Outcome
     {
@@ -48,8 +50,11 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
     /// </summary>
     public static long DueFen(Purchase purchase) => purchase.Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen);
 
-    /// <summary>Confirms and saves the payment, together with whatever the caller added to the unit of work (an audit entry).</summary>
-    public async Task<Result> ConfirmAsync(Request request, CancellationToken ct = default)
+    /// <summary>
+    /// Confirms and saves the payment, together with whatever the caller added to the unit of work (an audit entry) and
+    /// whatever <paramref name="alsoWithPayment"/> does once the payment has its id, all in one transaction.
+    /// </summary>
+    public async Task<Result> ConfirmAsync(Request request, CancellationToken ct = default, Func<Payment, Task>? alsoWithPayment = null)
     {
         var reference = request.Reference?.Trim() ?? "";
         if (reference.Length == 0 || reference.Length > Payment.ReferenceMaxLength) return new(Outcome.ReferenceRequired, null, 0);
@@ -60,9 +65,11 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == request.PurchaseId, ct);
         if (purchase is null) return new(Outcome.NotFound, null, 0);
-        var due = purchase.Orders.Where(o => o.Status == OrderStatus.Approved).ToList();
+        var due = purchase.Orders.Where(o => o.Status == OrderStatus.Approved && (request.OrderIds is null || request.OrderIds.Contains(o.Id))).ToList();
         var dueFen = due.Sum(o => o.TotalFen);
         if (due.Count == 0) return new(Outcome.NothingDue, null, 0);
+        // Orders named by the payment that are no longer due (paid otherwise meanwhile) make it another amount.
+        if (request.OrderIds is not null && due.Count != request.OrderIds.Count) return new(Outcome.AmountMismatch, null, dueFen);
         if (request.AmountFen != dueFen) return new(Outcome.AmountMismatch, null, dueFen);
 
         var paidAt = DateTime.SpecifyKind(request.PaidAtUtc, DateTimeKind.Utc);
@@ -105,6 +112,7 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
                 }
                 notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToShip, order.Number, OrderWorkflow.SupplierLink(order));
             }
+            if (alsoWithPayment is not null) await alsoWithPayment(payment);
             return true;
         }, ct, isDuplicate: async () => await FindAsync(request.PurchaseId, request.Method, reference, ct) is not null);
 

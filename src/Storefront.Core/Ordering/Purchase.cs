@@ -36,6 +36,8 @@ public class Purchase
 
     public long TotalFen { get; init; }
     public DateTime CreatedAtUtc { get; init; }
+    /// <summary>How the buyer chose to pay at checkout: by invoice, due orders are invoiced as they become due.</summary>
+    public PaymentMethod PaymentMethod { get; init; } = PaymentMethod.BankTransfer;
 
     public List<Order> Orders { get; private set; } = [];
     public List<Payment> Payments { get; private set; } = [];

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Storefront.Core.Data;
+using Storefront.Web.Payments;
 using Storefront.Web.Photos;
 using Storefront.Web.Security;
 
@@ -39,6 +40,7 @@ public static class PipelineSetup
 
         app.MapRazorPages();
         app.MapPhotoEndpoints();
+        app.MapStripeWebhook();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).DisableHttpMetrics();
     }
 

@@ -41,7 +41,8 @@ public class Platform832JourneyTests(BrowserFixture browser)
         await admin.GotoAsync($"/admin/suppliers/{supplierId}");
         await admin.FillAsync("#Platform832Code", Code);
         await admin.ClickAsync("#save-code");
-        await admin.ClickAsync("#nav-sync");
+        await admin.ClickAsync("#nav-admin");
+        await admin.ClickAsync("#tile-sync");
         await ReloadUntilAsync(admin, $"#suppliers tbody tr:has-text('{Code}') td:nth-child(4)", listings.Count.ToString());
         Assert.Equal(listings.Count, browser.Simulator.Simulator.State.Products().Count(p => p.SupplierCode == Code));
 

@@ -14,6 +14,10 @@ public class OrderTransitionsTests
         (OrderStatus.Shipped, OrderStatus.Received),
         (OrderStatus.Received, OrderStatus.Shipped),
         (OrderStatus.Shipped, OrderStatus.Completed),
+        (OrderStatus.Paid, OrderStatus.Refunded),
+        (OrderStatus.Shipped, OrderStatus.Refunded),
+        (OrderStatus.Received, OrderStatus.Refunded),
+        (OrderStatus.Completed, OrderStatus.Refunded),
     ];
 
     public static TheoryData<OrderStatus, OrderStatus> EveryPair()
@@ -46,12 +50,13 @@ public class OrderTransitionsTests
     }
 
     [Fact]
-    public void CompletedAndCancelledOrdersGoNowhere()
+    public void CancelledAndRefundedOrdersGoNowhereAndCompletedOnesOnlyToRefunded()
     {
         foreach (var to in Enum.GetValues<OrderStatus>())
         {
-            Assert.False(OrderTransitions.IsAllowed(OrderStatus.Completed, to));
+            Assert.Equal(to == OrderStatus.Refunded, OrderTransitions.IsAllowed(OrderStatus.Completed, to));
             Assert.False(OrderTransitions.IsAllowed(OrderStatus.Cancelled, to));
+            Assert.False(OrderTransitions.IsAllowed(OrderStatus.Refunded, to));
         }
     }
 
@@ -61,6 +66,8 @@ public class OrderTransitionsTests
         Assert.True(OrderTransitions.MayCancel(OrderStatus.Approved));
         Assert.False(OrderTransitions.MayCancel(OrderStatus.Paid));
         Assert.False(OrderTransitions.MayCancel(OrderStatus.Shipped));
+        Assert.True(OrderTransitions.MayRefund(OrderStatus.Paid));
+        Assert.False(OrderTransitions.MayRefund(OrderStatus.Approved));
     }
 
     /// <summary>An order brought to a state along legal moves only.</summary>
@@ -76,6 +83,7 @@ public class OrderTransitionsTests
             OrderStatus.Received => [OrderStatus.Approved, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Received],
             OrderStatus.Completed => [OrderStatus.Approved, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Completed],
             OrderStatus.Cancelled => [OrderStatus.Cancelled],
+            OrderStatus.Refunded => [OrderStatus.Approved, OrderStatus.Paid, OrderStatus.Refunded],
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
         };
         foreach (var step in path) order.MoveTo(step);

@@ -16,7 +16,7 @@ public abstract class UnconfiguredMonitorTests<TFactory>(TFactory factory) : Dat
         Assert.Equal(System.Net.HttpStatusCode.OK, monitor.Status);
         Assert.Contains("Platform832:BaseUrl", monitor.Text("#sync-not-configured"));
         Assert.Empty(monitor.All("#suppliers tbody tr"));
-        Assert.NotNull(monitor.Find("a#nav-sync"));
+        Assert.NotNull((await client.GetPageAsync("/admin")).Find("a#tile-sync[href='/admin/sync']"));
         var queue = await client.GetPageAsync("/admin/platform832-orders");
         Assert.NotNull(queue.Find("#no-waiting"));
     }

@@ -58,6 +58,7 @@ public class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         e.Property(p => p.PurchaseOrderReference).HasMaxLength(Purchase.ReferenceMaxLength);
         e.Property(p => p.Notes).HasMaxLength(Purchase.NotesMaxLength);
         e.HasIndex(p => new { p.OrganisationId, p.CreatedAtUtc });
+        e.Property(p => p.PaymentMethod).HasDefaultValue(PaymentMethod.BankTransfer);
         e.HasMany(p => p.Orders).WithOne(o => o.Purchase).HasForeignKey(o => o.PurchaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(p => p.Payments).WithOne().HasForeignKey(p => p.PurchaseId).OnDelete(DeleteBehavior.Restrict);
         e.ToTable(t => t.HasCheckConstraint("CK_Purchases_Total", "\"TotalFen\" >= 0"));
@@ -87,7 +88,7 @@ public class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Orders_Total", "\"TotalFen\" >= 0");
-            t.HasCheckConstraint("CK_Orders_Status", "\"Status\" BETWEEN 1 AND 7");
+            t.HasCheckConstraint("CK_Orders_Status", "\"Status\" BETWEEN 1 AND 8");
             // A paid order names its payment; a cancelled one says who ended it.
             t.HasCheckConstraint("CK_Orders_Paid", "\"PaidAtUtc\" IS NULL OR \"PaymentId\" IS NOT NULL");
             t.HasCheckConstraint("CK_Orders_Cancelled", "\"Status\" <> 7 OR \"Cancellation\" IS NOT NULL");

@@ -1,21 +1,57 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Catalog;
 using Storefront.Core.Data;
+using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
+using Storefront.Core.Platform832;
+using Storefront.Core.Quotas;
 
 namespace Storefront.Web.Pages.Admin;
 
-/// <summary>The admins' start page: what waits for them and where their tools are.</summary>
+/// <summary>
+/// The admins' start page: every tool, each tile with the count of what waits in it, so that the header keeps only the
+/// daily queues and this page is where the rest is found.
+/// </summary>
 public class IndexModel(StorefrontDbContext db) : PageModel
 {
-    public int DesignatedCountyCount { get; private set; }
-    public int PendingSuppliers { get; private set; }
-    public int PendingOrganisations { get; private set; }
+    /// <summary>One tool: where it is, its name and the count that waits there (null: nothing to count).</summary>
+    public sealed record Tile(string Id, string Href, string NameKey, string? CountKey, int? Count)
+    {
+        public bool Waiting => Count > 0;
+    }
+
+    public IReadOnlyList<Tile> Queues { get; private set; } = [];
+    public IReadOnlyList<Tile> Tools { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        DesignatedCountyCount = await db.DesignatedCounties.CountAsync(ct);
-        PendingSuppliers = await db.Suppliers.CountAsync(s => s.Status == VerificationStatus.Pending, ct);
-        PendingOrganisations = await db.Organisations.CountAsync(o => o.Status == VerificationStatus.Pending, ct);
+        // A handful of counts on indexed columns: one small query each.
+        var pendingSuppliers = await db.Suppliers.CountAsync(s => s.Status == VerificationStatus.Pending, ct);
+        var pendingOrganisations = await db.Organisations.CountAsync(o => o.Status == VerificationStatus.Pending, ct);
+        var listingsToReview = await db.Listings.CountAsync(l => l.Status == ListingStatus.PendingReview, ct);
+        var purchasesDue = await db.Purchases.CountAsync(p => p.Orders.Any(o => o.Status == OrderStatus.Approved), ct);
+        var filingsToReview = await db.CanteenFilings.CountAsync(f => f.Status == FilingStatus.Submitted, ct);
+        var parked = await db.ListingSyncRecords.CountAsync(r => r.State == ListingSyncState.Parked, ct);
+        var unmatched = await db.Platform832Orders.CountAsync(o => o.OrganisationId == null, ct);
+        var counties = await db.DesignatedCounties.CountAsync(ct);
+
+        Queues =
+        [
+            new("tile-suppliers", "/admin/suppliers", "Admin.PendingSuppliers", "Admin.Waiting", pendingSuppliers),
+            new("tile-organisations", "/admin/organisations", "Admin.PendingOrganisations", "Admin.Waiting", pendingOrganisations),
+            new("tile-listings", "/admin/listings", "Admin.ListingsToReview", "Admin.Waiting", listingsToReview),
+            new("tile-transfers", "/admin/orders?due=true", "Admin.PurchasesDue", "Admin.Waiting", purchasesDue),
+            new("tile-filings", "/admin/quotas/filings?status=Submitted", "Admin.FilingsToReview", "Admin.Waiting", filingsToReview),
+            new("tile-sync", "/admin/sync", "Nav.Sync832", "Admin.Parked", parked),
+            new("tile-832-orders", "/admin/platform832-orders", "P832Orders.Title", "Admin.Waiting", unmatched),
+        ];
+        Tools =
+        [
+            new("tile-quotas", "/admin/quotas", "Nav.QuotaAdmin", null, null),
+            new("tile-settlements", "/admin/settlements", "Nav.Settlements", null, null),
+            new("tile-counties", "/admin/designated-counties", "Admin.DesignatedCounties", "Admin.DesignatedCountyCount", counties),
+            new("tile-settings", "/admin/settings", "AdminSettings.Title", null, null),
+        ];
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
+using Storefront.Core.Payments;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
 
@@ -23,6 +24,8 @@ public class CheckoutModel(
     StorefrontDbContext db,
     Core.Ordering.Cart cart,
     OrderPlacement placement,
+    PaymentRequests payments,
+    PaymentOutbox outbox,
     CurrentActor actor,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -48,7 +51,14 @@ public class CheckoutModel(
 
         [Display(Name = "Field.ConfirmChanges")]
         public bool ConfirmChanges { get; set; }
+
+        /// <summary>Card or invoice through Stripe; bank transfer (recorded by an admin) when the shop runs offline.</summary>
+        [Display(Name = "Field.PaymentMethod")]
+        public PaymentMethod PaymentMethod { get; set; }
     }
+
+    /// <summary>Whether Stripe is configured: then the buyer chooses card or invoice; otherwise bank transfer only.</summary>
+    public bool Online => payments.IsEnabled;
 
     public sealed record AddressOption(int Id, string Label, string Address, bool IsDefault);
 
@@ -75,6 +85,7 @@ public class CheckoutModel(
         CheckoutKey = Guid.NewGuid();
         Input.DeliveryAddressId = Addresses.FirstOrDefault(a => a.IsDefault)?.Id ?? Addresses.FirstOrDefault()?.Id ?? 0;
         Input.RequestedDeliveryDate = EarliestDelivery;
+        Input.PaymentMethod = Online ? PaymentMethod.Invoice : PaymentMethod.BankTransfer;
         return Page();
     }
 
@@ -92,18 +103,21 @@ public class CheckoutModel(
             Seen = FormatSeen(View);
             return Page();
         }
+        if (!Online) Input.PaymentMethod = PaymentMethod.BankTransfer;
+        else if (Input.PaymentMethod is not (PaymentMethod.Card or PaymentMethod.Invoice))
+            ModelState.AddModelError("Input.PaymentMethod", t["Checkout.ChoosePayment"]);
         if (View.HasPriceChanges && !Input.ConfirmChanges)
             ModelState.AddModelError("Input.ConfirmChanges", t["Checkout.ConfirmChangesRequired"]);
         if (!ModelState.IsValid) return Page();
 
         var result = await placement.PlaceAsync(new OrderPlacement.Request(
             seat.OrganisationId, actor.UserId!, actor.Name, CheckoutKey, Input.DeliveryAddressId, Input.RequestedDeliveryDate!.Value,
-            Input.PurchaseOrderReference, Input.Notes, Input.IsTradeUnion, seen), ct);
+            Input.PurchaseOrderReference, Input.Notes, Input.IsTradeUnion, seen, Input.PaymentMethod), ct);
         switch (result.Problem)
         {
             case OrderPlacement.Problem.None:
                 TempData["Status"] = (result.PlacedBefore ? t["Checkout.PlacedBefore", result.Purchase!.Number] : t["Checkout.Placed", result.Purchase!.Number]).Value;
-                return RedirectToPage("/Orders/Purchase", new { id = result.Purchase.Id });
+                return await ToPaymentAsync(result.Purchase, ct);
             case OrderPlacement.Problem.EmptyCart:
                 return RedirectToPage("/Cart/Index");
             case OrderPlacement.Problem.DeliveryTooSoon:
@@ -126,6 +140,30 @@ public class CheckoutModel(
         ModelState.Remove(nameof(Seen));
         Seen = FormatSeen(View);
         return Page();
+    }
+
+    /// <summary>
+    /// After placing (or finding the purchase a resent form placed): by card, on to Stripe's card page for the orders
+    /// due now (the same page again for a resent form); by invoice, the invoice the placement recorded is sent now.
+    /// </summary>
+    private async Task<IActionResult> ToPaymentAsync(Purchase purchase, CancellationToken ct)
+    {
+        var method = await db.Purchases.Where(p => p.Id == purchase.Id).Select(p => p.PaymentMethod).SingleAsync(ct);
+        if (method == PaymentMethod.Card)
+        {
+            var opened = await payments.OpenAsync(purchase.Id, PaymentRequestKind.Card, actor.UserId, ct);
+            if (opened.Outcome is PaymentRequests.Outcome.Opened or PaymentRequests.Outcome.AlreadyOpen)
+            {
+                var next = await Orders.PaymentRedirect.AfterOpenAsync(opened, purchase.Id, PaymentRequestKind.Card, outbox, db, t, ct);
+                if (next.Url is not null) return Redirect(next.Url);
+                TempData["Status"] = next.Message;
+            }
+        }
+        else if (method == PaymentMethod.Invoice)
+        {
+            await outbox.SendForPurchaseAsync(purchase.Id, ct);
+        }
+        return RedirectToPage("/Orders/Purchase", new { id = purchase.Id });
     }
 
     public static string FormatSeen(CartView view) => string.Join(';', view.Items.Select(i =>

@@ -23,9 +23,11 @@ public class DetailModel(
     OrderWorkflow workflow,
     Core.Ordering.Cart cart,
     CurrentActor actor,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public OrderView Order { get; private set; } = null!;
+    public OrderPayment Payment { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
     public bool IsApprover { get; private set; }
 
@@ -111,6 +113,7 @@ public class DetailModel(
         var order = await OrderView.LoadAsync(db, db.Orders.Where(o => o.OrganisationId == seat.OrganisationId), id, ct);
         if (order is null) return false;
         Order = order;
+        Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }

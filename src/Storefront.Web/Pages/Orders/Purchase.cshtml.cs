@@ -5,24 +5,110 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
+using Storefront.Core.Payments;
+using Microsoft.Extensions.Localization;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Orders;
 
-/// <summary>/orders/purchases/{id}: one checkout of the organisation: its orders, what is due and how to pay it.</summary>
+/// <summary>
+/// /orders/purchases/{id}: one checkout of the organisation: its orders, what is due and how to pay it. With Stripe,
+/// its buyers pay the due orders by card (Stripe Checkout) or ask for an invoice, and may withdraw an open card page;
+/// offline, the page says how to pay by bank transfer.
+/// </summary>
 [Authorize]
-public class PurchaseModel(StorefrontDbContext db, CurrentActor actor) : PageModel
+public class PurchaseModel(
+    StorefrontDbContext db, CurrentActor actor, PaymentRequests payments, PaymentOutbox outbox, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public PurchaseView Purchase { get; private set; } = null!;
+    public PurchasePayments Payments { get; private set; } = null!;
+    public bool IsBuyer { get; private set; }
+    public bool Online => payments.IsEnabled;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostCardAsync(long id, CancellationToken ct) => OpenAsync(id, PaymentRequestKind.Card, ct);
+
+    public Task<IActionResult> OnPostInvoiceAsync(long id, CancellationToken ct) => OpenAsync(id, PaymentRequestKind.Invoice, ct);
+
+    /// <summary>Closes an open card page (to pay another way, or for an order to be cancelled).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, long requestId, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return Forbid();
+        if (await BuyerSeatAsync(id, ct) is null) return NotFound();
+        var card = await db.PaymentRequests.AnyAsync(r => r.Id == requestId && r.PurchaseId == id && r.Kind == PaymentRequestKind.Card, ct);
+        if (!card) return NotFound();
+        if (await payments.WithdrawAsync(requestId, ct) is { } message) await outbox.SendAsync(message, ct);
+        var closed = await db.PaymentRequests.AnyAsync(r => r.Id == requestId && r.Status != PaymentRequestStatus.Pending && r.Status != PaymentRequestStatus.Open, ct);
+        TempData["Status"] = (closed ? t["PayOnline.Withdrawn"] : t["PayOnline.WithdrawSent"]).Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> OpenAsync(long id, PaymentRequestKind kind, CancellationToken ct)
+    {
+        if (await BuyerSeatAsync(id, ct) is null) return NotFound();
+        var result = await payments.OpenAsync(id, kind, actor.UserId, ct);
+        var redirect = await PaymentRedirect.AfterOpenAsync(result, id, kind, outbox, db, t, ct);
+        if (redirect.Url is not null) return Redirect(redirect.Url);
+        TempData["Status"] = redirect.Message;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<CurrentActor.OrganisationSeat?> BuyerSeatAsync(long purchaseId, CancellationToken ct) =>
+        await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is { } seat
+            && await db.Purchases.AnyAsync(p => p.Id == purchaseId && p.OrganisationId == seat.OrganisationId, ct) ? seat : null;
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return false;
         var purchase = await PurchaseView.LoadAsync(db, db.Purchases.Where(p => p.OrganisationId == seat.OrganisationId), id, ct);
-        if (purchase is null) return NotFound();
+        if (purchase is null) return false;
         Purchase = purchase;
-        return Page();
+        IsBuyer = seat.Holds(OrganisationRoles.Buyer);
+        Payments = await PurchasePayments.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        return true;
+    }
+}
+
+/// <summary>A purchase's payment requests, and what no open request covers yet (what a new one, or a transfer, pays).</summary>
+public sealed record PurchasePayments(IReadOnlyList<PurchasePayments.RequestRow> Requests, long UncoveredFen, IReadOnlyList<long> UncoveredOrderIds, DateTime NowUtc)
+{
+    public sealed record RequestRow(long Id, PaymentRequestKind Kind, PaymentRequestStatus Status, long AmountFen, string? Url, string? PdfUrl,
+        DateTime? DueAtUtc, DateTime? ExpiresAtUtc, string? LastFailure, IReadOnlyList<string> OrderNumbers)
+    {
+        public bool IsOpen => Status is PaymentRequestStatus.Pending or PaymentRequestStatus.Open;
+    }
+
+    public bool IsOverdue(RequestRow r) => r.IsOpen && r.DueAtUtc is { } due && due < NowUtc;
+
+    public static async Task<PurchasePayments> LoadAsync(StorefrontDbContext db, long purchaseId, DateTime nowUtc, CancellationToken ct)
+    {
+        var requests = await db.PaymentRequests.AsNoTracking().Where(r => r.PurchaseId == purchaseId).OrderByDescending(r => r.Id)
+            .Select(r => new RequestRow(r.Id, r.Kind, r.Status, r.AmountFen, r.Url, r.PdfUrl, r.DueAtUtc, r.ExpiresAtUtc, r.LastFailure,
+                r.Orders.OrderBy(o => o.OrderId).Select(o => o.Order.Number).ToList()))
+            .ToListAsync(ct);
+        var uncovered = await PaymentRequests.Uncovered(db, purchaseId).Select(o => new { o.Id, o.TotalFen }).ToListAsync(ct);
+        return new PurchasePayments(requests, uncovered.Sum(o => o.TotalFen), uncovered.Select(o => o.Id).ToList(), nowUtc);
+    }
+}
+
+/// <summary>Where the buyer goes once a payment request is opened: to Stripe's card page, or back with a message.</summary>
+public static class PaymentRedirect
+{
+    public sealed record Next(string? Url, string Message);
+
+    public static async Task<Next> AfterOpenAsync(PaymentRequests.Result result, long purchaseId, PaymentRequestKind kind, PaymentOutbox outbox,
+        StorefrontDbContext db, IStringLocalizer t, CancellationToken ct)
+    {
+        if (result.Outcome is PaymentRequests.Outcome.Offline or PaymentRequests.Outcome.NothingDue or PaymentRequests.Outcome.Conflict)
+            return new(null, t[$"PayOnline.{result.Outcome}"]);
+        // Sent now, with the idempotency key of the request: a retry (this click again, or the outbox job) creates nothing new.
+        await outbox.SendForPurchaseAsync(purchaseId, ct);
+        var request = await db.PaymentRequests.AsNoTracking().FirstAsync(r => r.Id == result.Request!.Id, ct);
+        if (kind == PaymentRequestKind.Card)
+            return request.Url is not null && request.IsOpen ? new(request.Url, "") : new(null, t[request.IsOpen ? "PayOnline.CardNotReady" : "PayOnline.CardRefused"]);
+        return new(null, t[request.Url is not null ? "PayOnline.InvoiceSent" : request.IsOpen ? "PayOnline.InvoiceQueued" : "PayOnline.InvoiceRefused"]);
     }
 }
 

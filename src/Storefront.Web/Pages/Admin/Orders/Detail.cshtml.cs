@@ -1,20 +1,45 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Storefront.Core.Auditing;
 using Storefront.Core.Data;
+using Storefront.Core.Payments;
 using Storefront.Web.Pages.Orders;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Admin.Orders;
 
-/// <summary>/admin/orders/{id}: any order with its lines, shipments, receipts and history.</summary>
-public class DetailModel(StorefrontDbContext db) : PageModel
+/// <summary>/admin/orders/{id}: any order with its lines, shipments, receipts, history and payment; admins refund it (audited).</summary>
+public class DetailModel(
+    StorefrontDbContext db, Refunds refunds, PaymentOutbox outbox, AuditLog audit, CurrentActor actor, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public OrderView Order { get; private set; } = null!;
+    public OrderPayment Payment { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRefundAsync(long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        audit.Record(actor.UserId, actor.Name, "Payment.Refund", "Order", id.ToString(CultureInfo.InvariantCulture), details: $"{refund.Amount} {refund.Reason}");
+        var done = await refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
+        if (done is null)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        TempData["Status"] = done;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var order = await OrderView.LoadAsync(db, db.Orders, id, ct);
-        if (order is null) return NotFound();
+        if (order is null) return false;
         Order = order;
-        return Page();
+        Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        return true;
     }
 }

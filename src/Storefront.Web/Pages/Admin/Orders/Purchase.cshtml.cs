@@ -7,6 +7,8 @@ using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Ordering;
+using Storefront.Core.Payments;
+using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Pages.Orders;
 using Storefront.Web.Security;
 
@@ -14,11 +16,14 @@ namespace Storefront.Web.Pages.Admin.Orders;
 
 /// <summary>
 /// /admin/orders/purchases/{id}: a purchase, and the form where an admin records the bank transfer that pays it
-/// (amount, date, bank reference). Recording is audited; recording the same transfer twice counts it once.
+/// (amount, date, bank reference). Recording is audited; recording the same transfer twice counts it once. Orders an
+/// open Stripe card page or invoice covers are left to it (an admin voids the invoice first to take a transfer instead).
 /// </summary>
 public class PurchaseModel(
     StorefrontDbContext db,
     PaymentConfirmation payments,
+    PaymentRequests requests,
+    PaymentOutbox outbox,
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
@@ -45,12 +50,13 @@ public class PurchaseModel(
     }
 
     public PurchaseView Purchase { get; private set; } = null!;
+    public PurchasePayments Payments { get; private set; } = null!;
     [BindProperty] public TransferInput Transfer { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Transfer.Amount = Fen.ToYuanText(Purchase.DueFen);
+        Transfer.Amount = Fen.ToYuanText(Payments.UncoveredFen);
         Transfer.PaidOn = Today;
         return Page();
     }
@@ -68,7 +74,7 @@ public class PurchaseModel(
             details: $"{Fen.Format(amount!.Value)} {Transfer.PaidOn:yyyy-MM-dd} {Transfer.Reference?.Trim()}");
         var result = await payments.ConfirmAsync(new PaymentConfirmation.Request(
             id, PaymentMethod.BankTransfer, amount.Value, ShanghaiTime.ToUtc(Transfer.PaidOn!.Value.ToDateTime(TimeOnly.MinValue)),
-            Transfer.Reference!, actor.UserId, actor.Name, Transfer.Note), ct);
+            Transfer.Reference!, actor.UserId, actor.Name, Transfer.Note, Payments.UncoveredOrderIds), ct);
         switch (result.Outcome)
         {
             case PaymentConfirmation.Outcome.Confirmed:
@@ -93,6 +99,18 @@ public class PurchaseModel(
         return Page();
     }
 
+    /// <summary>Voids an open Stripe invoice (through the outbox), so that its orders may be paid otherwise or cancelled.</summary>
+    public async Task<IActionResult> OnPostVoidAsync(long id, long requestId, CancellationToken ct)
+    {
+        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.PurchaseId == id, ct);
+        if (request is null) return NotFound();
+        audit.Record(actor.UserId, actor.Name, "Payment.WithdrawRequest", "PaymentRequest", requestId.ToString(CultureInfo.InvariantCulture), details: request.GatewayId);
+        await db.SaveChangesAsync(ct);
+        if (await requests.WithdrawAsync(requestId, ct) is { } message) await outbox.SendAsync(message, ct);
+        TempData["Status"] = t["PayOnline.WithdrawSent"].Value;
+        return RedirectToPage(new { id });
+    }
+
     private DateOnly Today => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
@@ -100,6 +118,7 @@ public class PurchaseModel(
         var purchase = await PurchaseView.LoadAsync(db, db.Purchases, id, ct);
         if (purchase is null) return false;
         Purchase = purchase;
+        Payments = await PurchasePayments.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
+using Storefront.Core.Payments;
 using Storefront.Web.Pages.Orders;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
@@ -16,9 +17,12 @@ namespace Storefront.Web.Pages.Supplier.Orders;
 /// accepting and payment) and ships it in one or several shipments. Another supplier's order is not found.
 /// </summary>
 [Authorize]
-public class DetailModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+public class DetailModel(
+    StorefrontDbContext db, OrderWorkflow workflow, Refunds refunds, PaymentOutbox outbox, CurrentActor actor, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public OrderView Order { get; private set; } = null!;
+    public OrderPayment Payment { get; private set; } = null!;
 
     [BindProperty, Display(Name = "Field.DeclineReason")]
     [StringLength(Core.Ordering.Order.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -51,6 +55,21 @@ public class DetailModel(StorefrontDbContext db, OrderWorkflow workflow, Current
     public Task<IActionResult> OnPostShipAsync(long id, CancellationToken ct) =>
         ActAsync(id, order => workflow.ShipAsync(order, actor.AsOrderActor(), new OrderWorkflow.ShipmentDraft(Carrier, TrackingNumber, Ship), ct), "SupplierOrders.Shipped", ct);
 
+    /// <summary>The supplier gives money back for its own order, in whole or in part, with a reason.</summary>
+    public async Task<IActionResult> OnPostRefundAsync(long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
+    {
+        if (await actor.CurrentSupplierAsync(ct) is null) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var done = await refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
+        if (done is null)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        TempData["Status"] = done;
+        return RedirectToPage(new { id });
+    }
+
     private async Task<IActionResult> ActAsync(long id, Func<Core.Ordering.Order, Task<OrderWorkflow.Result>> act, string done, CancellationToken ct)
     {
         if (await actor.CurrentSupplierAsync(ct) is not { } seat) return Forbid();
@@ -78,6 +97,7 @@ public class DetailModel(StorefrontDbContext db, OrderWorkflow workflow, Current
         var order = await OrderView.LoadAsync(db, SupplierOrders.Of(db, seat.SupplierId), id, ct);
         if (order is null) return false;
         Order = order;
+        Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 }

@@ -122,6 +122,24 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GatewayEvents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApiVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    ProcessedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatewayEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobLeases",
                 columns: table => new
                 {
@@ -579,6 +597,26 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "GatewayCustomers",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatewayCustomers", x => x.OrganisationId);
+                    table.ForeignKey(
+                        name: "FK_GatewayCustomers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationMembers",
                 columns: table => new
                 {
@@ -626,7 +664,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     IsTradeUnion = table.Column<bool>(type: "INTEGER", nullable: false),
                     TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaymentMethod = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -962,6 +1001,33 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupplierSettlements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplierSettlements", x => x.Id);
+                    table.CheckConstraint("CK_SupplierSettlements_Amount", "\"AmountFen\" > 0");
+                    table.ForeignKey(
+                        name: "FK_SupplierSettlements_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Payments",
                 columns: table => new
                 {
@@ -1214,7 +1280,7 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Orders", x => x.Id);
                     table.CheckConstraint("CK_Orders_Cancelled", "\"Status\" <> 7 OR \"Cancellation\" IS NOT NULL");
                     table.CheckConstraint("CK_Orders_Paid", "\"PaidAtUtc\" IS NULL OR \"PaymentId\" IS NOT NULL");
-                    table.CheckConstraint("CK_Orders_Status", "\"Status\" BETWEEN 1 AND 7");
+                    table.CheckConstraint("CK_Orders_Status", "\"Status\" BETWEEN 1 AND 8");
                     table.CheckConstraint("CK_Orders_Total", "\"TotalFen\" >= 0");
                     table.ForeignKey(
                         name: "FK_Orders_Organisations_OrganisationId",
@@ -1238,6 +1304,53 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         name: "FK_Orders_Suppliers_SupplierId",
                         column: x => x.SupplierId,
                         principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurchaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    GatewayId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PdfUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastFailureAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastFailure = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PaymentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentRequests", x => x.Id);
+                    table.CheckConstraint("CK_PaymentRequests_Amount", "\"AmountFen\" > 0");
+                    table.CheckConstraint("CK_PaymentRequests_Kind", "\"Kind\" BETWEEN 1 AND 2");
+                    table.CheckConstraint("CK_PaymentRequests_Paid", "\"Status\" <> 3 OR \"PaymentId\" IS NOT NULL");
+                    table.CheckConstraint("CK_PaymentRequests_Status", "\"Status\" BETWEEN 1 AND 6");
+                    table.ForeignKey(
+                        name: "FK_PaymentRequests_Payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "Payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaymentRequests_Purchases_PurchaseId",
+                        column: x => x.PurchaseId,
+                        principalTable: "Purchases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1302,6 +1415,48 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Refunds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Via = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    GatewayRefundId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RefundedBeforeFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Refunds", x => x.Id);
+                    table.CheckConstraint("CK_Refunds_Amount", "\"AmountFen\" > 0 AND \"RefundedBeforeFen\" >= 0");
+                    table.CheckConstraint("CK_Refunds_Completed", "\"Status\" = 1 OR \"CompletedAtUtc\" IS NOT NULL");
+                    table.CheckConstraint("CK_Refunds_Status", "\"Status\" BETWEEN 1 AND 3");
+                    table.ForeignKey(
+                        name: "FK_Refunds_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Refunds_Payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "Payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Shipments",
                 columns: table => new
                 {
@@ -1321,6 +1476,64 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         name: "FK_Shipments_Orders_OrderId",
                         column: x => x.OrderId,
                         principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentRequestOrders",
+                columns: table => new
+                {
+                    PaymentRequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentRequestOrders", x => new { x.PaymentRequestId, x.OrderId });
+                    table.ForeignKey(
+                        name: "FK_PaymentRequestOrders_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaymentRequestOrders_PaymentRequests_PaymentRequestId",
+                        column: x => x.PaymentRequestId,
+                        principalTable: "PaymentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentOutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Command = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaymentRequestId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefundId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GaveUpAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentOutboxMessages", x => x.Id);
+                    table.CheckConstraint("CK_PaymentOutboxMessages_Target", "\"PaymentRequestId\" IS NOT NULL OR \"RefundId\" IS NOT NULL");
+                    table.ForeignKey(
+                        name: "FK_PaymentOutboxMessages_PaymentRequests_PaymentRequestId",
+                        column: x => x.PaymentRequestId,
+                        principalTable: "PaymentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PaymentOutboxMessages_Refunds_RefundId",
+                        column: x => x.RefundId,
+                        principalTable: "Refunds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1515,6 +1728,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 column: "PrefectureCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_GatewayEvents_ReceivedAtUtc",
+                table: "GatewayEvents",
+                column: "ReceivedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_OrganisationId",
                 table: "Invitations",
                 column: "OrganisationId");
@@ -1682,6 +1900,53 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 columns: new[] { "SentAtUtc", "NextAttemptAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentOutboxMessages_DoneAtUtc_GaveUpAtUtc_NextAttemptAtUtc",
+                table: "PaymentOutboxMessages",
+                columns: new[] { "DoneAtUtc", "GaveUpAtUtc", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOutboxMessages_PaymentRequestId",
+                table: "PaymentOutboxMessages",
+                column: "PaymentRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentOutboxMessages_RefundId",
+                table: "PaymentOutboxMessages",
+                column: "RefundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRequestOrders_OrderId",
+                table: "PaymentRequestOrders",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRequests_GatewayId",
+                table: "PaymentRequests",
+                column: "GatewayId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRequests_Key",
+                table: "PaymentRequests",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRequests_PaymentId",
+                table: "PaymentRequests",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRequests_PaymentIntentId",
+                table: "PaymentRequests",
+                column: "PaymentIntentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentRequests_PurchaseId_Status",
+                table: "PaymentRequests",
+                columns: new[] { "PurchaseId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_PurchaseId_Method_Reference",
                 table: "Payments",
                 columns: new[] { "PurchaseId", "Method", "Reference" },
@@ -1816,6 +2081,28 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Refunds_GatewayRefundId",
+                table: "Refunds",
+                column: "GatewayRefundId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_Key",
+                table: "Refunds",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_OrderId_Status",
+                table: "Refunds",
+                columns: new[] { "OrderId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_PaymentId_Status",
+                table: "Refunds",
+                columns: new[] { "PaymentId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SavedListLine_ListingId",
                 table: "SavedListLine",
                 column: "ListingId");
@@ -1894,6 +2181,17 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "IX_Suppliers_Status_SubmittedAtUtc",
                 table: "Suppliers",
                 columns: new[] { "Status", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierSettlements_Key",
+                table: "SupplierSettlements",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierSettlements_SupplierId_SettledOn",
+                table: "SupplierSettlements",
+                columns: new[] { "SupplierId", "SettledOn" });
         }
 
         /// <inheritdoc />
@@ -1933,6 +2231,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "DesignatedCounties");
 
             migrationBuilder.DropTable(
+                name: "GatewayCustomers");
+
+            migrationBuilder.DropTable(
+                name: "GatewayEvents");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
 
             migrationBuilder.DropTable(
@@ -1958,6 +2262,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutgoingMails");
+
+            migrationBuilder.DropTable(
+                name: "PaymentOutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PaymentRequestOrders");
 
             migrationBuilder.DropTable(
                 name: "Platform832JobStates");
@@ -2008,7 +2318,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "SupplierMembers");
 
             migrationBuilder.DropTable(
+                name: "SupplierSettlements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Refunds");
+
+            migrationBuilder.DropTable(
+                name: "PaymentRequests");
 
             migrationBuilder.DropTable(
                 name: "Platform832Orders");

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Data;
+
+namespace Storefront.Core.Payments;
+
+/// <summary>
+/// How an order's money splits over the origin counties that counted towards the quota, so that a refund subtracts
+/// from the counties its payment added to. A county counted when it was designated by the moment the payment was
+/// recorded (as <see cref="Ordering.PaymentConfirmation"/> checks it). Refunds are split cumulatively: the k-th refund
+/// takes split(all refunds up to k) − split(those before), so that refunds adding up to the whole order subtract
+/// exactly what the payment added, fen for fen. Both the ledger writes and the reconciliation sources use this.
+/// </summary>
+public static class QuotaShares
+{
+    public sealed record CountyAmount(string CountyCode, long AmountFen, bool Counted);
+
+    /// <summary>The order's amount by origin county, and whether each county counted when the payment was recorded.</summary>
+    public static async Task<IReadOnlyList<CountyAmount>> OfOrderAsync(StorefrontDbContext db, long orderId, DateTime paymentRecordedAtUtc, CancellationToken ct)
+    {
+        var byCounty = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId)
+            .GroupBy(l => l.OriginCountyCode)
+            .Select(g => new { CountyCode = g.Key, AmountFen = g.Sum(l => l.AmountFen) })
+            .ToListAsync(ct);
+        var codes = byCounty.Select(c => c.CountyCode).ToList();
+        var designated = (await db.DesignatedCounties.AsNoTracking()
+            .Where(c => codes.Contains(c.CountyCode) && c.AddedAtUtc <= paymentRecordedAtUtc)
+            .Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
+        return byCounty.OrderBy(c => c.CountyCode, StringComparer.Ordinal)
+            .Select(c => new CountyAmount(c.CountyCode, c.AmountFen, designated.Contains(c.CountyCode))).ToList();
+    }
+
+    /// <summary>
+    /// Splits an amount over the counties in proportion to their amounts, in whole fen: rounded down, then the fen
+    /// left over go to the largest remainders (ties by county code). The parts add up to the amount exactly.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> Split(IReadOnlyList<CountyAmount> counties, long amountFen)
+    {
+        var total = counties.Sum(c => c.AmountFen);
+        var result = new Dictionary<string, long>();
+        if (total <= 0) return result;
+        var parts = counties.Select(c =>
+        {
+            var exact = (Int128)amountFen * c.AmountFen;
+            return (c.CountyCode, Floor: (long)(exact / total), Remainder: (long)(exact % total));
+        }).ToList();
+        var left = amountFen - parts.Sum(p => p.Floor);
+        foreach (var (code, floor, _) in parts) result[code] = floor;
+        foreach (var p in parts.OrderByDescending(p => p.Remainder).ThenBy(p => p.CountyCode, StringComparer.Ordinal).Take((int)left))
+            result[p.CountyCode]++;
+        return result;
+    }
+
+    /// <summary>
+    /// What one refund subtracts from each counted county, given the refunds that succeeded before it: a negative
+    /// amount per county, counties that did not count left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> OfRefund(IReadOnlyList<CountyAmount> counties, long refundedBeforeFen, long refundFen)
+    {
+        var before = Split(counties, refundedBeforeFen);
+        var after = Split(counties, refundedBeforeFen + refundFen);
+        return counties.Where(c => c.Counted)
+            .Select(c => (c.CountyCode, Amount: -(after.GetValueOrDefault(c.CountyCode) - before.GetValueOrDefault(c.CountyCode))))
+            .Where(x => x.Amount != 0)
+            .ToDictionary(x => x.CountyCode, x => x.Amount);
+    }
+
+    public static string RefundSourceKey(long refundId, string countyCode) => $"refund:{refundId}:county:{countyCode}";
+}
