@@ -13,6 +13,7 @@ builder.AddStorefrontPlatform832();
 builder.AddStorefrontPages();
 builder.AddStorefrontQuotas();
 builder.AddStorefrontOrdering();
+builder.AddStorefrontPerformance();
 
 var app = builder.Build();
 

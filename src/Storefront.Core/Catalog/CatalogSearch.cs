@@ -69,8 +69,7 @@ public sealed class CatalogSearch(StorefrontDbContext db)
     {
         var terms = SearchTextNormalizer.Terms(query.Text);
         var matching = Visible();
-        foreach (var term in terms)
-            matching = matching.Where(l => l.SearchText.Contains(term));
+        foreach (var term in terms) matching = Containing(matching, term);
 
         var filtered = ApplyFilters(matching, query, except: null);
         var total = await filtered.CountAsync(ct);
@@ -91,6 +90,18 @@ public sealed class CatalogSearch(StorefrontDbContext db)
 
         var facets = await FacetsAsync(matching, query, english, ct);
         return new CatalogPage(cards, total, page, pageCount, facets);
+    }
+
+    /// <summary>The listings whose search text contains the term, found through the grams' index (see <see cref="SearchGrams"/>).</summary>
+    private IQueryable<Listing> Containing(IQueryable<Listing> listings, string term)
+    {
+        var query = SearchGrams.For(term);
+        if (query.Range is var (from, to))
+            listings = listings.Where(l => db.ListingSearchGrams.Where(g => g.Gram >= from && g.Gram <= to).Select(g => g.ListingId).Contains(l.Id));
+        foreach (var gram in query.Grams)
+            listings = listings.Where(l => db.ListingSearchGrams.Where(g => g.Gram == gram).Select(g => g.ListingId).Contains(l.Id));
+        if (query.NeedsTextCheck) listings = listings.Where(l => l.SearchText.Contains(term));
+        return listings;
     }
 
     private static IOrderedQueryable<Listing> Order(IQueryable<Listing> listings, CatalogSort sort, IReadOnlyList<string> terms) => sort switch

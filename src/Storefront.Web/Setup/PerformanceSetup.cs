@@ -1,0 +1,30 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using Storefront.Core.Catalog;
+using Storefront.Web.Performance;
+
+namespace Storefront.Web.Setup;
+
+public static class PerformanceSetup
+{
+    /// <summary>
+    /// The catalog's output cache for anonymous visitors, keyed by the catalog's stamp in the database (safe with
+    /// several instances and safe to lose), and compression of the static files, which are cached for a year.
+    /// </summary>
+    public static void AddStorefrontPerformance(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CatalogStamp>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(CatalogOutputCache.PolicyName, new CatalogOutputCache()));
+        builder.Services.AddResponseCompression(o =>
+        {
+            // Static files hold no secret, so compressing them over HTTPS gives nothing away (BREACH needs a secret
+            // beside reflected input); pages are left to the load balancer, which may compress with that in mind.
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+    }
+}
