@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Storefront.Core.Data;
 
 namespace Storefront.Core.Catalog;
@@ -18,12 +20,33 @@ public class CatalogVersion
     public long Stamp { get; set; }
 }
 
-/// <summary>Reads the catalog's stamp, once per scope (a request): the key of the pages cached for anonymous visitors.</summary>
-public sealed class CatalogStamp(StorefrontDbContext db)
+/// <summary>
+/// Reads the catalog's stamp for each request to a cached page: the key of the pages cached for anonymous visitors.
+/// One small query on a pooled connection of the shop's own database, without a DbContext: on a cache hit this read is
+/// most of the work, so it is kept as plain as it can be.
+/// </summary>
+public sealed class CatalogStamp(IServiceScopeFactory scopes)
 {
-    // Not a compiled query: those keep the first provider's SQL, and tests run SQLite and PostgreSQL in one process.
-    private long? _stamp;
+    public const string Sql = "SELECT \"Stamp\" FROM \"CatalogVersions\" WHERE \"Id\" = 1";
 
-    public async Task<long> CurrentAsync(CancellationToken ct = default) =>
-        _stamp ??= await db.CatalogVersions.AsNoTracking().Where(v => v.Id == CatalogVersion.SingletonId).Select(v => v.Stamp).FirstOrDefaultAsync(ct);
+    private (DbProviderFactory Factory, string ConnectionString)? _database;
+
+    public async Task<long> ReadAsync(CancellationToken ct = default)
+    {
+        var (factory, connectionString) = _database ??= Database();
+        await using var connection = factory.CreateConnection()!;
+        connection.ConnectionString = connectionString;
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        return await command.ExecuteScalarAsync(ct) is { } stamp and not DBNull ? Convert.ToInt64(stamp, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private (DbProviderFactory, string) Database()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+        var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection()) ?? throw new InvalidOperationException("The database provider has no factory.");
+        return (factory, db.Database.GetConnectionString()!);
+    }
 }

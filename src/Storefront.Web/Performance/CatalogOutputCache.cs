@@ -35,7 +35,7 @@ public sealed class CatalogOutputCache : IOutputCachePolicy
         var vary = context.CacheVaryByRules;
         vary.QueryKeys = "*";
         vary.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        var stamp = await http.RequestServices.GetRequiredService<CatalogStamp>().CurrentAsync(cancellation);
+        var stamp = await http.RequestServices.GetRequiredService<CatalogStamp>().ReadAsync(cancellation);
         vary.VaryByValues["catalog"] = stamp.ToString(CultureInfo.InvariantCulture);
         if (http.Request.RouteValues["page"] is "/Catalog/Listing"
             && int.TryParse(http.Request.RouteValues["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))

@@ -1,4 +1,8 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.ResponseCompression;
 using Storefront.Core.Catalog;
 using Storefront.Web.Performance;
@@ -13,7 +17,11 @@ public static class PerformanceSetup
     /// </summary>
     public static void AddStorefrontPerformance(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CatalogStamp>();
+        builder.Services.AddSingleton<CatalogStamp>();
+        // Chinese as it is, not as &#x…; entities: pages a third the size, and less work to write them.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton<CookieTempDataProvider>();
+        builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CatalogOutputCache.PolicyName, new CatalogOutputCache()));
         builder.Services.AddResponseCompression(o =>
         {
