@@ -75,7 +75,7 @@ public sealed class CatalogChanges : SaveChangesInterceptor
         var local = db.ListingSearchGrams.Local;
         foreach (var gram in before.Except(after))
         {
-            if (local.FindEntry((IEnumerable<object?>)[gram, listing.Id]) is { } tracked) tracked.State = EntityState.Deleted;
+            if (local.FindEntryUntyped([gram, listing.Id]) is { } tracked) tracked.State = EntityState.Deleted;
             else db.ListingSearchGrams.Remove(new ListingSearchGram { Gram = gram, ListingId = listing.Id });
         }
         foreach (var gram in after.Except(before))

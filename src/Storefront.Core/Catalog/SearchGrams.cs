@@ -5,21 +5,15 @@ namespace Storefront.Core.Catalog;
 /// <summary>
 /// The search index of the catalog, made for Chinese: text has no spaces between words, so every substring must be
 /// findable ("莓茶" in "永顺莓茶"). A listing is indexed by the pairs of neighbouring characters of each word of its
-/// search text, plus each word's last character paired with nothing, every pair packed into one integer (first
-/// character in the high 16 bits). Then every character of a word begins at least one gram, so a one-character term
-/// is a range of grams; a two-character term is one gram, matched exactly; a longer term needs all its pairs and is
-/// checked against the text itself, since pairs found apart do not make the term.
+/// search text, each pair packed into one integer (first character in the high 16 bits). A two-character term is
+/// then one gram, found exactly; a longer term needs all its pairs, and is checked against the text, since pairs
+/// found apart do not make the term. A one-character term has no pair: it is looked for in the catalog's index in
+/// memory, where it takes a few milliseconds over 100,000 listings (and a common character matches many anyway).
 /// </summary>
 public static class SearchGrams
 {
     /// <summary>At most this many grams of one term are looked up; the text check keeps longer terms exact.</summary>
     public const int MaxGramsPerTerm = 4;
-
-    /// <summary>What a normalised term asks of the index.</summary>
-    /// <param name="Grams">grams a listing must all have</param>
-    /// <param name="Range">for a one-character term: a listing must have a gram in [From, To]</param>
-    /// <param name="NeedsTextCheck">whether the grams alone may find listings that do not contain the term</param>
-    public sealed record TermQuery(IReadOnlyList<int> Grams, (int From, int To)? Range, bool NeedsTextCheck);
 
     public static int Pair(char first, char second) => unchecked((int)(((uint)first << 16) | second));
 
@@ -28,27 +22,23 @@ public static class SearchGrams
     {
         var grams = new HashSet<int>();
         if (string.IsNullOrEmpty(normalizedText)) return grams;
-        for (var i = 0; i < normalizedText.Length; i++)
+        for (var i = 0; i + 1 < normalizedText.Length; i++)
         {
-            var c = normalizedText[i];
-            if (c == ' ') continue;
-            var next = i + 1 < normalizedText.Length ? normalizedText[i + 1] : ' ';
-            grams.Add(Pair(c, next == ' ' ? '\0' : next));
+            if (normalizedText[i] != ' ' && normalizedText[i + 1] != ' ') grams.Add(Pair(normalizedText[i], normalizedText[i + 1]));
         }
         return grams;
     }
 
-    /// <summary>How to find a term of <see cref="SearchTextNormalizer.Terms"/> (never empty, never with a space).</summary>
-    public static TermQuery For(string term)
+    /// <summary>The grams a listing must have to contain a term of <see cref="SearchTextNormalizer.Terms"/>; none for one character.</summary>
+    public static IReadOnlyList<int> OfTerm(string term)
     {
-        if (term.Length == 1) return new([], (Pair(term[0], '\0'), Pair(term[0], '\uffff')), false);
         var grams = new List<int>();
         for (var i = 0; i + 1 < term.Length && grams.Count < MaxGramsPerTerm; i++)
         {
             var gram = Pair(term[i], term[i + 1]);
             if (!grams.Contains(gram)) grams.Add(gram);
         }
-        return new(grams, null, term.Length > 2);
+        return grams;
     }
 }
 

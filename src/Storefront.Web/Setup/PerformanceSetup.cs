@@ -12,12 +12,14 @@ namespace Storefront.Web.Setup;
 public static class PerformanceSetup
 {
     /// <summary>
-    /// The catalog's output cache for anonymous visitors, keyed by the catalog's stamp in the database (safe with
-    /// several instances and safe to lose), and compression of the static files, which are cached for a year.
+    /// The catalog's output cache for anonymous visitors and its index in memory, both keyed by the catalog's stamp in
+    /// the database (safe with several instances and safe to lose), and compression of the static files, which are
+    /// cached for a year.
     /// </summary>
     public static void AddStorefrontPerformance(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CatalogStamp>();
+        builder.Services.AddSingleton<CatalogIndexes>();
         // Chinese as it is, not as &#x…; entities: pages a third the size, and less work to write them.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<CookieTempDataProvider>();

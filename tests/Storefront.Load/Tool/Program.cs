@@ -18,6 +18,7 @@ namespace Storefront.Load;
 //   seed          --provider Sqlite|PostgreSql --connection "…" --data <folder> [--suppliers 2000 --listings 100000 --organisations 5000 --orders 500000 --buyers 8]
 //   cookie        --url http://127.0.0.1:5008 --email admin@demo.storefront.cn     prints a Cookie header of a signed-in person
 //   place-orders  --url … --provider … --connection … --email … [--orders 20 --lines 200 --suppliers 10]   prints the timings as JSON
+//   listing-ids   --provider … --connection … [--count 2000]                      prints ids of listings in the catalog
 public static class LoadTool
 {
     public static async Task<int> Main(string[] args)
@@ -36,6 +37,8 @@ public static class LoadTool
                 return 0;
             case "place-orders":
                 return await PlaceOrdersAsync();
+            case "listing-ids":
+                return await ListingIdsAsync();
             default:
                 Console.Error.WriteLine("Commands: seed, cookie, place-orders (see the top of Program.cs).");
                 return 2;
@@ -63,18 +66,34 @@ public static class LoadTool
             return 0;
         }
 
+        StorefrontDbContext Database()
+        {
+            var options = new DbContextOptionsBuilder<StorefrontDbContext>();
+            if (Enum.Parse<DatabaseProvider>(Required("--provider"), ignoreCase: true) == DatabaseProvider.PostgreSql) options.UseNpgsql(Required("--connection"));
+            else options.UseSqlite(Required("--connection"));
+            return new StorefrontDbContext(options.Options);
+        }
+
+        async Task<int> ListingIdsAsync()
+        {
+            // Listings in the catalog, spread over the whole range, for the random listing pages of the load test.
+            await using var db = Database();
+            var visible = CatalogSearch.Visible(db);
+            var total = await visible.CountAsync();
+            var step = Math.Max(1, total / Number("--count", 2_000));
+            var ids = await visible.OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
+            Console.WriteLine(string.Join(' ', ids.Where((_, i) => i % step == 0).Take(Number("--count", 2_000))));
+            return 0;
+        }
+
         async Task<int> PlaceOrdersAsync()
         {
-            var provider = Enum.Parse<DatabaseProvider>(Required("--provider"), ignoreCase: true);
-            var options = new DbContextOptionsBuilder<StorefrontDbContext>();
-            if (provider == DatabaseProvider.PostgreSql) options.UseNpgsql(Required("--connection"));
-            else options.UseSqlite(Required("--connection"));
             List<(int Id, int Minimum)> lines;
-            await using (var db = new StorefrontDbContext(options.Options))
+            await using (var db = Database())
             {
                 // 200 lines from 10 suppliers: a canteen's weekly order, one order per supplier.
                 var perSupplier = Number("--lines", 200) / Number("--suppliers", 10);
-                var catalog = new CatalogSearch(db).Visible();
+                var catalog = CatalogSearch.Visible(db);
                 var suppliers = await catalog.GroupBy(l => l.SupplierId).Where(g => g.Count() >= perSupplier).Select(g => g.Key)
                     .OrderBy(id => id).Take(Number("--suppliers", 10)).ToListAsync();
                 lines = await catalog.Where(l => suppliers.Contains(l.SupplierId)).OrderBy(l => l.Id)
