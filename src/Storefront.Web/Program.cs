@@ -14,6 +14,7 @@ builder.AddStorefrontPages();
 builder.AddStorefrontQuotas();
 builder.AddStorefrontOrdering();
 builder.AddStorefrontPayments();
+builder.AddStorefrontPerformance();
 
 var app = builder.Build();
 

@@ -53,11 +53,15 @@ public class StorefrontFactory : WebApplicationFactory<Program>
         RequireDatabase();
         Directory.CreateDirectory(_dataPath);
         // Once per factory: WithWebHostBuilder builds again through this method, as a restart on the same database.
-        _connectionString ??= WithDemoData ? TestDatabases.CopyOfDemo(Provider, _dataPath) : TestDatabases.Empty(Provider, _dataPath);
+        _connectionString ??= CreateDatabase();
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in TestDatabases.BaseSettings(Provider, _connectionString, _dataPath).Concat(Settings))
             builder.UseSetting(key, value);
     }
+
+    /// <summary>This factory's own database: a copy of the demo, or an empty one; another instance may share one instead.</summary>
+    protected virtual string CreateDatabase() =>
+        WithDemoData ? TestDatabases.CopyOfDemo(Provider, _dataPath) : TestDatabases.Empty(Provider, _dataPath);
 
     /// <summary>A scope of the running app's services, for arranging data and checking what a request stored.</summary>
     public async Task<T> WithDbAsync<T>(Func<StorefrontDbContext, Task<T>> work)

@@ -240,9 +240,13 @@ public class Listing
     }
 
     public void IndexForSearch(string supplierName, Category category, AdministrativeDivision county) =>
-        SearchText = SearchTextNormalizer.Normalize(string.Join(' ',
-            Title, Spec, category.Name, category.NameEn, county.Name, county.PrefectureName, county.ProvinceName,
-            supplierName, CertificationNo, Code));
+        SearchText = SearchTextOf(Id, Title, Spec, CertificationNo, supplierName, category, county);
+
+    /// <summary>The search text of a listing; also what bulk loads write, which know the ids they give.</summary>
+    public static string SearchTextOf(int id, string title, string spec, string? certificationNo, string supplierName, Category category, AdministrativeDivision county) =>
+        SearchTextNormalizer.Normalize(string.Join(' ',
+            title, spec, category.Name, category.NameEn, county.Name, county.PrefectureName, county.ProvinceName,
+            supplierName, certificationNo, CodeOf(id)));
 }
 
 public class ListingPriceTier

@@ -34,19 +34,9 @@ public sealed class JobLeases(StorefrontDbContext db, TimeProvider clock)
     private async Task EnsureExistsAsync(string name, CancellationToken ct)
     {
         if (await db.JobLeases.AnyAsync(l => l.Name == name, ct)) return;
-        var lease = new JobLease { Name = name, ExpiresAtUtc = DateTime.MinValue.ToUniversalTime() };
-        db.JobLeases.Add(lease);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance created it at the same moment: theirs is as good as ours.
-        }
-        finally
-        {
-            db.Entry(lease).State = EntityState.Detached;
-        }
+        // Instances started together all find it missing: one insert wins, the others do nothing (and log no error).
+        var expired = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"JobLeases\" (\"Name\", \"ExpiresAtUtc\") VALUES ({name}, {expired}) ON CONFLICT (\"Name\") DO NOTHING", ct);
     }
 }

@@ -211,6 +211,29 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.CatalogVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogVersions", t =>
+                        {
+                            t.HasCheckConstraint("CK_CatalogVersions_Singleton", "\"Id\" = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = 1L
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -430,6 +453,21 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ListingPriceTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
                         });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
+                {
+                    b.Property<int>("Gram")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Gram", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("ListingSearchGrams");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>
@@ -2764,6 +2802,17 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>

@@ -8,12 +8,23 @@ namespace Storefront.Web.Jobs;
 /// </summary>
 public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
-    /// <summary>Names this instance in leases: machine, process and a random part for instances in one process (tests).</summary>
-    public static readonly string InstanceId = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 200);
+    /// <summary>
+    /// Names this job's instance in leases: machine, process and a random part, made per job object rather than per
+    /// process, so that two hosts in one process (the scale-out tests) hold leases as two instances do.
+    /// </summary>
+    private readonly string _holder = Truncate($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 200);
+
+    /// <summary>
+    /// One run at a time within this object too: the lease lets its holder take it again, so without this a run asked
+    /// for directly (tests, a "run now") could overlap the scheduled one and send the same mail twice. It waits instead.
+    /// </summary>
+    private readonly SemaphoreSlim _running = new(1, 1);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     protected abstract string Name { get; }
+    /// <summary>The name of the job's lease, for monitors and tests.</summary>
+    public string LeaseName => Name;
     protected abstract TimeSpan Interval { get; }
     /// <summary>How long a run may take before another instance may take over.</summary>
     protected virtual TimeSpan LeaseDuration => TimeSpan.FromMinutes(5);
@@ -35,9 +46,17 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
     {
         try
         {
+            await _running.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        try
+        {
             using var scope = scopes.CreateScope();
             var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-            if (!await leases.TryAcquireAsync(Name, InstanceId, LeaseDuration, ct)) return false;
+            if (!await leases.TryAcquireAsync(Name, _holder, LeaseDuration, ct)) return false;
             var succeeded = false;
             try
             {
@@ -46,7 +65,7 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
             }
             finally
             {
-                await leases.ReleaseAsync(Name, InstanceId, succeeded, CancellationToken.None);
+                await leases.ReleaseAsync(Name, _holder, succeeded, CancellationToken.None);
             }
             return true;
         }
@@ -58,6 +77,10 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
         {
             logger.LogError(e, "Background job {Job} failed", Name);
             return false;
+        }
+        finally
+        {
+            _running.Release();
         }
     }
 }

@@ -6,7 +6,13 @@ using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages;
 
-/// <summary>The language switch: remembers the choice in a cookie for a year and returns to the page it came from.</summary>
+/// <summary>
+/// The language switch: remembers the choice in a cookie for a year and returns to the page it came from.
+/// Its form is on every page, so it carries no antiforgery token: a token is made per visitor, and one in the layout
+/// would make every page personal and defeat the catalog's cache. A forged post can only switch the visitor's
+/// language and send them to a page of this site; it reads and changes nothing else.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public class CultureModel(CookieSecurity cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

@@ -61,6 +61,8 @@ public static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<StorefrontDbContext>>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Several instances may start at once (scale-out, issue 8): one prepares while the others wait, then find it done.
+        await using var preparing = await Performance.PreparationLock.TakeAsync(db);
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             await db.Database.MigrateAsync();
@@ -71,6 +73,7 @@ public static class DataSetup
             }
             logger.LogInformation("Database migrated in {Elapsed} ms", clock.ElapsedMilliseconds);
             await ReferenceDataLoader.EnsureAsync(db);
+            await SearchIndex.EnsureBuiltAsync(db);
             logger.LogInformation("Reference data ready at {Elapsed} ms", clock.ElapsedMilliseconds);
         }
         if (app.Configuration.GetValue("Demo:Seed", true))

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Storefront.Core.Data;
 using Storefront.Web.Payments;
+using Storefront.Web.Performance;
 using Storefront.Web.Photos;
 using Storefront.Web.Security;
 
@@ -14,6 +15,7 @@ public static class PipelineSetup
 {
     public static void UseStorefrontPipeline(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Diagnostics:ServerTiming", false)) app.UseServerTiming();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -23,6 +25,8 @@ public static class PipelineSetup
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
+        // Style sheets, scripts and icons only (PerformanceSetup): pages carry tokens, which compression would expose.
+        app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
@@ -37,6 +41,8 @@ public static class PipelineSetup
         app.UseUploadLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the catalog's cache serves anonymous visitors only (CatalogOutputCache).
+        app.UseOutputCache();
 
         app.MapRazorPages();
         app.MapPhotoEndpoints();

@@ -8,6 +8,7 @@ namespace Storefront.Web.Setup;
 public static class SecuritySetup
 {
     public const string AntiforgeryCookieName = "sf.af";
+    public const string TempDataCookieName = "sf.tempdata";
 
     public static void AddStorefrontSecurity(this WebApplicationBuilder builder)
     {
@@ -28,7 +29,7 @@ public static class SecuritySetup
         });
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "sf.tempdata";
+            o.Cookie.Name = TempDataCookieName;
             o.Cookie.SecurePolicy = cookies.Policy;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;

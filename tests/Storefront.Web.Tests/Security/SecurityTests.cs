@@ -60,12 +60,22 @@ public class SecurityTests(StorefrontFactory factory) : IClassFixture<Storefront
     [InlineData("/account/sign-in")]
     [InlineData("/account/register")]
     [InlineData("/account/sign-out")]
-    [InlineData("/culture")]
     public async Task AFormPostedWithoutItsAntiforgeryTokenIsRefused(string url)
     {
         var response = await factory.CreateClient().PostAsync(url, new FormUrlEncodedContent(
             [new("Input.Email", DemoData.AdminEmail), new("Input.Password", DemoData.Password), new("culture", "en")]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitchAloneTakesNoTokenAndOnlySwitchesTheLanguage()
+    {
+        // Its form is on every page: a token there would make every page personal and uncacheable (issue 8).
+        var response = await factory.CreateClientWithoutRedirects().PostAsync("/culture", new FormUrlEncodedContent(
+            [new("culture", "en"), new("returnUrl", "https://evil.example/")]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.Contains("en", StringComparison.Ordinal));
     }
 
     [Fact]

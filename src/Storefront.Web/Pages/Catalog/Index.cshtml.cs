@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ namespace Storefront.Web.Pages.Catalog;
 /// Everything lives in the URL so that a search can be bookmarked and shared. A value that names nothing is
 /// ignored and said so on the page, never an error.
 /// </summary>
+[OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
 public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Catalog;
@@ -13,6 +14,7 @@ using Storefront.Web.Localization;
 namespace Storefront.Web.Pages.Catalog;
 
 /// <summary>/listings/{id}: one listing as a buyer needs it to decide: photos, origin, supplier, tiers, minimum order, stock.</summary>
+[OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
 public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record PhotoView(string Hash, int Width, int Height, string Alt);
@@ -38,8 +40,11 @@ public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, Curren
         return Page();
     }
 
-    /// <summary>Adds the quantity to the buyer's cart; a quantity below the minimum order or above stock is said beside the field.</summary>
-    public async Task<IActionResult> OnPostAddToCartAsync(string id, CancellationToken ct)
+    /// <summary>
+    /// Adds the quantity to the buyer's cart; a quantity below the minimum order or above stock is said beside the
+    /// field. The catalog's cards post here too, with the page to return to.
+    /// </summary>
+    public async Task<IActionResult> OnPostAddToCartAsync(string id, string? returnUrl, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
@@ -52,7 +57,7 @@ public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, Curren
             return Page();
         }
         TempData["Status"] = t["Listing.AddedToCart", Listing.Title, outcome.CartQuantity, Listing.Unit].Value;
-        return RedirectToPage(new { id });
+        return !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)

@@ -1,0 +1,433 @@
+#!/usr/bin/env python3
+"""The shop under load beside a baseline, on SQLite and PostgreSQL (see README.md in this folder).
+
+    python3 tests/Storefront.Load/bench.py [--databases sqlite,postgresql] [--duration 15] [--write]
+
+Builds in Release, seeds the large data set once per database (kept under --data between runs), starts the shop and
+the baseline (a Kestrel app answering a fixed small page), and loads them with wrk in turns: baseline, scenario,
+baseline, scenario, ... Each scenario's requests per second are compared with the baseline runs on either side of
+it. The server's CPU per request is read from /proc (and, on PostgreSQL, the database's own processes apart). The
+200-line order is placed through the real pages by the load tool, timed by the server's Server-Timing header.
+--write records the figures in RESULTS.md between its markers; the notes around them are kept.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+SHOP_DLL = os.path.join(ROOT, "src/Storefront.Web/bin/Release/net10.0/Storefront.Web.dll")
+TOOL_DLL = os.path.join(HERE, "Tool/bin/Release/net10.0/Storefront.Load.Tool.dll")
+BASELINE_DLL = os.path.join(HERE, "Baseline/bin/Release/net10.0/Storefront.Load.Baseline.dll")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+ADMIN = "admin@demo.storefront.cn"
+BUYER = "buyer1@load.storefront.test"
+SEARCH = "莓茶"
+
+# name, what it is, path (or None for a Lua script of listing pages), who asks, connections, the target it answers to
+SCENARIOS = [
+    ("catalog", "catalog, first page (24 listings, facets, photos), anonymous: output cache", "/catalog", None, 16),
+    ("catalog-buyer", "catalog, first page, as a buyer: made for them, with 24 add-to-cart forms", "/catalog", BUYER, 2),
+    ("search", f"search '{SEARCH}' over 100,000 listings, anonymous: output cache", "/catalog?q=" + urllib.request.quote(SEARCH), None, 16),
+    ("search-buyer", f"search '{SEARCH}' over 100,000 listings, as a buyer: searched every time", "/catalog?q=" + urllib.request.quote(SEARCH), BUYER, 2),
+    ("listing", "one listing page, anonymous: output cache", None, None, 16),
+    ("listing-any", "any of 2,000 listing pages at random, anonymous: mostly made afresh", None, None, 2),
+    ("dashboard", "admin fulfilment dashboard (/admin/quotas), 5,000 organisations", "/admin/quotas", ADMIN, 2),
+]
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def cpu_ticks(pids):
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return total
+
+
+def children_of(parent):
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    found.append(int(entry))
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+    return found
+
+
+def wait_for_quiet(limit, longest=600):
+    """Waits (up to `longest` seconds) until the one-minute load average is below `limit`; says when it gave up."""
+    if limit <= 0:
+        return True
+    deadline = time.time() + longest
+    while float(load_average().split()[0]) >= limit:
+        if time.time() > deadline:
+            say(f"    (load average still {load_average()} after {longest} s: measuring anyway)")
+            return False
+        time.sleep(5)
+    return True
+
+
+def run(args, env=None, capture=True, check=True):
+    result = subprocess.run(args, env=env, cwd=ROOT, text=True, capture_output=capture)
+    if check and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def wait_healthy(url, seconds=180):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"{url} did not become healthy in {seconds} s")
+
+
+class PostgreSql:
+    """A cluster of our own under the data folder, kept between runs (the seed is the slow part)."""
+
+    def __init__(self, folder, port):
+        self.folder, self.port = folder, port
+        self.data = os.path.join(folder, "cluster")
+        self.bin = sorted(d for d in (os.path.join("/usr/lib/postgresql", v, "bin") for v in os.listdir("/usr/lib/postgresql"))
+                          if os.path.exists(os.path.join(d, "initdb")))[-1]
+        self.run_as = ["runuser", "-u", os.environ.get("STOREFRONT_PG_USER", "postgres"), "--"] if os.geteuid() == 0 else []
+
+    def pg(self, tool, *args):
+        return run(self.run_as + [os.path.join(self.bin, tool), *args])
+
+    def start(self):
+        os.makedirs(self.folder, exist_ok=True)
+        if self.run_as:
+            run(["chown", "-R", self.run_as[2], self.folder])
+        if not os.path.exists(os.path.join(self.data, "PG_VERSION")):
+            self.pg("initdb", "-D", self.data, "-U", "storefront", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        # Durable commits (fsync on, synchronous_commit on): an order's time includes writing it safely.
+        self.pg("pg_ctl", "-D", self.data, "-l", os.path.join(self.folder, "server.log"), "-w", "-t", "120", "start", "-o",
+                f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB "
+                "-c work_mem=16MB -c effective_cache_size=4GB")
+        exists = run(self.run_as + [os.path.join(self.bin, "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "storefront", "-d", "postgres",
+                                    "-tAc", "SELECT 1 FROM pg_database WHERE datname = 'storefront'"]).strip()
+        if not exists:
+            run(self.run_as + [os.path.join(self.bin, "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "storefront", "storefront"])
+
+    def postmaster(self):
+        with open(os.path.join(self.data, "postmaster.pid")) as f:
+            return int(f.readline())
+
+    def version(self):
+        return run(self.run_as + [os.path.join(self.bin, "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "storefront", "-d", "storefront",
+                                  "-tAc", "SHOW server_version"]).strip()
+
+    def stop(self):
+        self.pg("pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def connection(self):
+        return f"Host=127.0.0.1;Port={self.port};Username=storefront;Database=storefront;Maximum Pool Size=100;Command Timeout=600"
+
+
+class Server:
+    def __init__(self, dll, url, env):
+        self.url = url
+        environment = {**os.environ, **env}
+        self.process = subprocess.Popen(["dotnet", dll, "--urls", url], cwd=os.path.dirname(dll), env=environment,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wrk(url, connections, duration, cookie=None, script=None, threads=2):
+    args = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    if cookie:
+        args += ["-H", f"Cookie: {cookie}"]
+    if script:
+        args += ["-s", script]
+    output = run(args + [url])
+
+    def millis(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "requests": int(re.search(r"^\s+(\d+) requests in", output, re.M).group(1)),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": millis("50"),
+        "p99": millis("99"),
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def measure(name, url, connections, duration, pids, db_pids, cookie=None, script=None, quiet=0.0):
+    quiet_ok = wait_for_quiet(quiet)
+    load = load_average()
+    before, db_before = cpu_ticks(pids), cpu_ticks(db_pids())
+    result = wrk(url, connections, duration, cookie, script)
+    after, db_after = cpu_ticks(pids), cpu_ticks(db_pids())
+    result["cpu_ms"] = (after - before) * 1000 / CLOCK_TICKS / max(result["requests"], 1)
+    result["db_cpu_ms"] = (db_after - db_before) * 1000 / CLOCK_TICKS / max(result["requests"], 1)
+    result["load"] = load
+    result["quiet"] = quiet_ok
+    say(f"    {name:<14} {result['rps']:>9.0f} req/s  p50 {result['p50']:8.2f} ms  p99 {result['p99']:8.2f} ms  "
+        f"cpu {result['cpu_ms']:.3f} ms/req  db {result['db_cpu_ms']:.3f} ms/req  (load {load}){'  non-2xx ' + str(result['non2xx']) if result['non2xx'] else ''}")
+    return result
+
+
+def bench_database(provider, args, data):
+    folder = os.path.join(args.data, provider.lower())
+    os.makedirs(folder, exist_ok=True)
+    postgres = None
+    if provider == "PostgreSql":
+        postgres = PostgreSql(os.path.join(args.data, "pg"), args.pg_port)
+        postgres.start()
+        connection = postgres.connection()
+    else:
+        connection = f"Data Source={os.path.join(folder, 'storefront.db')}"
+    db_pids = (lambda: [postgres.postmaster()] + children_of(postgres.postmaster())) if postgres else (lambda: [])
+    shop = baseline = None
+    try:
+        say(f"== {provider}: seeding (once; kept in {args.data})")
+        started = time.time()
+        say(run(["dotnet", TOOL_DLL, "seed", "--provider", provider, "--connection", connection, "--data", folder,
+                 "--listings", str(args.listings), "--suppliers", str(args.suppliers), "--organisations", str(args.organisations),
+                 "--orders", str(args.orders)]).strip().splitlines()[-1])
+        data["seed_seconds"][provider] = round(time.time() - started)
+        ids = run(["dotnet", TOOL_DLL, "listing-ids", "--provider", provider, "--connection", connection, "--count", "2000"]).split()
+        script = os.path.join(tempfile.gettempdir(), f"storefront-listings-{provider}.lua")
+        with open(script, "w") as f:
+            f.write("math.randomseed(8)\nlocal ids = {" + ",".join(ids) + "}\n"
+                    "request = function() return wrk.format('GET', '/listings/' .. ids[math.random(#ids)]) end\n")
+
+        env = {
+            "ASPNETCORE_ENVIRONMENT": "Production", "Database__Provider": provider, "ConnectionStrings__Storefront": connection,
+            "Storefront__DataPath": folder, "Demo__Seed": "false", "Database__MigrateOnStart": "true",
+            # Plain HTTP on the loopback: cookies must not require HTTPS here.
+            "Security__SecureCookies": "SameAsRequest", "Diagnostics__ServerTiming": "true",
+            "Security__SignInAttemptsPerAddressPerMinute": "100000", "Logging__LogLevel__Default": "Warning",
+        }
+        shop = Server(SHOP_DLL, f"http://127.0.0.1:{args.shop_port}", env)
+        baseline = Server(BASELINE_DLL, f"http://127.0.0.1:{args.baseline_port}", {"Logging__LogLevel__Default": "Warning"})
+        wait_healthy(shop.url)
+        time.sleep(2)
+        cookies = {who: run(["dotnet", TOOL_DLL, "cookie", "--url", shop.url, "--email", who]).strip() for who in (ADMIN, BUYER)}
+        listing = ids[0]
+        shop_pids, base_pids = [shop.process.pid], [baseline.process.pid]
+
+        say("   warming up (JIT, caches, connection pools)")
+        for name, _, path, who, connections in SCENARIOS:
+            target = shop.url + (path or f"/listings/{listing}")
+            wrk(target, connections, 4, cookies.get(who), script if name == "listing-any" else None)
+        wrk(baseline.url + "/", 16, 4)
+
+        results = {"scenarios": {}, "baselines": []}
+        say(f"   measuring, {args.duration} s a run, baseline between scenarios")
+        for name, _, path, who, connections in SCENARIOS:
+            before = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
+            target = shop.url + (path or f"/listings/{listing}")
+            result = measure(name, target, connections, args.duration, shop_pids, db_pids, cookies.get(who),
+                             script if name == "listing-any" else None, quiet=args.quiet)
+            after = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
+            result["baseline_rps"] = (before["rps"] + after["rps"]) / 2
+            result["ratio"] = result["rps"] / result["baseline_rps"]
+            results["scenarios"][name] = result
+            results["baselines"] += [before, after]
+
+        say(f"   placing {args.order_count} orders of {args.order_lines} lines")
+        wait_for_quiet(args.quiet)
+        load = load_average()
+        before, db_before = cpu_ticks(shop_pids), cpu_ticks(db_pids())
+        timings = json.loads(run(["dotnet", TOOL_DLL, "place-orders", "--url", shop.url, "--provider", provider, "--connection", connection,
+                                  "--email", BUYER, "--orders", str(args.order_count), "--lines", str(args.order_lines)]).strip().splitlines()[-1])
+        cpu = (cpu_ticks(shop_pids) - before) * 1000 / CLOCK_TICKS / max(timings["Placed"], 1)
+        db_cpu = (cpu_ticks(db_pids()) - db_before) * 1000 / CLOCK_TICKS / max(timings["Placed"], 1)
+        server = sorted(timings["ServerMs"])
+        results["order"] = {
+            "placed": timings["Placed"], "refused": timings["Refused"], "server_p50": percentile(server, 0.5), "server_p95": percentile(server, 0.95),
+            "server_max": server[-1] if server else None, "client_p50": percentile(sorted(timings["ClientMs"]), 0.5),
+            "cpu_ms": cpu, "db_cpu_ms": db_cpu, "load": load,
+        }
+        say(f"    order          {timings['Placed']} placed  server p50 {results['order']['server_p50']:.1f} ms  p95 {results['order']['server_p95']:.1f} ms  "
+            f"(cpu {cpu:.1f} ms, db {db_cpu:.1f} ms per order with its cart and checkout pages; load {load})")
+        if postgres:
+            results["server_version"] = postgres.version()
+        return results
+    finally:
+        for server in (shop, baseline):
+            if server:
+                server.stop()
+        if postgres:
+            postgres.stop()
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return None
+    index = min(len(sorted_values) - 1, max(0, int(-(-p * len(sorted_values) // 1)) - 1))
+    return sorted_values[index]
+
+
+TARGETS = [
+    # name, how it is read, a function of (provider, results) giving (value text, met)
+    ("Catalog page ≥ 0.10 of the baseline's req/s on SQLite, ≥ 0.05 on PostgreSQL",
+     lambda p, r: (f"{r['scenarios']['catalog']['ratio']:.3f}", r["scenarios"]["catalog"]["ratio"] >= (0.10 if p == "Sqlite" else 0.05))),
+    ("Catalog page p99 ≤ 4 × p50",
+     lambda p, r: (f"p99/p50 = {r['scenarios']['catalog']['p99'] / r['scenarios']['catalog']['p50']:.1f}",
+                   r["scenarios"]["catalog"]["p99"] <= 4 * r["scenarios"]["catalog"]["p50"])),
+    ("Search over 100,000 listings p50 < 20 ms (searched every time)",
+     lambda p, r: (f"{r['scenarios']['search-buyer']['p50']:.1f} ms", r["scenarios"]["search-buyer"]["p50"] < 20)),
+    ("200-line order placed in < 150 ms of server time (p50)",
+     lambda p, r: (f"{r['order']['server_p50']:.0f} ms", r["order"]["server_p50"] is not None and r["order"]["server_p50"] < 150)),
+    ("Fulfilment dashboard < 100 ms (p50)",
+     lambda p, r: (f"{r['scenarios']['dashboard']['p50']:.1f} ms", r["scenarios"]["dashboard"]["p50"] < 100)),
+]
+
+
+def figures_markdown(data, args):
+    lines = []
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = re.search(r"model name\s*:\s*(.*)", f.read()).group(1)
+    except (OSError, AttributeError):
+        pass
+    lines.append(f"Measured {data['date']} with `python3 tests/Storefront.Load/bench.py --write` (wrk {data['wrk']}, .NET {data['dotnet']}, "
+                 f"{os.cpu_count()} cores: {cpu}; wrk, the shop, the baseline and PostgreSQL all on this machine). "
+                 f"Data: {args.listings:,} listings from {args.suppliers:,} suppliers, {args.organisations:,} organisations, "
+                 f"{args.orders:,} orders with their payments and quota entries. {args.duration} s per run.")
+    lines.append("")
+    for provider, results in data["results"].items():
+        version = f" {results['server_version']}" if "server_version" in results else ""
+        lines.append(f"### {'SQLite' if provider == 'Sqlite' else 'PostgreSQL' + version}")
+        lines.append("")
+        lines.append("| scenario | connections | req/s | p50 | p99 | shop CPU / req | database CPU / req | baseline req/s | ratio | load average |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        for name, what, _, _, connections in SCENARIOS:
+            r = results["scenarios"][name]
+            db = f"{r['db_cpu_ms']:.3f} ms" if provider != "Sqlite" else "(in process)"
+            flag = "" if r["quiet"] else " (busy)"
+            errors = f" ({r['non2xx']} non-2xx)" if r["non2xx"] else ""
+            lines.append(f"| {what}{errors} | {connections} | {r['rps']:,.0f} | {r['p50']:.2f} ms | {r['p99']:.2f} ms | {r['cpu_ms']:.3f} ms | {db} | "
+                         f"{r['baseline_rps']:,.0f} | {r['ratio']:.3f} | {r['load']}{flag} |")
+        o = results["order"]
+        lines.append("")
+        lines.append(f"200-line order (20 listings from each of 10 suppliers, no approval, so checkout takes the stock of all 200 lines): "
+                     f"{o['placed']} placed one after another, server time p50 **{o['server_p50']:.0f} ms**, p95 {o['server_p95']:.0f} ms, "
+                     f"max {o['server_max']:.0f} ms (client p50 {o['client_p50']:.0f} ms); shop CPU {o['cpu_ms']:.0f} ms"
+                     f"{', database CPU ' + format(o['db_cpu_ms'], '.0f') + ' ms' if provider != 'Sqlite' else ''} per order, counting its quick-order, "
+                     f"cart and checkout pages too; load average {o['load']}.")
+        lines.append("")
+    lines.append("### Targets")
+    lines.append("")
+    providers = list(data["results"].keys())
+    lines.append("| target | " + " | ".join("SQLite" if p == "Sqlite" else "PostgreSQL" for p in providers) + " |")
+    lines.append("|---|" + "---|" * len(providers))
+    for target, read in TARGETS:
+        cells = []
+        for p in providers:
+            value, met = read(p, data["results"][p])
+            cells.append(f"{value} {'✅ met' if met else '❌ missed'}")
+        lines.append(f"| {target} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("Load average: the one-, five- and fifteen-minute figures when the run started; \"(busy)\" marks runs that did not "
+                 f"find the machine below a load of {args.quiet} within ten minutes. Seeding took " +
+                 ", ".join(f"{s} s on {'SQLite' if p == 'Sqlite' else 'PostgreSQL'}" for p, s in data["seed_seconds"].items()) +
+                 " (nothing when the data was already there).")
+    return "\n".join(lines)
+
+
+def write_results(markdown):
+    path = os.path.join(HERE, "RESULTS.md")
+    start, end = "<!-- figures:start -->", "<!-- figures:end -->"
+    text = open(path).read() if os.path.exists(path) else f"# Load test: measured figures\n\n{start}\n{end}\n"
+    if start not in text:
+        text += f"\n{start}\n{end}\n"
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1] if end in rest else ""
+    with open(path, "w") as f:
+        f.write(f"{before}{start}\n{markdown}\n{end}{after}")
+    say(f"Written to {path}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
+    parser.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "storefront-load"))
+    parser.add_argument("--listings", type=int, default=100_000)
+    parser.add_argument("--suppliers", type=int, default=2_000)
+    parser.add_argument("--organisations", type=int, default=5_000)
+    parser.add_argument("--orders", type=int, default=500_000)
+    parser.add_argument("--order-count", type=int, default=20)
+    parser.add_argument("--order-lines", type=int, default=200)
+    parser.add_argument("--shop-port", type=int, default=5008)
+    parser.add_argument("--baseline-port", type=int, default=5009)
+    parser.add_argument("--pg-port", type=int, default=5010)
+    parser.add_argument("--quiet", type=float, default=0.0, help="wait before each run until the load average is below this (0: do not wait)")
+    parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--write", action="store_true", help="record the figures in RESULTS.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    if not args.skip_build:
+        say("Building in Release…")
+        for project in ("src/Storefront.Web", "tests/Storefront.Load/Tool", "tests/Storefront.Load/Baseline"):
+            run(["dotnet", "build", "-c", "Release", "-nologo", "-v", "q", project])
+    data = {
+        "date": datetime.date.today().isoformat(),
+        "wrk": run(["wrk", "--version"], check=False).split()[1] if run(["wrk", "--version"], check=False) else "?",
+        "dotnet": run(["dotnet", "--version"]).strip(),
+        "results": {}, "seed_seconds": {},
+    }
+    for name in args.databases.split(","):
+        provider = {"sqlite": "Sqlite", "postgresql": "PostgreSql"}[name.strip().lower()]
+        data["results"][provider] = bench_database(provider, args, data)
+    markdown = figures_markdown(data, args)
+    say("")
+    say(markdown)
+    with open(os.path.join(args.data, "last-run.json"), "w") as f:
+        json.dump(data, f, indent=1)
+    if args.write:
+        write_results(markdown)
+
+
+if __name__ == "__main__":
+    main()
