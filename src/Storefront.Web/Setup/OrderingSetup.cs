@@ -23,5 +23,6 @@ public static class OrderingSetup
         builder.Services.AddScoped<OrderWorkflow>();
         builder.Services.AddScoped<PaymentConfirmation>();
         builder.Services.AddScoped<Demo.DemoOrdering>();
+        builder.Services.AddScoped<Demo.DemoPlatform832History>();
     }
 }

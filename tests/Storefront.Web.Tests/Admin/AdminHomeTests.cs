@@ -24,6 +24,7 @@ public abstract class AdminHomeTests<TFactory>(TFactory factory) : DatabaseTests
         Assert.Equal("0 个商品已搁置", home.Text("#tile-sync .tile-count"));
         Assert.Contains("waiting", home.Get("#tile-suppliers").ClassName);
         Assert.DoesNotContain("waiting", home.Get("#tile-sync").ClassList);
+        Assert.DoesNotContain("waiting", home.Get("#tile-counties").ClassList);
 
         var tiles = home.All(".admin-tiles a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Equal(11, tiles.Count);

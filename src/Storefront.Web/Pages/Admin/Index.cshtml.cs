@@ -15,10 +15,10 @@ namespace Storefront.Web.Pages.Admin;
 /// </summary>
 public class IndexModel(StorefrontDbContext db) : PageModel
 {
-    /// <summary>One tool: where it is, its name and the count that waits there (null: nothing to count).</summary>
-    public sealed record Tile(string Id, string Href, string NameKey, string? CountKey, int? Count)
+    /// <summary>One tool: where it is, its name and a count to show (null: nothing to count); a queue with work in it stands out.</summary>
+    public sealed record Tile(string Id, string Href, string NameKey, string? CountKey, int? Count, bool Queue = true)
     {
-        public bool Waiting => Count > 0;
+        public bool Waiting => Queue && Count > 0;
     }
 
     public IReadOnlyList<Tile> Queues { get; private set; } = [];
@@ -48,10 +48,10 @@ public class IndexModel(StorefrontDbContext db) : PageModel
         ];
         Tools =
         [
-            new("tile-quotas", "/admin/quotas", "Nav.QuotaAdmin", null, null),
-            new("tile-settlements", "/admin/settlements", "Nav.Settlements", null, null),
-            new("tile-counties", "/admin/designated-counties", "Admin.DesignatedCounties", "Admin.DesignatedCountyCount", counties),
-            new("tile-settings", "/admin/settings", "AdminSettings.Title", null, null),
+            new("tile-quotas", "/admin/quotas", "Nav.QuotaAdmin", null, null, Queue: false),
+            new("tile-settlements", "/admin/settlements", "Nav.Settlements", null, null, Queue: false),
+            new("tile-counties", "/admin/designated-counties", "Admin.DesignatedCounties", "Admin.DesignatedCountyCount", counties, Queue: false),
+            new("tile-settings", "/admin/settings", "AdminSettings.Title", null, null, Queue: false),
         ];
     }
 }
