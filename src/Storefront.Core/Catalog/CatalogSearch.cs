@@ -112,7 +112,9 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
             new int[index.SupplierSlots], new int[PriceBands.Length]);
         // The filters as small numbers, worked out once: the loop below runs for every match, so it compares integers only.
         var category = query.CategoryId ?? -1;
-        var province = query.ProvinceCode is { } provinceCode ? Math.Max(-2, Array.FindIndex(index.Provinces, p => p.Code == provinceCode)) : -1;
+        // A province with no listing in the index matches none (-2); -1 is "no filter".
+        var province = query.ProvinceCode is not { } provinceCode ? -1
+            : Array.FindIndex(index.Provinces, p => p.Code == provinceCode) is var found and >= 0 ? found : -2;
         // The county facet offers the counties of the chosen prefecture, so it leaves both filters out.
         bool[]? countyChosen = null;
         if (query.PrefectureCode is not null || query.CountyCode is not null)
