@@ -15,7 +15,9 @@ using Storefront.Web.Quotas;
 
 // The quota dashboard on PostgreSQL with 5,000 organisations and 2,000,000 ledger entries.
 //   dotnet run -c Release --project tests/Storefront.Benchmarks [-- --connection "Host=…;Database=…" --organisations 5000 --entries 2000000 --runs 30 --write]
+// `-- --search` measures the catalog search instead (SearchBenchmark.cs).
 // Without --connection it starts the test fixtures' throwaway PostgreSQL cluster. --write records the figures in RESULTS.md.
+if (args.Contains("--search")) return await Storefront.Benchmarks.SearchBenchmark.RunAsync(args);
 var options = Args.Parse(args);
 var connectionString = options.Connection ?? await ThrowawayDatabaseAsync();
 var year = 2026;

@@ -252,15 +252,16 @@ def bench_database(provider, args, data):
         listing = ids[0]
         shop_pids, base_pids = [shop.process.pid], [baseline.process.pid]
 
+        scenarios = [s for s in SCENARIOS if not args.only or s[0] in args.only.split(",")]
         say("   warming up (JIT, caches, connection pools)")
-        for name, _, path, who, connections in SCENARIOS:
+        for name, _, path, who, connections in scenarios:
             target = shop.url + (path or f"/listings/{listing}")
             wrk(target, connections, 4, cookies.get(who), script if name == "listing-any" else None)
         wrk(baseline.url + "/", 16, 4)
 
         results = {"scenarios": {}, "baselines": []}
         say(f"   measuring, {args.duration} s a run, baseline between scenarios")
-        for name, _, path, who, connections in SCENARIOS:
+        for name, _, path, who, connections in scenarios:
             before = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
             target = shop.url + (path or f"/listings/{listing}")
             result = measure(name, target, connections, args.duration, shop_pids, db_pids, cookies.get(who),
@@ -271,6 +272,8 @@ def bench_database(provider, args, data):
             results["scenarios"][name] = result
             results["baselines"] += [before, after]
 
+        if args.only:
+            return results
         say(f"   placing {args.order_count} orders of {args.order_lines} lines")
         wait_for_quiet(args.quiet)
         load = load_average()
@@ -404,6 +407,8 @@ def main():
     parser.add_argument("--quiet", type=float, default=0.0, help="wait before each run until the load average is below this (0: do not wait)")
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--write", action="store_true", help="record the figures in RESULTS.md")
+    parser.add_argument("--only", default="", help="measure only these scenarios (comma-separated names, e.g. search,search-buyer), "
+                        "place no orders and print no tables: for a quick look at one figure, not for RESULTS.md")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -420,6 +425,9 @@ def main():
     for name in args.databases.split(","):
         provider = {"sqlite": "Sqlite", "postgresql": "PostgreSql"}[name.strip().lower()]
         data["results"][provider] = bench_database(provider, args, data)
+    if args.only:
+        say(json.dumps(data["results"], indent=1))
+        return
     markdown = figures_markdown(data, args)
     say("")
     say(markdown)

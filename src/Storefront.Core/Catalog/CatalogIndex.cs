@@ -58,6 +58,27 @@ public sealed class CatalogIndex
     /// <summary>Whatever is worked out once for all visitors of this stamp (the unfiltered catalog, the home page's zones).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, object> Memo { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> _postings = new();
+    private long _postingsKept;
+
+    /// <summary>
+    /// The positions, ascending (newest first), of the listings whose search text holds a gram: one character, or two
+    /// neighbouring ones (see <see cref="SearchGrams"/>). Each is found once per stamp by one pass over the texts (a
+    /// few milliseconds) and kept, up to about sixteen postings of the whole catalog in all, so that a search then only
+    /// intersects sorted arrays. An empty or spaced gram is never asked for: terms hold no space.
+    /// </summary>
+    public int[] Postings(ReadOnlySpan<char> gram)
+    {
+        var key = gram.Length == 1 ? gram[0] : SearchGrams.Pair(gram[0], gram[1]);
+        if (_postings.TryGetValue(key, out var kept)) return kept;
+        var found = new List<int>();
+        for (var position = 0; position < Entries.Length; position++)
+            if (Entries[position].SearchText.AsSpan().IndexOf(gram, StringComparison.Ordinal) >= 0) found.Add(position);
+        var postings = found.ToArray();
+        if (Interlocked.Add(ref _postingsKept, postings.Length + 16) <= 16L * (Entries.Length + 64)) _postings.TryAdd(key, postings);
+        return postings;
+    }
+
     /// <summary>The position of a listing in <see cref="Entries"/>; false when it is not in the catalog.</summary>
     public bool TryFind(int listingId, out int position) => _positionById.TryGetValue(listingId, out position);
 

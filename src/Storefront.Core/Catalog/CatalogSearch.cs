@@ -46,8 +46,8 @@ public sealed record CatalogPage(IReadOnlyList<CatalogCard> Cards, int Total, in
 /// The catalog: published listings of verified suppliers from designated counties, searched by substring (Chinese has
 /// no spaces to split words on), filtered, faceted and sorted. Facet counts leave out their own filter, so a person
 /// can see how many listings another choice in the same facet would give. The lists are worked out over the catalog
-/// index in memory (<see cref="CatalogIndex"/>), the search terms found through the grams' index in the database
-/// (<see cref="SearchGrams"/>); a page then reads its 24 cards.
+/// index in memory (<see cref="CatalogIndex"/>), the search terms found through its postings of characters and
+/// character pairs (<see cref="CatalogIndex.Postings"/>); a page then reads its 24 cards.
 /// </summary>
 public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes)
 {
@@ -80,7 +80,7 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
             { CategoryId: null, ProvinceCode: null, PrefectureCode: null, CountyCode: null, SupplierId: null, MinPriceFen: null, MaxPriceFen: null };
         var tally = everything
             ? (Tally)index.Memo.GetOrAdd("everything", _ => Count(index, null, query))
-            : Count(index, terms.Count == 0 ? null : await ContainingAsync(index, terms, ct), query);
+            : Count(index, terms.Count == 0 ? null : Containing(index, terms), query);
         var facets = everything
             ? (CatalogFacets)index.Memo.GetOrAdd(english ? "facets:en" : "facets:zh", _ => Facets(index, tally, english))
             : Facets(index, tally, english);
@@ -88,7 +88,7 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
         var total = tally.Results.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var ids = Page(index, tally, query.Sort, terms, (page - 1) * PageSize).Select(p => index.Entries[p].Id).ToList();
+        var ids = Page(index, tally, query.Sort, terms, (page - 1) * PageSize).ConvertAll(p => index.Entries[p].Id);
         var found = await Visible()
             .Where(l => ids.Contains(l.Id))
             .Select(l => new CatalogCard(
@@ -106,25 +106,41 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
     /// <summary>The listings a query gives (positions in the index, newest first) and what each facet's values would give.</summary>
     private sealed record Tally(List<int> Results, bool All, int[] Categories, int[] Provinces, int[] Counties, int[] Suppliers, int[] Bands);
 
-    private static Tally Count(CatalogIndex index, List<int>? matching, CatalogQuery query)
+    private static Tally Count(CatalogIndex index, int[]? matching, CatalogQuery query)
     {
         var tally = new Tally([], matching is null, new int[index.CategorySlots], new int[index.Provinces.Length], new int[index.Counties.Length],
             new int[index.SupplierSlots], new int[PriceBands.Length]);
-        var count = matching?.Count ?? index.Entries.Length;
+        // The filters as small numbers, worked out once: the loop below runs for every match, so it compares integers only.
+        var category = query.CategoryId ?? -1;
+        // A province with no listing in the index matches none (-2); -1 is "no filter".
+        var province = query.ProvinceCode is not { } provinceCode ? -1
+            : Array.FindIndex(index.Provinces, p => p.Code == provinceCode) is var found and >= 0 ? found : -2;
+        // The county facet offers the counties of the chosen prefecture, so it leaves both filters out.
+        bool[]? countyChosen = null;
+        if (query.PrefectureCode is not null || query.CountyCode is not null)
+        {
+            countyChosen = new bool[index.Counties.Length];
+            for (var c = 0; c < countyChosen.Length; c++)
+                countyChosen[c] = (query.PrefectureCode is not { } prefecture || index.Counties[c].PrefectureCode == prefecture)
+                    && (query.CountyCode is not { } code || index.Counties[c].Code == code);
+        }
+        var supplier = query.SupplierId ?? -1;
+        var min = query.MinPriceFen ?? long.MinValue;
+        var max = query.MaxPriceFen ?? long.MaxValue;
+        var entries = index.Entries;
+        var provinceOfCounty = index.ProvinceOfCounty;
+        var count = matching?.Length ?? entries.Length;
         for (var i = 0; i < count; i++)
         {
-            var position = matching?[i] ?? i;
-            ref readonly var entry = ref index.Entries[position];
-            var county = index.Counties[entry.County];
-            var inCategory = query.CategoryId is not { } category || entry.CategoryId == category;
-            var inProvince = query.ProvinceCode is not { } province || county.ProvinceCode == province;
-            // The county facet offers the counties of the chosen prefecture, so it leaves both filters out.
-            var inCounty = (query.PrefectureCode is not { } prefecture || county.PrefectureCode == prefecture)
-                && (query.CountyCode is not { } code || county.Code == code);
-            var inSupplier = query.SupplierId is not { } supplier || entry.SupplierId == supplier;
-            var inPrice = (query.MinPriceFen is not { } min || entry.BasePriceFen >= min) && (query.MaxPriceFen is not { } max || entry.BasePriceFen < max);
+            var position = matching is null ? i : matching[i];
+            ref readonly var entry = ref entries[position];
+            var inCategory = category == -1 || entry.CategoryId == category;
+            var inProvince = province == -1 || provinceOfCounty[entry.County] == province;
+            var inCounty = countyChosen is null || countyChosen[entry.County];
+            var inSupplier = supplier == -1 || entry.SupplierId == supplier;
+            var inPrice = entry.BasePriceFen >= min && entry.BasePriceFen < max;
             if (inProvince && inCounty && inSupplier && inPrice) tally.Categories[entry.CategoryId]++;
-            if (inCategory && inCounty && inSupplier && inPrice) tally.Provinces[index.ProvinceOfCounty[entry.County]]++;
+            if (inCategory && inCounty && inSupplier && inPrice) tally.Provinces[provinceOfCounty[entry.County]]++;
             if (inCategory && inProvince && inSupplier && inPrice) tally.Counties[entry.County]++;
             if (inCategory && inProvince && inCounty && inPrice) tally.Suppliers[entry.SupplierId]++;
             if (inCategory && inProvince && inCounty && inSupplier)
@@ -156,51 +172,106 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
     }
 
     /// <summary>
-    /// The positions in the index of the listings whose search text contains every term, newest first. The grams'
-    /// index in the database gives the candidates in one query; each term is then checked against the text. Terms of
-    /// one character, which have no gram, are looked for through the whole index.
+    /// The positions in the index of the listings whose search text contains every term, newest first. A term of one or
+    /// two characters is exactly its posting; a longer one needs its pairs' postings (at most
+    /// <see cref="SearchGrams.MaxGramsPerTerm"/>) and is then checked against the text, since pairs found apart do not
+    /// make the term. The postings are intersected smallest first, so the work follows the rarest gram.
     /// </summary>
-    private async Task<List<int>> ContainingAsync(CatalogIndex index, IReadOnlyList<string> terms, CancellationToken ct)
+    private static int[] Containing(CatalogIndex index, IReadOnlyList<string> terms)
     {
-        bool Contains(int position)
+        var postings = new List<int[]>();
+        var check = new List<string>();
+        foreach (var term in terms)
         {
-            var text = index.Entries[position].SearchText;
-            foreach (var term in terms)
-                if (!text.Contains(term, StringComparison.Ordinal)) return false;
-            return true;
+            if (term.Length <= 2) { postings.Add(index.Postings(term)); continue; }
+            foreach (var gram in SearchGrams.OfTerm(term))
+                postings.Add(index.Postings([(char)(gram >>> 16), (char)gram]));
+            check.Add(term);
         }
+        postings.Sort((a, b) => a.Length.CompareTo(b.Length));
+        var found = postings[0];
+        var count = found.Length;
+        if (postings.Count > 1)
+        {
+            found = (int[])found.Clone();
+            for (var p = 1; p < postings.Count && count > 0; p++) count = Intersect(found, count, postings[p]);
+        }
+        if (check.Count > 0)
+        {
+            if (ReferenceEquals(found, postings[0])) found = (int[])found.Clone();
+            var kept = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var text = index.Entries[found[i]].SearchText;
+                var all = true;
+                foreach (var term in check)
+                    if (!text.Contains(term, StringComparison.Ordinal)) { all = false; break; }
+                if (all) found[kept++] = found[i];
+            }
+            count = kept;
+        }
+        return count == found.Length ? found : found[..count];
+    }
 
-        IQueryable<int>? candidates = null;
-        foreach (var gram in terms.SelectMany(SearchGrams.OfTerm).Distinct())
+    /// <summary>Keeps in the first <paramref name="count"/> of <paramref name="into"/> those also in <paramref name="other"/> (both ascending).</summary>
+    private static int Intersect(int[] into, int count, int[] other)
+    {
+        int kept = 0, j = 0;
+        for (var i = 0; i < count && j < other.Length; i++)
         {
-            var set = db.ListingSearchGrams.Where(g => g.Gram == gram).Select(g => g.ListingId);
-            candidates = candidates is null ? set : candidates.Intersect(set);
+            var value = into[i];
+            while (j < other.Length && other[j] < value) j++;
+            if (j < other.Length && other[j] == value) into[kept++] = value;
         }
-        if (candidates is null) return Enumerable.Range(0, index.Entries.Length).Where(Contains).ToList();
-        var positions = new List<int>();
-        foreach (var id in await candidates.ToListAsync(ct))
-            if (index.TryFind(id, out var position) && Contains(position)) positions.Add(position);
-        positions.Sort();
-        return positions;
+        return kept;
     }
 
     /// <summary>One page of a tally in the order asked: newest needs no sorting, prices come presorted in the index.</summary>
-    private static IEnumerable<int> Page(CatalogIndex index, Tally tally, CatalogSort sort, IReadOnlyList<string> terms, int skip)
+    private static List<int> Page(CatalogIndex index, Tally tally, CatalogSort sort, IReadOnlyList<string> terms, int skip)
     {
+        var page = new List<int>(PageSize);
+        var results = tally.Results;
         switch (sort)
         {
             case CatalogSort.PriceAscending or CatalogSort.PriceDescending:
                 var order = sort == CatalogSort.PriceAscending ? index.ByPrice : index.ByPriceDescending;
-                if (tally.All) return order.Skip(skip).Take(PageSize);
-                var member = new bool[index.Entries.Length];
-                foreach (var position in tally.Results) member[position] = true;
-                return order.Where(p => member[p]).Skip(skip).Take(PageSize);
+                if (tally.All)
+                {
+                    for (var i = skip; i < order.Length && page.Count < PageSize; i++) page.Add(order[i]);
+                    return page;
+                }
+                var member = new ulong[(index.Entries.Length + 63) / 64];
+                foreach (var position in results) member[position >> 6] |= 1UL << position;
+                foreach (var position in order)
+                {
+                    if ((member[position >> 6] & (1UL << position)) == 0) continue;
+                    if (skip > 0) { skip--; continue; }
+                    page.Add(position);
+                    if (page.Count == PageSize) break;
+                }
+                return page;
             // The search text begins with the title, so a term found early is a term in the title: those rank first.
+            // Ranks are small (where the first term starts), so a counting sort orders the matches, stable on position.
             case CatalogSort.Relevance when terms.Count > 0:
-                return tally.Results.OrderBy(p => index.Entries[p].SearchText.IndexOf(terms[0], StringComparison.Ordinal)).ThenBy(p => p)
-                    .Skip(skip).Take(PageSize);
+                if (skip >= results.Count) return page;
+                var rank = new int[results.Count];
+                var highest = 0;
+                for (var i = 0; i < rank.Length; i++)
+                    highest = Math.Max(highest, rank[i] = index.Entries[results[i]].SearchText.IndexOf(terms[0], StringComparison.Ordinal));
+                var before = new int[highest + 2];
+                foreach (var r in rank) before[r + 1]++;
+                for (var r = 1; r < before.Length; r++) before[r] += before[r - 1];
+                var sorted = new int[Math.Min(results.Count, skip + PageSize)];
+                for (var i = 0; i < rank.Length; i++)
+                {
+                    var at = before[rank[i]]++;
+                    if (at < sorted.Length) sorted[at] = results[i];
+                }
+                for (var i = skip; i < sorted.Length; i++) page.Add(sorted[i]);
+                return page;
             default:
-                return tally.Results.Skip(skip).Take(PageSize);
+                for (var i = skip; i < results.Count && page.Count < PageSize; i++) page.Add(results[i]);
+                return page;
         }
     }
 
