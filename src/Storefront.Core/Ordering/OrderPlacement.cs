@@ -122,22 +122,27 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             db.Purchases.Add(purchase);
             await db.SaveChangesAsync(ct);
             purchase.AssignNumbers();
+            // The stock of every order that needs no approval, in one statement; any line short and nothing is placed.
+            var due = purchase.Orders.Where(o => o.Status != OrderStatus.PendingApproval).ToList();
+            if (await stock.ReserveAsync(due, ct) is not null)
+            {
+                outOfStock = true;
+                return false;
+            }
+            var approvers = due.Count < purchase.Orders.Count
+                ? await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct)
+                : [];
+            var suppliers = await notifier.SupplierMembersAsync(due.Select(o => o.SupplierId), ct);
             foreach (var order in purchase.Orders)
             {
                 order.Record(OrderEventKind.Submitted, request.BuyerUserId, request.BuyerName, now, purchase.Notes);
                 if (order.Status == OrderStatus.PendingApproval)
                 {
-                    notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct),
-                        NotificationKind.OrderAwaitingApproval, order.Number, "/approvals");
+                    notifier.Notify(approvers, NotificationKind.OrderAwaitingApproval, order.Number, "/approvals");
                     continue;
                 }
-                if (await stock.ReserveAsync(order, ct) is not null)
-                {
-                    outOfStock = true;
-                    return false;
-                }
                 order.Record(OrderEventKind.NoApprovalNeeded, null, "", now);
-                notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
+                notifier.Notify(suppliers[order.SupplierId], NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
             }
             // Paid by invoice: the orders due now are invoiced in this transaction (the outbox sends it).
             await payments.OrdersDueAsync(purchase, purchase.Orders, request.BuyerUserId, ct);
