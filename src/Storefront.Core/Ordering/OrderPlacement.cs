@@ -59,12 +59,18 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             || !i.Quote.IsOrderable);
     }
 
-    public async Task<Result> PlaceAsync(Request request, CancellationToken ct = default)
+    public Task<Result> PlaceAsync(Request request, CancellationToken ct = default) => PlaceAsync(request, null, ct);
+
+    /// <summary>
+    /// Places the cart; <paramref name="loaded"/> is the cart as the caller has just loaded it for the same buyer and
+    /// organisation (the checkout page does, to show it), so that it is not loaded and priced twice.
+    /// </summary>
+    public async Task<Result> PlaceAsync(Request request, CartView? loaded, CancellationToken ct = default)
     {
         if (await FindPlacedAsync(request, ct) is { } placed)
             return new Result(Problem.None, placed, PlacedBefore: true, new CartView([], 0, 0), default);
 
-        var view = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
+        var view = loaded ?? await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
         var earliest = EarliestDelivery(view);
         Result Refuse(Problem problem) => new(problem, null, false, view, earliest);
 
