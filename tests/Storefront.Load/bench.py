@@ -212,6 +212,30 @@ def measure(name, url, connections, duration, pids, db_pids, cookie=None, script
     return result
 
 
+def measure_scenarios(shop, baseline, shop_pids, db_pids, script, ids, results, args):
+    cookies = {who: run(["dotnet", TOOL_DLL, "cookie", "--url", shop.url, "--email", who]).strip() for who in (ADMIN, BUYER)}
+    listing = ids[0]
+    base_pids = [baseline.process.pid]
+    scenarios = [s for s in SCENARIOS if not args.only or s[0] in args.only.split(",")]
+    say("   warming up (JIT, caches, connection pools)")
+    for name, _, path, who, connections in scenarios:
+        target = shop.url + (path or f"/listings/{listing}")
+        wrk(target, connections, 4, cookies.get(who), script if name == "listing-any" else None)
+    wrk(baseline.url + "/", 16, 4)
+
+    say(f"   measuring, {args.duration} s a run, baseline between scenarios")
+    for name, _, path, who, connections in scenarios:
+        before = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
+        target = shop.url + (path or f"/listings/{listing}")
+        result = measure(name, target, connections, args.duration, shop_pids, db_pids, cookies.get(who),
+                         script if name == "listing-any" else None, quiet=args.quiet)
+        after = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
+        result["baseline_rps"] = (before["rps"] + after["rps"]) / 2
+        result["ratio"] = result["rps"] / result["baseline_rps"]
+        results["scenarios"][name] = result
+        results["baselines"] += [before, after]
+
+
 def bench_database(provider, args, data):
     folder = os.path.join(args.data, provider.lower())
     os.makedirs(folder, exist_ok=True)
@@ -245,32 +269,20 @@ def bench_database(provider, args, data):
             "Security__SignInAttemptsPerAddressPerMinute": "100000", "Logging__LogLevel__Default": "Warning",
         }
         shop = Server(SHOP_DLL, f"http://127.0.0.1:{args.shop_port}", env)
-        baseline = Server(BASELINE_DLL, f"http://127.0.0.1:{args.baseline_port}", {"Logging__LogLevel__Default": "Warning"})
         wait_healthy(shop.url)
         time.sleep(2)
-        cookies = {who: run(["dotnet", TOOL_DLL, "cookie", "--url", shop.url, "--email", who]).strip() for who in (ADMIN, BUYER)}
-        listing = ids[0]
-        shop_pids, base_pids = [shop.process.pid], [baseline.process.pid]
-
-        scenarios = [s for s in SCENARIOS if not args.only or s[0] in args.only.split(",")]
-        say("   warming up (JIT, caches, connection pools)")
-        for name, _, path, who, connections in scenarios:
-            target = shop.url + (path or f"/listings/{listing}")
-            wrk(target, connections, 4, cookies.get(who), script if name == "listing-any" else None)
-        wrk(baseline.url + "/", 16, 4)
-
+        shop_pids = [shop.process.pid]
         results = {"scenarios": {}, "baselines": []}
-        say(f"   measuring, {args.duration} s a run, baseline between scenarios")
-        for name, _, path, who, connections in scenarios:
-            before = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
-            target = shop.url + (path or f"/listings/{listing}")
-            result = measure(name, target, connections, args.duration, shop_pids, db_pids, cookies.get(who),
-                             script if name == "listing-any" else None, quiet=args.quiet)
-            after = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
-            result["baseline_rps"] = (before["rps"] + after["rps"]) / 2
-            result["ratio"] = result["rps"] / result["baseline_rps"]
-            results["scenarios"][name] = result
-            results["baselines"] += [before, after]
+        if not args.order_only:
+            baseline = Server(BASELINE_DLL, f"http://127.0.0.1:{args.baseline_port}", {"Logging__LogLevel__Default": "Warning"})
+            wait_healthy(baseline.url)
+            measure_scenarios(shop, baseline, shop_pids, db_pids, script, ids, results, args)
+        else:
+            # Warms the checkout's code paths (JIT, pools) with a few orders that are not counted.
+            say("   warming up with 3 orders")
+            run(["dotnet", TOOL_DLL, "place-orders", "--url", shop.url, "--provider", provider, "--connection", connection,
+                 "--email", BUYER, "--orders", "3", "--lines", str(args.order_lines)])
+
 
         if args.only:
             return results
@@ -409,8 +421,11 @@ def main():
     parser.add_argument("--write", action="store_true", help="record the figures in RESULTS.md")
     parser.add_argument("--only", default="", help="measure only these scenarios (comma-separated names, e.g. search,search-buyer), "
                         "place no orders and print no tables: for a quick look at one figure, not for RESULTS.md")
+    parser.add_argument("--order-only", action="store_true", help="only place the 200-line orders (no wrk runs, no baseline; not with --write)")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
+    if args.order_only and args.write:
+        sys.exit("--order-only measures one scenario: RESULTS.md needs them all, so it is not written")
+    if not args.order_only and not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
     if not args.skip_build:
         say("Building in Release…")
@@ -418,7 +433,7 @@ def main():
             run(["dotnet", "build", "-c", "Release", "-nologo", "-v", "q", project])
     data = {
         "date": datetime.date.today().isoformat(),
-        "wrk": run(["wrk", "--version"], check=False).split()[1] if run(["wrk", "--version"], check=False) else "?",
+        "wrk": "-" if args.order_only else run(["wrk", "--version"], check=False).split()[1] if run(["wrk", "--version"], check=False) else "?",
         "dotnet": run(["dotnet", "--version"]).strip(),
         "results": {}, "seed_seconds": {},
     }
@@ -427,6 +442,10 @@ def main():
         data["results"][provider] = bench_database(provider, args, data)
     if args.only:
         say(json.dumps(data["results"], indent=1))
+        return
+    if args.order_only:
+        with open(os.path.join(args.data, "last-order-run.json"), "w") as f:
+            json.dump(data, f, indent=1)
         return
     markdown = figures_markdown(data, args)
     say("")

@@ -59,12 +59,18 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             || !i.Quote.IsOrderable);
     }
 
-    public async Task<Result> PlaceAsync(Request request, CancellationToken ct = default)
+    public Task<Result> PlaceAsync(Request request, CancellationToken ct = default) => PlaceAsync(request, null, ct);
+
+    /// <summary>
+    /// Places the cart; <paramref name="loaded"/> is the cart as the caller has just loaded it for the same buyer and
+    /// organisation (the checkout page does, to show it), so that it is not loaded and priced twice.
+    /// </summary>
+    public async Task<Result> PlaceAsync(Request request, CartView? loaded, CancellationToken ct = default)
     {
         if (await FindPlacedAsync(request, ct) is { } placed)
             return new Result(Problem.None, placed, PlacedBefore: true, new CartView([], 0, 0), default);
 
-        var view = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
+        var view = loaded ?? await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
         var earliest = EarliestDelivery(view);
         Result Refuse(Problem problem) => new(problem, null, false, view, earliest);
 
@@ -122,22 +128,27 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             db.Purchases.Add(purchase);
             await db.SaveChangesAsync(ct);
             purchase.AssignNumbers();
+            // The stock of every order that needs no approval, in one statement; any line short and nothing is placed.
+            var due = purchase.Orders.Where(o => o.Status != OrderStatus.PendingApproval).ToList();
+            if (await stock.ReserveAsync(due, ct) is not null)
+            {
+                outOfStock = true;
+                return false;
+            }
+            var approvers = due.Count < purchase.Orders.Count
+                ? await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct)
+                : [];
+            var suppliers = await notifier.SupplierMembersAsync(due.Select(o => o.SupplierId), ct);
             foreach (var order in purchase.Orders)
             {
                 order.Record(OrderEventKind.Submitted, request.BuyerUserId, request.BuyerName, now, purchase.Notes);
                 if (order.Status == OrderStatus.PendingApproval)
                 {
-                    notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct),
-                        NotificationKind.OrderAwaitingApproval, order.Number, "/approvals");
+                    notifier.Notify(approvers, NotificationKind.OrderAwaitingApproval, order.Number, "/approvals");
                     continue;
                 }
-                if (await stock.ReserveAsync(order, ct) is not null)
-                {
-                    outOfStock = true;
-                    return false;
-                }
                 order.Record(OrderEventKind.NoApprovalNeeded, null, "", now);
-                notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
+                notifier.Notify(suppliers[order.SupplierId], NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
             }
             // Paid by invoice: the orders due now are invoiced in this transaction (the outbox sends it).
             await payments.OrdersDueAsync(purchase, purchase.Orders, request.BuyerUserId, ct);

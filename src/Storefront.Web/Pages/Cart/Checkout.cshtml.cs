@@ -112,7 +112,7 @@ public class CheckoutModel(
 
         var result = await placement.PlaceAsync(new OrderPlacement.Request(
             seat.OrganisationId, actor.UserId!, actor.Name, CheckoutKey, Input.DeliveryAddressId, Input.RequestedDeliveryDate!.Value,
-            Input.PurchaseOrderReference, Input.Notes, Input.IsTradeUnion, seen, Input.PaymentMethod), ct);
+            Input.PurchaseOrderReference, Input.Notes, Input.IsTradeUnion, seen, Input.PaymentMethod), View, ct);
         switch (result.Problem)
         {
             case OrderPlacement.Problem.None:
