@@ -139,9 +139,7 @@ public sealed class OrderImport(
     {
         if (order.OrganisationId is not { } organisationId) return;
         var (paid, refunded) = CountedTargets(order);
-        var county = order.SupplierId is { } supplierId
-            ? await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.CountyCode).FirstOrDefaultAsync(ct)
-            : null;
+        var county = order.SupplierId is { } supplierId ? await CountyOfAsync(supplierId, ct) : null;
         if (paid != order.CountedPaidFen)
         {
             await ledger.AppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, paid - order.CountedPaidFen,
@@ -157,6 +155,16 @@ public sealed class OrderImport(
                 Note: order.Status == OrderStatuses.Cancelled ? "832 cancellation" : "832 refund"), ct);
             order.CountedRefundedFen = refunded;
         }
+    }
+
+    // A page of orders comes from a handful of suppliers: each supplier's county is read once per unit of work, not per order.
+    private readonly Dictionary<int, string?> _counties = [];
+
+    private async Task<string?> CountyOfAsync(int supplierId, CancellationToken ct)
+    {
+        if (!_counties.TryGetValue(supplierId, out var county))
+            _counties[supplierId] = county = await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.CountyCode).FirstOrDefaultAsync(ct);
+        return county;
     }
 
     /// <summary>What the ledger should hold for an order as the platform last described it: paid, and refunded of that.</summary>

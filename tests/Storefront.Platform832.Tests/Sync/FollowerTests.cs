@@ -42,10 +42,10 @@ public class FollowerTests
         Assert.Equal(PlatformAuditStatus.Approved, await h.WithDbAsync(db => db.ListingSyncRecords.Where(r => r.ListingId == ids[1]).Select(r => r.AuditStatus).SingleAsync()));
     }
 
-    [Fact]
-    public async Task OrdersCountOnceWithTheirRefundsDatedWhenTheMoneyMovedAndUnmatchedOnesCountWhenMatched()
+    /// <summary>A platform that knows a hospital the shop does not (yet), and a supplier whose two listings it approved.</summary>
+    private static async Task<(AdapterHarness Harness, Core.Suppliers.Supplier Supplier)> WithApprovedListingsAsync()
     {
-        await using var h = await AdapterHarness.StartAsync(o =>
+        var h = await AdapterHarness.StartAsync(o =>
         {
             o.BudgetUnits = [new() { CreditCode = Hospital, Name = "湖南省某某医院", UnitType = "HOSPITAL" }];
         });
@@ -53,6 +53,14 @@ public class FollowerTests
         var ids = await h.AddListingsAsync(supplier.Id, 2);
         await h.SyncAsync();
         foreach (var id in ids) h.Platform.State.Decide(Code, Listing.CodeOf(id), approve: true, null);
+        return (h, supplier);
+    }
+
+    [Fact]
+    public async Task OrdersCountOnceWithTheirRefundsDatedWhenTheMoneyMovedAndUnmatchedOnesCountWhenMatched()
+    {
+        var (h, supplier) = await WithApprovedListingsAsync();
+        await using var _ = h;
         var order = h.Platform.State.PlaceOrders(1).Single();
 
         await h.ImportOrdersAsync();
@@ -87,14 +95,8 @@ public class FollowerTests
     [Fact]
     public async Task QuotaReconciliationRecomputesImportedOrdersAndReportsAnOrderTheLedgerDoesNotMatch()
     {
-        await using var h = await AdapterHarness.StartAsync(o =>
-        {
-            o.BudgetUnits = [new() { CreditCode = Hospital, Name = "湖南省某某医院", UnitType = "HOSPITAL" }];
-        });
-        var supplier = await h.AddSupplierAsync(Code);
-        var ids = await h.AddListingsAsync(supplier.Id, 2);
-        await h.SyncAsync();
-        foreach (var id in ids) h.Platform.State.Decide(Code, Listing.CodeOf(id), approve: true, null);
+        var (h, supplier) = await WithApprovedListingsAsync();
+        await using var _ = h;
         var hospital = await h.AddOrganisationAsync(Hospital);
         h.Platform.State.PlaceOrders(2);
         while (h.Platform.State.Orders().All(o => o.RefundedFen == 0)) h.Platform.State.AdvanceOrders(1);
