@@ -128,7 +128,8 @@ public class Order
 public class OrderLine
 {
     public long Id { get; private set; }
-    public long OrderId { get; private set; }
+    /// <summary>Set by EF when the line is saved with its order, or by checkout when it inserts the lines in bulk.</summary>
+    public long OrderId { get; internal set; }
     public int ListingId { get; init; }
     public required string Title { get; init; }
     public required string Unit { get; init; }

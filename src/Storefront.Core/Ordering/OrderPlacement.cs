@@ -122,15 +122,23 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             purchase.Orders.Add(order);
         }
 
+        // The lines go in by bulk statements, not through the change tracker (a bulk order has hundreds): they are held
+        // apart from their orders until the orders have their ids, and put back once nothing tracks the purchase.
+        var linesOf = purchase.Orders.ToDictionary(o => o, o => o.Lines.ToList());
+        foreach (var order in purchase.Orders) order.Lines.Clear();
+
         var outOfStock = false;
         var ending = await OrderingTransaction.RunAsync(db, async () =>
         {
             db.Purchases.Add(purchase);
             await db.SaveChangesAsync(ct);
             purchase.AssignNumbers();
+            foreach (var (order, lines) in linesOf)
+                foreach (var line in lines) line.OrderId = order.Id;
+            await db.InsertAsync(linesOf.Values.SelectMany(l => l).ToList(), ct);
             // The stock of every order that needs no approval, in one statement; any line short and nothing is placed.
             var due = purchase.Orders.Where(o => o.Status != OrderStatus.PendingApproval).ToList();
-            if (await stock.ReserveAsync(due, ct) is not null)
+            if (await stock.ReserveAsync(due, due.SelectMany(o => linesOf[o]).ToList(), ct) is not null)
             {
                 outOfStock = true;
                 return false;
@@ -158,6 +166,9 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             return true;
         }, ct, isDuplicate: async () => await FindPlacedAsync(request, ct) is not null);
 
+        // What this context tracked of the purchase is done with; untracked, its orders get their lines back safely.
+        db.ChangeTracker.Clear();
+        foreach (var (order, lines) in linesOf) order.Lines.AddRange(lines);
         switch (ending)
         {
             case OrderingTransaction.Ending.Committed:

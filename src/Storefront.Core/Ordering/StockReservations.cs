@@ -10,7 +10,7 @@ namespace Storefront.Core.Ordering;
 /// Takes orders' units out of stock when they go on to payment and puts them back when one is cancelled (DESIGN.md
 /// rule 4). All the lines are taken by one conditional update (WHERE Stock >= quantity, per line), so stock never goes
 /// below zero however many buyers take the last units at once; the database's check constraint is the last guard. The
-/// updates bypass the change tracker, so the listings' sync jobs are added here, in the caller's transaction.
+/// updates bypass the change tracker, so the listings' sync jobs are inserted here, in the caller's transaction.
 /// </summary>
 public sealed class StockReservations(StorefrontDbContext db, TimeProvider clock)
 {
@@ -18,24 +18,28 @@ public sealed class StockReservations(StorefrontDbContext db, TimeProvider clock
     /// Reserves every line of the orders or reports the first (in listing order) that cannot be: then the caller must
     /// roll its transaction back, since the other lines were taken. Call inside a transaction.
     /// </summary>
-    public async Task<OrderLine?> ReserveAsync(IReadOnlyCollection<Order> orders, CancellationToken ct = default)
+    public Task<OrderLine?> ReserveAsync(IReadOnlyCollection<Order> orders, CancellationToken ct = default) =>
+        ReserveAsync(orders, orders.SelectMany(o => o.Lines).ToList(), ct);
+
+    public Task<OrderLine?> ReserveAsync(Order order, CancellationToken ct = default) => ReserveAsync([order], ct);
+
+    /// <summary>The same, for orders whose lines are held apart from them (checkout inserts them in bulk).</summary>
+    internal async Task<OrderLine?> ReserveAsync(IReadOnlyCollection<Order> orders, IReadOnlyCollection<OrderLine> ofOrders, CancellationToken ct)
     {
         RequireTransaction();
         var now = clock.GetUtcNow().UtcDateTime;
-        var lines = orders.SelectMany(o => o.Lines).OrderBy(l => l.ListingId).ToList();
+        var lines = ofOrders.OrderBy(l => l.ListingId).ToList();
         // A listing on two lines is taken once, for both: one row of the update each.
         var wanted = lines.GroupBy(l => l.ListingId).Select(g => (ListingId: g.Key, Quantity: g.Sum(l => l.Quantity))).ToList();
         if (wanted.Count > 0)
         {
             var taken = await TakeAsync(wanted, now, ct);
             if (taken.Count != wanted.Count) return lines.First(l => !taken.Contains(l.ListingId));
-            db.ListingSyncJobs.AddRange(wanted.Select(w => ListingSyncJob.For(w.ListingId, now)));
+            await db.InsertAsync(wanted.Select(w => ListingSyncJob.For(w.ListingId, now)).ToList(), ct);
         }
         foreach (var order in orders) order.MarkStockReserved(now);
         return null;
     }
-
-    public Task<OrderLine?> ReserveAsync(Order order, CancellationToken ct = default) => ReserveAsync([order], ct);
 
     /// <summary>Puts back what the order reserved, if it reserved anything. Call inside a transaction.</summary>
     public async Task ReleaseAsync(Order order, CancellationToken ct = default)
@@ -51,8 +55,8 @@ public sealed class StockReservations(StorefrontDbContext db, TimeProvider clock
                     .SetProperty(l => l.Stock, l => l.Stock + quantity)
                     .SetProperty(l => l.Revision, l => l.Revision + 1)
                     .SetProperty(l => l.UpdatedAtUtc, now), ct);
-            db.ListingSyncJobs.Add(ListingSyncJob.For(line.ListingId, now));
         }
+        await db.InsertAsync(order.Lines.Select(l => ListingSyncJob.For(l.ListingId, now)).ToList(), ct);
         order.MarkStockReleased();
     }
 

@@ -29,6 +29,10 @@ public class OrderPlacementTests
         Assert.Equal([$"{purchase.Number}-1", $"{purchase.Number}-2"], purchase.Orders.OrderBy(o => o.Sequence).Select(o => o.Number));
         Assert.Equal([104_000L, 340_000L], purchase.Orders.OrderBy(o => o.Sequence).Select(o => o.TotalFen));
         Assert.Equal(520, purchase.Orders.Single(o => o.SupplierId == rice.SupplierId).Lines.Single().UnitPriceFen);
+        // The lines are inserted apart from their orders (in bulk): each is stored under its own supplier's order.
+        var teaLine = purchase.Orders.Single(o => o.SupplierId == tea.SupplierId).Lines.Single();
+        Assert.Equal((tea.Id, 50, 6800L, 340_000L), (teaLine.ListingId, teaLine.Quantity, teaLine.UnitPriceFen, teaLine.AmountFen));
+        Assert.Equal([rice.Id, tea.Id], result.Purchase!.Orders.OrderBy(o => o.Sequence).Select(o => o.Lines.Single().ListingId));
         Assert.Empty(await db.CartLines.ToListAsync());
     }
 
