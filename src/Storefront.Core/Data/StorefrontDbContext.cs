@@ -56,7 +56,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<QuotaDigestSent> QuotaDigestsSent => Set<QuotaDigestSent>();
 
     // Quotas (issue 6): the monthly totals move with the ledger in every save, whoever builds the context.
-    // Performance (issue 8): so do the listings' search grams and the catalog's stamp.
+    // Performance (issue 8): so does the catalog's stamp.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(QuotaTotalsInterceptor.Instance, CatalogChanges.Instance);
     // The 832 platform adapter: sync records per listing, job cursors, imported orders, reconciliation reports.
@@ -86,7 +86,6 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<SupplierSettlement> SupplierSettlements => Set<SupplierSettlement>();
     // Performance (issue 8): the catalog's search index and the stamp that keys cached catalog pages.
-    public DbSet<ListingSearchGram> ListingSearchGrams => Set<ListingSearchGram>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -476,21 +476,6 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.Property<int>("Gram")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ListingId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Gram", "ListingId");
-
-                    b.HasIndex("ListingId");
-
-                    b.ToTable("ListingSearchGrams");
-                });
-
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>
                 {
                     b.Property<long>("Id")
@@ -2893,17 +2878,6 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
-                        .WithMany()
-                        .HasForeignKey("ListingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>

@@ -455,21 +455,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.Property<int>("Gram")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ListingId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Gram", "ListingId");
-
-                    b.HasIndex("ListingId");
-
-                    b.ToTable("ListingSearchGrams");
-                });
-
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>
                 {
                     b.Property<long>("Id")
@@ -2802,17 +2787,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
-                        .WithMany()
-                        .HasForeignKey("ListingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>

@@ -73,7 +73,6 @@ public static class DataSetup
             }
             logger.LogInformation("Database migrated in {Elapsed} ms", clock.ElapsedMilliseconds);
             await ReferenceDataLoader.EnsureAsync(db);
-            await SearchIndex.EnsureBuiltAsync(db);
             logger.LogInformation("Reference data ready at {Elapsed} ms", clock.ElapsedMilliseconds);
         }
         if (app.Configuration.GetValue("Demo:Seed", true))

@@ -18,7 +18,7 @@ namespace Storefront.Load;
 
 /// <summary>
 /// The load test's data set, on top of the demo: suppliers across the designated counties, their listings (with
-/// tiers, a photo of the demo's and the search grams), organisations with canteen filings, and past purchases whose
+/// tiers and a photo of the demo's), organisations with canteen filings, and past purchases whose
 /// orders were paid, each with the payment and the quota entries it implies; then the ledger's totals. The bench
 /// organisation and its buyers, who place the benchmark's orders, are made through the shop's own services.
 /// </summary>
@@ -161,10 +161,6 @@ public sealed class LargeDataSet(StorefrontDbContext db, IServiceProvider servic
                 var photo = photos[l.Id % photos.Count];
                 return new object?[] { photoBase + i, l.Id, 0, photo.ContentHash, photo.Width, photo.Height, l.Title, l.PublishedAt };
             }), ct));
-
-        Say("search grams", await _writer.WriteAsync<ListingSearchGram>(
-            [nameof(ListingSearchGram.Gram), nameof(ListingSearchGram.ListingId)],
-            listings.SelectMany(l => SearchGrams.Of(l.SearchText).Order().Select(g => new object?[] { g, l.Id })), ct));
 
         // Organisations all over the country, with a canteen filing for this year (nine in ten) and an address.
         var allCounties = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.County).Select(d => d.Code).OrderBy(c => c).ToListAsync(ct);

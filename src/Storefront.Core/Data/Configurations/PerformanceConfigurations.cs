@@ -4,16 +4,6 @@ using Storefront.Core.Catalog;
 
 namespace Storefront.Core.Data.Configurations;
 
-public class ListingSearchGramConfiguration : IEntityTypeConfiguration<ListingSearchGram>
-{
-    public void Configure(EntityTypeBuilder<ListingSearchGram> e)
-    {
-        // Gram first: a search looks grams up and reads the listings beside them, all from the key's index.
-        e.HasKey(g => new { g.Gram, g.ListingId });
-        e.HasOne(g => g.Listing).WithMany().HasForeignKey(g => g.ListingId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 public class CatalogVersionConfiguration : IEntityTypeConfiguration<CatalogVersion>
 {
     public void Configure(EntityTypeBuilder<CatalogVersion> e)

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Storefront.Migrations.Sqlite.Migrations
+namespace Storefront.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,23 +30,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,16 +57,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,8 +77,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "CatalogVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stamp = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Stamp = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,14 +90,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Categories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ParentCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,10 +108,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,13 +122,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Divisions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    ProvinceName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    PrefectureCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    PrefectureName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Code = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ProvinceName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PrefectureCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    PrefectureName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,14 +139,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "GatewayEvents",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ApiVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    ProcessedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApiVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    ProcessedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -156,11 +157,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcquiredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastSucceededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcquiredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSucceededAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,16 +172,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "OutgoingMails",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -191,14 +192,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Platform832JobStates",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Cursor = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LastItemAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastRunAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastRunItems = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LastErrorAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Cursor = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastItemAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastRunItems = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastErrorAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -209,21 +210,21 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Platform832ReconciliationRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SuppliersChecked = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProductsChecked = table.Column<int>(type: "INTEGER", nullable: false),
-                    Missing = table.Column<int>(type: "INTEGER", nullable: false),
-                    Extra = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stale = table.Column<int>(type: "INTEGER", nullable: false),
-                    Different = table.Column<int>(type: "INTEGER", nullable: false),
-                    Queued = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuppliersChecked = table.Column<int>(type: "integer", nullable: false),
+                    ProductsChecked = table.Column<int>(type: "integer", nullable: false),
+                    Missing = table.Column<int>(type: "integer", nullable: false),
+                    Extra = table.Column<int>(type: "integer", nullable: false),
+                    Stale = table.Column<int>(type: "integer", nullable: false),
+                    Different = table.Column<int>(type: "integer", nullable: false),
+                    Queued = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -234,10 +235,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "PlatformSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -248,12 +249,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaImpactTotals",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    CountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,16 +265,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    RatioBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotBelowLastYear = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    RatioBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    NotBelowLastYear = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,9 +286,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaYears",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    FilingDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    FilingDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -298,11 +299,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -319,11 +320,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -340,10 +341,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,8 +361,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -384,10 +385,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -404,14 +405,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -428,9 +429,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "DesignatedCounties",
                 columns: table => new
                 {
-                    CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    AddedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    CountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -447,24 +448,24 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    CompetentUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovalThresholdFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaymentTermDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvoiceContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    InvoiceContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SuspendedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    CreditCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    CompetentUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ApprovalThresholdFen = table.Column<long>(type: "bigint", nullable: true),
+                    PaymentTermDays = table.Column<int>(type: "integer", nullable: false),
+                    InvoiceContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    InvoiceContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuspendedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -483,28 +484,28 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Suppliers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
-                    CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    FarmerLinkDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    BenefitingHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Platform832Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BankName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BankAccountProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    BankAccountLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SuspendedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    CreditCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    CountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    FarmerLinkDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BenefitingHouseholds = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Platform832Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BankName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BankAccountProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    BankAccountLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuspendedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,21 +523,21 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Platform832ReconciliationDrifts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SupplierCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Queued = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    SupplierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Queued = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Platform832ReconciliationDrifts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Platform832ReconciliationDrifts_Platform832ReconciliationRuns_RunId",
+                        name: "FK_Platform832ReconciliationDrifts_Platform832ReconciliationRu~",
                         column: x => x.RunId,
                         principalTable: "Platform832ReconciliationRuns",
                         principalColumn: "Id",
@@ -547,23 +548,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "CanteenFilings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    BaseFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    SharedWithOrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PledgedRatioBasisPoints = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AppliedRatioBasisPoints = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReservedFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    BaseFen = table.Column<long>(type: "bigint", nullable: true),
+                    SharedWithOrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    PledgedRatioBasisPoints = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AppliedRatioBasisPoints = table.Column<int>(type: "integer", nullable: true),
+                    ReservedFen = table.Column<long>(type: "bigint", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -589,14 +590,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "DeliveryAddresses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    IsDefault = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsDefault = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -613,10 +614,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "GatewayCustomers",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,12 +634,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "OrganisationMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Roles = table.Column<int>(type: "INTEGER", nullable: false),
-                    JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Roles = table.Column<int>(type: "integer", nullable: false),
+                    JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -662,23 +663,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Purchases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BuyerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CheckoutKey = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeliveryLabel = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    DeliveryAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DeliveryRecipient = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    DeliveryPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    RequestedDeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PurchaseOrderReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsTradeUnion = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PaymentMethod = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    BuyerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CheckoutKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeliveryLabel = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DeliveryAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DeliveryRecipient = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DeliveryPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RequestedDeliveryDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PurchaseOrderReference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsTradeUnion = table.Column<bool>(type: "boolean", nullable: false),
+                    TotalFen = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PaymentMethod = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -702,15 +703,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CountsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    CountsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -728,11 +729,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaDigestsSent",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WeekOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -749,22 +750,22 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: true),
+                    CountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -784,11 +785,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "QuotaMonthlyTotals",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    EntryCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -805,12 +806,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "SavedLists",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -827,19 +828,19 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Roles = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Roles = table.Column<int>(type: "integer", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -863,28 +864,28 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Listings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OriginCountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Spec = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MinOrderQuantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stock = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeadTimeDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificationNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    BasePriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    LowestPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    OriginCountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Spec = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MinOrderQuantity = table.Column<int>(type: "integer", nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    LeadTimeDays = table.Column<int>(type: "integer", nullable: false),
+                    CertificationNo = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Description = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    BasePriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    LowestPriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -918,26 +919,26 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Platform832Orders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderNo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SupplierCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: true),
-                    BuyerCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BuyerUnitType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    RefundedFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    PaidAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PlatformUpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CountedPaidFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CountedRefundedFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    MatchedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderNo = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SupplierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: true),
+                    BuyerCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    BuyerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BuyerUnitType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TotalFen = table.Column<long>(type: "bigint", nullable: false),
+                    RefundedFen = table.Column<long>(type: "bigint", nullable: false),
+                    PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PlatformUpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CountedPaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    CountedRefundedFen = table.Column<long>(type: "bigint", nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MatchedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -962,16 +963,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "SupplierDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -989,12 +990,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "SupplierMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    IsOwner = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    IsOwner = table.Column<bool>(type: "boolean", nullable: false),
+                    JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1017,16 +1018,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "SupplierSettlements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    SettledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1044,16 +1045,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PurchaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    PaidAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PurchaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1071,15 +1072,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "CartLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeenUnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    AddedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    SeenUnitPriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1109,15 +1110,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "ListingPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    AltText = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1134,11 +1135,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "ListingPriceTiers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinQuantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    MinQuantity = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceFen = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1153,32 +1154,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ListingSearchGrams",
-                columns: table => new
-                {
-                    Gram = table.Column<int>(type: "INTEGER", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ListingSearchGrams", x => new { x.Gram, x.ListingId });
-                    table.ForeignKey(
-                        name: "FK_ListingSearchGrams_Listings_ListingId",
-                        column: x => x.ListingId,
-                        principalTable: "Listings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ListingSyncJobs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DoneAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1195,24 +1178,24 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Platform832ListingSyncs",
                 columns: table => new
                 {
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupplierCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    RevisionSent = table.Column<int>(type: "INTEGER", nullable: true),
-                    RevisionAcknowledged = table.Column<int>(type: "INTEGER", nullable: true),
-                    PlatformProductId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Delisted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AuditStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuditRevision = table.Column<int>(type: "INTEGER", nullable: true),
-                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AuditDecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FieldErrors = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastSyncedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ParkedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    SupplierCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RevisionSent = table.Column<int>(type: "integer", nullable: true),
+                    RevisionAcknowledged = table.Column<int>(type: "integer", nullable: true),
+                    PlatformProductId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Delisted = table.Column<bool>(type: "boolean", nullable: false),
+                    AuditStatus = table.Column<int>(type: "integer", nullable: false),
+                    AuditRevision = table.Column<int>(type: "integer", nullable: true),
+                    RejectReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AuditDecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FieldErrors = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSyncedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ParkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1231,11 +1214,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "SavedListLine",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SavedListId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SavedListId = table.Column<long>(type: "bigint", nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1259,15 +1242,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Platform832OrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PlatformProductId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PlatformProductId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ListingId = table.Column<int>(type: "integer", nullable: true),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    PriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1284,27 +1267,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PurchaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ApprovedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    StockReservedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PaymentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaidAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Cancellation = table.Column<int>(type: "INTEGER", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PurchaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TotalFen = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    StockReservedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Cancellation = table.Column<int>(type: "integer", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1343,27 +1326,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "PaymentRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PurchaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    GatewayId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PdfUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastFailureAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastFailure = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    PaymentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    PurchaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    GatewayId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CustomerId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PdfUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastFailureAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastFailure = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1390,14 +1373,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "OrderEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1414,17 +1397,17 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "OrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Spec = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OriginCountyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),
-                    UnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Spec = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OriginCountyCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    UnitPriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1449,23 +1432,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Refunds",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Via = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    GatewayRefundId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RefundedBeforeFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Via = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    GatewayRefundId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailureMessage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RefundedBeforeFen = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1491,14 +1474,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Shipments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Carrier = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ShippedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ShippedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Carrier = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ShippedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ShippedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1515,8 +1498,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "PaymentRequestOrders",
                 columns: table => new
                 {
-                    PaymentRequestId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false)
+                    PaymentRequestId = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1539,17 +1522,17 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "PaymentOutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Command = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaymentRequestId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefundId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    GaveUpAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Command = table.Column<int>(type: "integer", nullable: false),
+                    PaymentRequestId = table.Column<long>(type: "bigint", nullable: true),
+                    RefundId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DoneAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    GaveUpAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1573,12 +1556,12 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "Receipts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ShipmentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShipmentId = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1595,11 +1578,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "ShipmentLine",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ShipmentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrderLineId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShipmentId = table.Column<long>(type: "bigint", nullable: false),
+                    OrderLineId = table.Column<long>(type: "bigint", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1623,11 +1606,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "ReceiptLine",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReceiptId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ShipmentLineId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedQuantity = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptId = table.Column<long>(type: "bigint", nullable: false),
+                    ShipmentLineId = table.Column<long>(type: "bigint", nullable: false),
+                    AcceptedQuantity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1830,11 +1813,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "IX_Listings_SupplierId",
                 table: "Listings",
                 column: "SupplierId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ListingSearchGrams_ListingId",
-                table: "ListingSearchGrams",
-                column: "ListingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ListingSyncJobs_DoneAtUtc_ListingId",
@@ -2291,9 +2269,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ListingPriceTiers");
-
-            migrationBuilder.DropTable(
-                name: "ListingSearchGrams");
 
             migrationBuilder.DropTable(
                 name: "ListingSyncJobs");

@@ -12,7 +12,7 @@ using Storefront.Core.Data;
 namespace Storefront.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(StorefrontDbContext))]
-    [Migration("20261129095327_Initial")]
+    [Migration("20261129120656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -477,21 +477,6 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         {
                             t.HasCheckConstraint("CK_ListingPriceTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
                         });
-                });
-
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.Property<int>("Gram")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ListingId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Gram", "ListingId");
-
-                    b.HasIndex("ListingId");
-
-                    b.ToTable("ListingSearchGrams");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>
@@ -2896,17 +2881,6 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
-                        .WithMany()
-                        .HasForeignKey("ListingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>

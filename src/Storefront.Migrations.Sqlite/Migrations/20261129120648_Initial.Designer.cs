@@ -11,7 +11,7 @@ using Storefront.Core.Data;
 namespace Storefront.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StorefrontDbContext))]
-    [Migration("20261129095320_Initial")]
+    [Migration("20261129120648_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -456,21 +456,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ListingPriceTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
                         });
-                });
-
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.Property<int>("Gram")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ListingId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Gram", "ListingId");
-
-                    b.HasIndex("ListingId");
-
-                    b.ToTable("ListingSearchGrams");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>
@@ -2805,17 +2790,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Storefront.Core.Catalog.ListingSearchGram", b =>
-                {
-                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
-                        .WithMany()
-                        .HasForeignKey("ListingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Listing");
                 });
 
             modelBuilder.Entity("Storefront.Core.Catalog.ListingSyncJob", b =>
