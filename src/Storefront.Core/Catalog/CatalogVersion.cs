@@ -29,17 +29,37 @@ public sealed class CatalogStamp(IServiceScopeFactory scopes)
 {
     public const string Sql = "SELECT \"Stamp\" FROM \"CatalogVersions\" WHERE \"Id\" = 1";
 
+    /// <summary>The stamp and one listing's stock beside it (null when there is no such listing).</summary>
+    private const string WithStockSql = "SELECT \"Stamp\", (SELECT \"Stock\" FROM \"Listings\" WHERE \"Id\" = @listing) FROM \"CatalogVersions\" WHERE \"Id\" = 1";
+
     private (DbProviderFactory Factory, string ConnectionString)? _database;
 
-    public async Task<long> ReadAsync(CancellationToken ct = default)
+    public async Task<long> ReadAsync(CancellationToken ct = default) => (await ReadAsync(null, ct)).Stamp;
+
+    /// <summary>
+    /// The stamp, and for a listing's page the listing's stock too, in the same query: checkout takes stock without
+    /// a new stamp (it would empty every cache at every order), so that page is keyed by both.
+    /// </summary>
+    public async Task<(long Stamp, int? Stock)> ReadAsync(int? listingId, CancellationToken ct = default)
     {
         var (factory, connectionString) = _database ??= Database();
         await using var connection = factory.CreateConnection()!;
         connection.ConnectionString = connectionString;
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        return await command.ExecuteScalarAsync(ct) is { } stamp and not DBNull ? Convert.ToInt64(stamp, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        command.CommandText = listingId is null ? Sql : WithStockSql;
+        if (listingId is { } id)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@listing";
+            parameter.Value = id;
+            command.Parameters.Add(parameter);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return (0, null);
+        var stamp = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+        int? stock = listingId is null || reader.IsDBNull(1) ? null : Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return (stamp, stock);
     }
 
     private (DbProviderFactory, string) Database()

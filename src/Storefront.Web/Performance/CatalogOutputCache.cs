@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 using Storefront.Core.Catalog;
-using Storefront.Core.Data;
 
 namespace Storefront.Web.Performance;
 
@@ -35,15 +33,11 @@ public sealed class CatalogOutputCache : IOutputCachePolicy
         var vary = context.CacheVaryByRules;
         vary.QueryKeys = "*";
         vary.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        var stamp = await http.RequestServices.GetRequiredService<CatalogStamp>().ReadAsync(cancellation);
+        int? listing = http.Request.RouteValues["page"] is "/Catalog/Listing"
+            && int.TryParse(http.Request.RouteValues["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        var (stamp, stock) = await http.RequestServices.GetRequiredService<CatalogStamp>().ReadAsync(listing, cancellation);
         vary.VaryByValues["catalog"] = stamp.ToString(CultureInfo.InvariantCulture);
-        if (http.Request.RouteValues["page"] is "/Catalog/Listing"
-            && int.TryParse(http.Request.RouteValues["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            var stock = await http.RequestServices.GetRequiredService<StorefrontDbContext>().Listings.AsNoTracking()
-                .Where(l => l.Id == id).Select(l => (int?)l.Stock).FirstOrDefaultAsync(cancellation);
-            vary.VaryByValues["stock"] = stock?.ToString(CultureInfo.InvariantCulture) ?? "";
-        }
+        if (listing is not null) vary.VaryByValues["stock"] = stock?.ToString(CultureInfo.InvariantCulture) ?? "";
         context.ResponseExpirationTimeSpan = Lifetime;
     }
 
