@@ -26,8 +26,10 @@ public static class BulkInserts
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
-            .Select(p => p.IsShadowProperty()
-                ? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is a shadow property: its value is not on the entity.")
+            // A shadow property has no value on the entity, and a generated one (a default, a row version) is the
+            // database's to set: both would need what EF does on a save, so such an entity is not for this insert.
+            .Select(p => p.IsShadowProperty() || p.ValueGenerated != ValueGenerated.Never
+                ? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is shadow or generated: insert {typeof(T).Name} through the change tracker.")
                 : (Property: p, Getter: p.GetGetter(), Mapping: p.GetRelationalTypeMapping()))
             .ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
