@@ -34,9 +34,13 @@ public sealed class HtmlPage(HttpResponseMessage response, IHtmlDocument documen
 
     private string Truncated => Body.Length > 2000 ? Body[..2000] : Body;
 
-    /// <summary>Submits a form with its current values (antiforgery token included), changed by the given fields.</summary>
+    /// <summary>
+    /// Submits a form with its current values (antiforgery token included), changed by the given fields. Streamed, the
+    /// body goes without a Content-Length (chunked), as a client streaming a large upload may send it.
+    /// </summary>
     public Task<HtmlPage> SubmitAsync(HttpClient client, string formSelector, IEnumerable<KeyValuePair<string, string>>? fields = null,
-        string? submitName = null, string? submitValue = null, IEnumerable<(string Name, string FileName, byte[] Content, string ContentType)>? files = null)
+        string? submitName = null, string? submitValue = null, IEnumerable<(string Name, string FileName, byte[] Content, string ContentType)>? files = null,
+        bool streamed = false)
     {
         var form = (IHtmlFormElement)Get(formSelector);
         var values = new List<KeyValuePair<string, string>>();
@@ -82,7 +86,27 @@ public sealed class HtmlPage(HttpResponseMessage response, IHtmlDocument documen
         {
             content = new FormUrlEncodedContent(values);
         }
-        return client.PostPageAsync(target, content);
+        return client.PostPageAsync(target, streamed ? new UnknownLength(content) : content);
+    }
+
+    /// <summary>Content whose length is not known in advance, so that HttpClient sends it chunked.</summary>
+    private sealed class UnknownLength : HttpContent
+    {
+        private readonly HttpContent _inner;
+
+        public UnknownLength(HttpContent inner)
+        {
+            _inner = inner;
+            foreach (var header in inner.Headers.Where(h => h.Key != "Content-Length")) Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => _inner.CopyToAsync(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
 
