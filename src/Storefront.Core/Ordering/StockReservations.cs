@@ -28,13 +28,11 @@ public sealed class StockReservations(StorefrontDbContext db, TimeProvider clock
     {
         RequireTransaction();
         var now = clock.GetUtcNow().UtcDateTime;
-        var lines = ofOrders.OrderBy(l => l.ListingId).ToList();
-        // A listing on two lines is taken once, for both: one row of the update each.
-        var wanted = lines.GroupBy(l => l.ListingId).Select(g => (ListingId: g.Key, Quantity: g.Sum(l => l.Quantity))).ToList();
+        var wanted = ByListing(ofOrders);
         if (wanted.Count > 0)
         {
-            var taken = await TakeAsync(wanted, now, ct);
-            if (taken.Count != wanted.Count) return lines.First(l => !taken.Contains(l.ListingId));
+            var taken = await UpdateAsync(wanted, take: true, now, ct);
+            if (taken.Count != wanted.Count) return ofOrders.OrderBy(l => l.ListingId).First(l => !taken.Contains(l.ListingId));
             await db.InsertAsync(wanted.Select(w => ListingSyncJob.For(w.ListingId, now)).ToList(), ct);
         }
         foreach (var order in orders) order.MarkStockReserved(now);
@@ -47,51 +45,55 @@ public sealed class StockReservations(StorefrontDbContext db, TimeProvider clock
         if (order.StockReservedAtUtc is null) return;
         RequireTransaction();
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var line in order.Lines.OrderBy(l => l.ListingId))
+        var released = ByListing(order.Lines);
+        if (released.Count > 0)
         {
-            var quantity = line.Quantity;
-            await db.Listings.Where(l => l.Id == line.ListingId)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(l => l.Stock, l => l.Stock + quantity)
-                    .SetProperty(l => l.Revision, l => l.Revision + 1)
-                    .SetProperty(l => l.UpdatedAtUtc, now), ct);
+            await UpdateAsync(released, take: false, now, ct);
+            await db.InsertAsync(released.Select(w => ListingSyncJob.For(w.ListingId, now)).ToList(), ct);
         }
-        await db.InsertAsync(order.Lines.Select(l => ListingSyncJob.For(l.ListingId, now)).ToList(), ct);
         order.MarkStockReleased();
     }
 
+    /// <summary>The quantity of each listing, in listing order: a listing on two lines is one row of the update, for both.</summary>
+    private static List<(int ListingId, int Quantity)> ByListing(IEnumerable<OrderLine> lines) =>
+        lines.GroupBy(l => l.ListingId).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(l => l.Quantity))).ToList();
+
     /// <summary>
-    /// One statement for all the listings (UPDATE … FROM (VALUES (id, quantity), …)), each row only if its stock covers
-    /// the quantity; returns the ids it took from. Parameterised: two parameters a listing plus the time and status.
+    /// One statement for all the listings (UPDATE … FROM (VALUES (id, quantity), …)): taking, each row only if its stock
+    /// covers the quantity and the listing is not deleted; putting back, every row. Returns the ids it changed.
+    /// Parameterised: two parameters a listing plus the time and status.
     /// </summary>
-    private async Task<HashSet<int>> TakeAsync(IReadOnlyList<(int ListingId, int Quantity)> wanted, DateTime now, CancellationToken ct)
+    private async Task<HashSet<int>> UpdateAsync(IReadOnlyList<(int ListingId, int Quantity)> changes, bool take, DateTime now, CancellationToken ct)
     {
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
         {
             // PostgreSQL locks rows as the update reaches them, in the plan's order: lock them in listing order first,
-            // so that two checkouts sharing listings wait for each other instead of deadlocking. (SQLite lets one
-            // transaction write at a time.)
+            // so that two checkouts (or a checkout and a cancellation) sharing listings wait for each other instead of
+            // deadlocking. (SQLite lets one transaction write at a time.)
             // Only placeholders ({0}, {1}, …) are put in the text; the values go as parameters.
-            var lockSql = $"SELECT 1 FROM \"Listings\" WHERE \"Id\" IN ({string.Join(", ", wanted.Select((_, i) => $"{{{i}}}"))}) ORDER BY \"Id\" FOR UPDATE";
-            await db.Database.ExecuteSqlRawAsync(lockSql, wanted.Select(w => (object)w.ListingId), ct);
+            var lockSql = $"SELECT 1 FROM \"Listings\" WHERE \"Id\" IN ({string.Join(", ", changes.Select((_, i) => $"{{{i}}}"))}) ORDER BY \"Id\" FOR UPDATE";
+            await db.Database.ExecuteSqlRawAsync(lockSql, changes.Select(w => (object)w.ListingId), ct);
         }
         var parameters = new List<object> { now, (int)ListingStatus.Deleted };
         var values = new StringBuilder();
-        foreach (var (listingId, quantity) in wanted)
+        foreach (var (listingId, quantity) in changes)
         {
             if (values.Length > 0) values.Append(", ");
             values.Append(CultureInfo.InvariantCulture, $"({{{parameters.Count}}}, {{{parameters.Count + 1}}})");
             parameters.Add(listingId);
             parameters.Add(quantity);
         }
+        var (sign, condition) = take
+            ? ("-", """ AND "Listings"."Stock" >= v.column2 AND "Listings"."Status" <> {1}""")
+            : ("+", "");
         var updateSql = $$"""
-            UPDATE "Listings" SET "Stock" = "Stock" - v.column2, "Revision" = "Revision" + 1, "UpdatedAtUtc" = {0}
+            UPDATE "Listings" SET "Stock" = "Stock" {{sign}} v.column2, "Revision" = "Revision" + 1, "UpdatedAtUtc" = {0}
             FROM (VALUES {{values}}) AS v
-            WHERE "Listings"."Id" = v.column1 AND "Listings"."Stock" >= v.column2 AND "Listings"."Status" <> {1}
+            WHERE "Listings"."Id" = v.column1{{condition}}
             RETURNING "Id" AS "Value"
             """;
-        var taken = await db.Database.SqlQueryRaw<int>(updateSql, parameters.ToArray()).ToListAsync(ct);
-        return taken.ToHashSet();
+        var changed = await db.Database.SqlQueryRaw<int>(updateSql, parameters.ToArray()).ToListAsync(ct);
+        return changed.ToHashSet();
     }
 
     private void RequireTransaction()

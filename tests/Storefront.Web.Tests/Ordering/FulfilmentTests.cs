@@ -127,6 +127,38 @@ public abstract class FulfilmentTests<TFactory>(TFactory factory) : DatabaseTest
     }
 
     [SkippableFact]
+    public async Task ACancelledOrderOfSeveralLinesGivesEachListingItsStockBackInOneGo()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        var tea = await Factory.ListingIdAsync(Tea);
+        // Another published listing of the same cooperative, so that both lines are one order, at its minimum order.
+        var (other, otherQuantity) = await Factory.WithDbAsync(async db =>
+        {
+            var supplier = await db.Listings.Where(l => l.Id == tea).Select(l => l.SupplierId).SingleAsync();
+            var found = await db.Listings.Where(l => l.SupplierId == supplier && l.Id != tea && l.Status == Core.Catalog.ListingStatus.Published && l.Stock >= 100)
+                .OrderBy(l => l.Id).Select(l => new { l.Id, l.MinOrderQuantity }).FirstAsync();
+            return (found.Id, found.MinOrderQuantity);
+        });
+        var stocks = () => Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == tea || l.Id == other).OrderBy(l => l.Id).Select(l => l.Stock).ToListAsync());
+        var jobs = () => Factory.WithDbAsync(async db => new[]
+        {
+            await db.ListingSyncJobs.CountAsync(j => j.ListingId == tea), await db.ListingSyncJobs.CountAsync(j => j.ListingId == other),
+        });
+        var before = await stocks();
+        var jobsBefore = await jobs();
+
+        await buyer.QuickOrderAsync($"L{tea}, 10\nL{other}, {otherQuantity}");
+        var order = OrderIdsOf(await buyer.CheckOutAsync()).Single();
+        Assert.NotEqual(before, await stocks());
+        var cancelled = await (await buyer.GetPageAsync($"/orders/{order}")).SubmitAsync(buyer, "#cancel-form", [new("CancelReason", "计划变更")]);
+
+        Assert.Equal("已取消", cancelled.Text("#order-status"));
+        Assert.Equal(before, await stocks());
+        // Each listing's change went to the 832 outbox: one job for taking, one for giving back.
+        Assert.Equal(jobsBefore.Select(n => n + 2), await jobs());
+    }
+
+    [SkippableFact]
     public async Task ARejectedOrderNeedsACommentAndNeverTakesStock()
     {
         var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
