@@ -19,6 +19,7 @@ namespace Storefront.Load;
 //   cookie        --url http://127.0.0.1:5008 --email admin@demo.storefront.cn     prints a Cookie header of a signed-in person
 //   place-orders  --url … --provider … --connection … --email … [--orders 20 --lines 200 --suppliers 10]   prints the timings as JSON
 //   listing-ids   --provider … --connection … [--count 2000]                      prints ids of listings in the catalog
+//   fill-cart     --url … --provider … --connection … --email … [--lines 50]      fills that person's cart, prints their Cookie header
 public static class LoadTool
 {
     public static async Task<int> Main(string[] args)
@@ -39,8 +40,10 @@ public static class LoadTool
                 return await PlaceOrdersAsync();
             case "listing-ids":
                 return await ListingIdsAsync();
+            case "fill-cart":
+                return await FillCartAsync();
             default:
-                Console.Error.WriteLine("Commands: seed, cookie, place-orders (see the top of Program.cs).");
+                Console.Error.WriteLine("Commands: seed, cookie, place-orders, listing-ids, fill-cart (see the top of Program.cs).");
                 return 2;
         }
 
@@ -83,6 +86,19 @@ public static class LoadTool
             var step = Math.Max(1, total / Number("--count", 2_000));
             var ids = await visible.OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
             Console.WriteLine(string.Join(' ', ids.Where((_, i) => i % step == 0).Take(Number("--count", 2_000))));
+            return 0;
+        }
+
+        async Task<int> FillCartAsync()
+        {
+            // A canteen's cart: one line from each of many listings, at its minimum order.
+            List<(int Id, int Minimum)> lines;
+            await using (var db = Database())
+            {
+                lines = (await CatalogSearch.Visible(db).OrderBy(l => l.Id).Take(Number("--lines", 50))
+                    .Select(l => new { l.Id, l.MinOrderQuantity }).ToListAsync()).Select(l => (l.Id, l.MinOrderQuantity)).ToList();
+            }
+            Console.WriteLine(await Orders.FillCartAsync(new Uri(Required("--url")), Required("--email"), lines));
             return 0;
         }
 
@@ -145,11 +161,30 @@ public static class Orders
         return string.Join("; ", cookies.GetCookies(shop).Select(c => $"{c.Name}={c.Value}"));
     }
 
+    /// <summary>Empties the person's cart, puts these lines in it by quick order, and returns their Cookie header.</summary>
+    public static async Task<string> FillCartAsync(Uri shop, string email, IReadOnlyList<(int Id, int Minimum)> lines)
+    {
+        var (client, _, cookies) = Clients(shop);
+        await client.SignInAsync(email);
+        await ClearCartAsync(client);
+        var added = await client.GetPageAsync("/cart/quick-order");
+        await added.SubmitAsync(client, "#quick-order-form", [new("Lines", QuickOrderLines(lines))]);
+        return string.Join("; ", cookies.GetCookies(shop).Select(c => $"{c.Name}={c.Value}"));
+    }
+
+    private static async Task ClearCartAsync(HttpClient client)
+    {
+        var cart = await client.GetPageAsync("/cart");
+        if (cart.Find("#clear-cart") is not null) await cart.SubmitAsync(client, "#cart-form", submitName: "action", submitValue: "clear");
+    }
+
+    private static string QuickOrderLines(IEnumerable<(int Id, int Minimum)> lines) => string.Join('\n', lines.Select(l => $"L{l.Id}, {l.Minimum}"));
+
     public static async Task<Timings> PlaceAsync(Uri shop, string email, IReadOnlyList<(int Id, int Minimum)> lines, int orders)
     {
         var (client, direct, _) = Clients(shop);
         await client.SignInAsync(email);
-        var text = string.Join('\n', lines.Select(l => $"L{l.Id}, {l.Minimum}"));
+        var text = QuickOrderLines(lines);
         var server = new List<double>();
         var wall = new List<double>();
         var refused = 0;
@@ -165,7 +200,7 @@ public static class Orders
             {
                 refused++;
                 Console.Error.WriteLine($"Order {i + 1} not placed: {placed.Status} {string.Join("; ", placed.Errors)}");
-                await client.PostAsync("/cart?handler=Clear", null);
+                await ClearCartAsync(client);
                 continue;
             }
             wall.Add(timer.Elapsed.TotalMilliseconds);
