@@ -71,9 +71,12 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
 
     public Task<CatalogIndex> IndexAsync(CancellationToken ct = default) => indexes.CurrentAsync(db, Visible(), ct);
 
-    public async Task<CatalogPage> SearchAsync(CatalogQuery query, bool english, CancellationToken ct = default)
+    public async Task<CatalogPage> SearchAsync(CatalogQuery query, bool english, CancellationToken ct = default) =>
+        await SearchAsync(await IndexAsync(ct), query, english, ct);
+
+    /// <summary>The search over an index already read, so that a page keyed by the index's stamp shows that index.</summary>
+    public async Task<CatalogPage> SearchAsync(CatalogIndex index, CatalogQuery query, bool english, CancellationToken ct = default)
     {
-        var index = await IndexAsync(ct);
         var terms = SearchTextNormalizer.Terms(query.Text);
         // The whole catalog, unfiltered, is what most visitors see first: it is worked out once per stamp.
         var everything = terms.Count == 0 && query is

@@ -25,6 +25,7 @@ public static class PerformanceSetup
         builder.Services.AddSingleton<CookieTempDataProvider>();
         builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CatalogOutputCache.PolicyName, new CatalogOutputCache()));
+        builder.Services.AddSingleton<CatalogFragments>();
         builder.Services.AddResponseCompression(o =>
         {
             // Static files hold no secret, so compressing them over HTTPS gives nothing away (BREACH needs a secret

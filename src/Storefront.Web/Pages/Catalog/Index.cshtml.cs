@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
+using Storefront.Core.Organisations;
 using Storefront.Core.Regions;
 using Storefront.Web.Localization;
+using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Performance;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Catalog;
 
@@ -18,7 +24,8 @@ namespace Storefront.Web.Pages.Catalog;
 /// ignored and said so on the page, never an error.
 /// </summary>
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
-public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageModel
+public class IndexModel(CatalogSearch search, StorefrontDbContext db, CatalogFragments fragments, CurrentActor actor, IAntiforgery antiforgery)
+    : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
@@ -44,8 +51,22 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
         ("newest", CatalogSort.Newest, "Catalog.SortNewest"),
     ];
 
+    /// <summary>The results as another signed-in person's request already made them of this catalog, with this reader's token.</summary>
+    public string? SharedResults { get; private set; }
+
+    private CatalogFragments.Key _resultsKey;
+    private string? _formsToken;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var index = await search.IndexAsync(ct);
+        // Buyers get an add-to-cart form on every card (its token is theirs, put in when the shared results are served).
+        var cartForms = await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not null;
+        _resultsKey = CatalogFragments.Key.For(index.Stamp, Request, cartForms);
+        _formsToken = cartForms ? antiforgery.GetAndStoreTokens(HttpContext).RequestToken : null;
+        SharedResults = fragments.Find(_resultsKey, _formsToken);
+        if (SharedResults is not null) return;
+
         var english = Cultures.IsEnglish;
         var query = new CatalogQuery(Text: Q);
 
@@ -98,8 +119,11 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageMode
 
         // "page" is Razor Pages' own route value (the page's path), so the query's page number is read directly.
         var page = int.TryParse(Request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
-        Result = await search.SearchAsync(query with { Sort = EffectiveSort, Page = page }, english, ct);
+        Result = await search.SearchAsync(index, query with { Sort = EffectiveSort, Page = page }, english, ct);
     }
+
+    /// <summary>Keeps the results just rendered for the next person who asks the same of this catalog.</summary>
+    public string KeepResults(IHtmlContent rendered) => fragments.Keep(_resultsKey, rendered, _formsToken);
 
     // An ignored value is also cleared from the page's properties, so every link the page makes drops it.
     private long? ParsePrice(string? text)

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Storefront.Web.Performance;
+
+/// <summary>
+/// The catalog's results (facets, cards, pager) as signed-in people see them, made once per catalog stamp and shared:
+/// every buyer asking the same question of the same catalog gets the same grid, so only what is their own (the
+/// layout's name, cart and notifications, and the antiforgery token of the add-to-cart forms) is made per request.
+/// The key holds the stamp, which every change to what the catalog shows replaces (<see cref="Core.Catalog.CatalogChanges"/>),
+/// so a change is seen at once on every instance, as with the anonymous output cache (<see cref="CatalogOutputCache"/>).
+/// The forms' token is stored as a mark and each reader's own token put in its place: no one is served another's.
+/// </summary>
+public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
+{
+    /// <summary>What stands for the request's antiforgery token in a stored fragment; never in a token (base64url) nor in HTML we make.</summary>
+    private const string TokenMark = "\u0001token\u0001";
+
+    // Sized in characters: a catalog page's results are some 40,000, so this keeps the few thousand most recent.
+    private readonly MemoryCache _fragments = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+
+    /// <summary>What a fragment depends on: the catalog's stamp, the language, the URL's query, and whether it holds cart forms.</summary>
+    public readonly record struct Key(long Stamp, string Culture, string Query, bool CartForms)
+    {
+        public static Key For(long stamp, HttpRequest request, bool cartForms) =>
+            new(stamp, CultureInfo.CurrentUICulture.Name, request.QueryString.Value ?? "", cartForms);
+    }
+
+    /// <summary>The fragment with this reader's token in its forms, or null when it is not made yet.</summary>
+    public string? Find(Key key, string? requestToken) =>
+        _fragments.TryGetValue(key, out string? stored) && stored is not null ? WithToken(stored, requestToken) : null;
+
+    /// <summary>Writes the rendered fragment out once, keeps it with the token marked, and returns it as this reader sees it.</summary>
+    public string Keep(Key key, IHtmlContent rendered, string? requestToken)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        rendered.WriteTo(writer, encoder);
+        var html = writer.ToString();
+        if (key.CartForms && requestToken is null)
+            throw new InvalidOperationException("A fragment with forms is kept only with the token to mark in it.");
+        var stored = requestToken is null ? html : html.Replace(requestToken, TokenMark, StringComparison.Ordinal);
+        // Every form's token must have become the mark; a token of another kind would be served to everyone, so such a
+        // fragment is shown to this reader only.
+        if (Occurrences(stored, TokenField) != Occurrences(stored, TokenMark)) return html;
+        _fragments.Set(key, stored, new MemoryCacheEntryOptions
+        {
+            Size = stored.Length + key.Query.Length,
+            // A new stamp makes an entry unreachable at once; the sliding time frees it soon after.
+            SlidingExpiration = CatalogOutputCache.Lifetime,
+        });
+        return html;
+    }
+
+    private const string TokenField = "name=\"__RequestVerificationToken\"";
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    private static string WithToken(string stored, string? requestToken) =>
+        requestToken is null ? stored : stored.Replace(TokenMark, requestToken, StringComparison.Ordinal);
+
+    public void Dispose() => _fragments.Dispose();
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Demo;
+
+namespace Storefront.Web.Tests.Catalog;
+
+public class BuyerCatalogOnSqlite(StorefrontFactory factory) : BuyerCatalogTests<StorefrontFactory>(factory);
+public class BuyerCatalogOnPostgreSql(PostgreSqlStorefrontFactory factory) : BuyerCatalogTests<PostgreSqlStorefrontFactory>(factory);
+
+/// <summary>
+/// The catalog's results are made once per catalog stamp and shared by signed-in people (Performance/CatalogFragments):
+/// what is one person's own (their forms' token, their cart) never reaches another, and a change is seen at once.
+/// </summary>
+public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
+{
+    private const string Title = "保靖黄金茶 明前特级 100g";
+    private static readonly string Search = "/catalog?q=" + Uri.EscapeDataString("黄金茶");
+
+    private Task<int> ListingIdAsync() => Factory.WithDbAsync(db => db.Listings.Where(l => l.Title == Title).Select(l => l.Id).SingleAsync());
+
+    private static string Token(HtmlPage page, string form) =>
+        page.Get($"{form} input[name=__RequestVerificationToken]").GetAttribute("value")!;
+
+    [SkippableFact]
+    public async Task BuyersOfTwoOrganisationsShareTheResultsButEachPostsWithTheirOwnToken()
+    {
+        var id = await ListingIdAsync();
+        var school = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
+        var hospital = await SignedInClientAsync(DemoData.MemberEmail("hospital", "buyer"));
+        var schoolPage = await school.GetPageAsync(Search);
+        Assert.Equal(Token(schoolPage, "#sign-out-form"), Token(schoolPage, $"#card-cart-{id}"));
+
+        // Written around the change tracker, so the catalog's stamp stays: the hospital's page still shows the title the
+        // school's request rendered, so it was made from the shared results.
+        await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == id).ExecuteUpdateAsync(u => u.SetProperty(l => l.Title, "共享结果外的标题")));
+        try
+        {
+            var hospitalPage = await hospital.GetPageAsync(Search);
+            Assert.Equal(Title, hospitalPage.Get($"#card-cart-{id}").Closest(".card")!.QuerySelector(".card-title")!.TextContent.Trim());
+            var hospitalToken = Token(hospitalPage, "#sign-out-form");
+            Assert.Equal(hospitalToken, Token(hospitalPage, $"#card-cart-{id}"));
+            Assert.NotEqual(Token(schoolPage, "#sign-out-form"), hospitalToken);
+            Assert.DoesNotContain(Token(schoolPage, "#sign-out-form"), hospitalPage.Body);
+
+            // The hospital's card form posts with the hospital's token, into the hospital's buyer's cart only.
+            var added = await hospitalPage.SubmitAsync(hospital, $"#card-cart-{id}", [new("Quantity", "12")]);
+            Assert.Contains("12", added.Text(".flash"));
+            var hospitalCart = await hospital.GetPageAsync("/cart");
+            Assert.Equal("12", hospitalCart.Get($"#qty-{id}").GetAttribute("value"));
+            Assert.Null((await school.GetPageAsync("/cart")).Find($"#qty-{id}"));
+        }
+        finally
+        {
+            await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == id).ExecuteUpdateAsync(u => u.SetProperty(l => l.Title, Title)));
+            await Factory.WithDbAsync(db => db.CartLines.Where(c => c.ListingId == id).ExecuteDeleteAsync());
+        }
+    }
+
+    [SkippableFact]
+    public async Task AListingChangedThroughTheShopIsSeenByTheNextBuyerAtOnce()
+    {
+        var id = await ListingIdAsync();
+        var buyer = await SignedInClientAsync(DemoData.MemberEmail("agency", "buyer"));
+        Assert.Contains(Title, (await buyer.GetPageAsync(Search)).All("#results .card-title").Select(e => e.TextContent.Trim()));
+
+        // A save through the change tracker gives the catalog a new stamp, so the shared results are made again.
+        await Factory.WithDbAsync(async db => { (await db.Listings.SingleAsync(l => l.Id == id)).Title = "保靖黄金茶 新标题"; await db.SaveChangesAsync(); });
+        try
+        {
+            var titles = (await buyer.GetPageAsync(Search)).All("#results .card-title").Select(e => e.TextContent.Trim()).ToList();
+            Assert.Contains("保靖黄金茶 新标题", titles);
+            Assert.DoesNotContain(Title, titles);
+        }
+        finally
+        {
+            await Factory.WithDbAsync(async db => { (await db.Listings.SingleAsync(l => l.Id == id)).Title = Title; await db.SaveChangesAsync(); });
+        }
+    }
+
+    [SkippableFact]
+    public async Task ResultsMadeForABuyerAreNotServedToSomeoneWhoCannotBuy()
+    {
+        var id = await ListingIdAsync();
+        var buyer = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
+        Assert.NotNull((await buyer.GetPageAsync(Search)).Find($"#card-cart-{id}"));
+
+        var supplier = await SignedInClientAsync(DemoData.SupplierEmail("yongshun"));
+        var page = await supplier.GetPageAsync(Search);
+        Assert.Contains(Title, page.All("#results .card-title").Select(e => e.TextContent.Trim()));
+        Assert.Empty(page.All("#results form"));
+    }
+}
