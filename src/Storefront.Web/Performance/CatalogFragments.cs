@@ -12,6 +12,7 @@ namespace Storefront.Web.Performance;
 /// The key holds the stamp, which every change to what the catalog shows replaces (<see cref="Core.Catalog.CatalogChanges"/>),
 /// so a change is seen at once on every instance, as with the anonymous output cache (<see cref="CatalogOutputCache"/>).
 /// The forms' token is stored as a mark and each reader's own token put in its place: no one is served another's.
+/// Data that pages share (a listing as its page shows it) is kept here the same way, by stamp.
 /// </summary>
 public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
 {
@@ -52,6 +53,20 @@ public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
         });
         return html;
     }
+
+    /// <summary>
+    /// Data of the catalog (a listing as its page shows it) read once per stamp and shared, with null kept too (no such
+    /// listing in the catalog). The key must hold the stamp; <paramref name="size"/> is a rough size in characters.
+    /// </summary>
+    public async Task<T?> SharedAsync<T>(object key, Func<Task<T?>> read, int size = 1024) where T : class
+    {
+        if (_fragments.TryGetValue(key, out Shared<T>? kept) && kept is not null) return kept.Value;
+        var value = await read();
+        _fragments.Set(key, new Shared<T>(value), new MemoryCacheEntryOptions { Size = size, SlidingExpiration = CatalogOutputCache.Lifetime });
+        return value;
+    }
+
+    private sealed record Shared<T>(T? Value);
 
     private const string TokenField = "name=\"__RequestVerificationToken\"";
 

@@ -15,7 +15,8 @@ namespace Storefront.Web.Pages.Catalog;
 
 /// <summary>/listings/{id}: one listing as a buyer needs it to decide: photos, origin, supplier, tiers, minimum order, stock.</summary>
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
-public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+public class ListingModel(CatalogSearch catalog, CatalogStamp stamps, Performance.CatalogFragments shared, Core.Ordering.Cart cart,
+    CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record PhotoView(string Hash, int Width, int Height, string Alt);
 
@@ -64,6 +65,18 @@ public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, Curren
     {
         MayBuy = await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not null;
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var listingId)) return false;
+        // The listing as the catalog shows it is read once per catalog stamp and shared by everyone; only its stock,
+        // which checkout takes without a new stamp, is read for each request, in the same query as the stamp.
+        var (stamp, stock) = await stamps.ReadAsync(listingId, ct);
+        if (stock is null) return false;
+        var view = await shared.SharedAsync((nameof(ListingView), stamp, listingId), () => ReadAsync(listingId, ct));
+        if (view is null) return false;
+        Listing = view with { Stock = stock.Value };
+        return true;
+    }
+
+    private async Task<ListingView?> ReadAsync(int listingId, CancellationToken ct)
+    {
         var found = await catalog.Visible()
             .Where(l => l.Id == listingId)
             .Select(l => new
@@ -77,13 +90,12 @@ public class ListingModel(CatalogSearch catalog, Core.Ordering.Cart cart, Curren
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        if (found is null) return false;
+        if (found is null) return null;
 
-        Listing = new ListingView(found.Id, Core.Catalog.Listing.CodeOf(found.Id), found.Title, found.Unit, found.Spec, found.MinOrderQuantity,
+        return new ListingView(found.Id, Core.Catalog.Listing.CodeOf(found.Id), found.Title, found.Unit, found.Spec, found.MinOrderQuantity,
             found.Stock, found.LeadTimeDays, found.CertificationNo, found.Description, found.CategoryName, found.CategoryNameEn,
             found.CategorySlug, found.OriginCountyCode, found.CountyName, found.PrefectureName, found.ProvinceCode, found.ProvinceName,
             found.SupplierId, found.SupplierName, found.SupplierKind, found.SupplierCountyName, found.Tiers, found.Photos);
-        return true;
     }
 
     public string CategoryName => Cultures.IsEnglish ? Listing.CategoryNameEn : Listing.CategoryName;
