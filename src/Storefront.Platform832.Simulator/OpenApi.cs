@@ -32,6 +32,7 @@ public static class OpenApi
 
         if (Authenticate(context, simulator, body) is { } refused)
         {
+            if (refused.Code == 40103) simulator.NonceReplayed();
             await WriteAsync(context, simulator, requestId, refused);
             return;
         }

@@ -108,7 +108,9 @@ public sealed class PlatformState
 
     public IReadOnlyList<Category> Categories { get; }
     public bool AutoOnboards => _options.AutoOnboardSuppliers;
-    public IReadOnlyDictionary<string, County> Counties { get; }
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, County> _counties;
+    /// <summary>The counties the platform accepts; the platform may add one while running (<see cref="AcceptCounty"/>).</summary>
+    public IReadOnlyDictionary<string, County> Counties => _counties;
 
     public PlatformState(SimulatorOptions options, Func<DateTimeOffset> now, Random random)
     {
@@ -116,7 +118,7 @@ public sealed class PlatformState
         _now = now;
         _random = random;
         Categories = ReferenceData.Categories;
-        Counties = ReferenceData.Counties(options.ExtraCounties);
+        _counties = new(ReferenceData.Counties(options.ExtraCounties), StringComparer.Ordinal);
         foreach (var s in options.Suppliers)
             _suppliers[s.Code] = new SimSupplier { SupplierCode = s.Code, Name = s.Name, CreditCode = s.CreditCode, CountyCode = s.CountyCode, Status = s.Status };
         _budgetUnits.AddRange(options.BudgetUnits.Select(b => new BudgetUnit(b.CreditCode, b.Name, b.UnitType)));
@@ -132,6 +134,9 @@ public sealed class PlatformState
         _lastStamp = now > _lastStamp ? now : _lastStamp.AddMilliseconds(1);
         return _lastStamp;
     }
+
+    /// <summary>The platform starts accepting a county's products (its list grows as counties are onboarded).</summary>
+    public void AcceptCounty(string code, string name, string province) => _counties[code] = new County(code, name, province);
 
     // ---- suppliers and budget units ----
 
@@ -227,6 +232,22 @@ public sealed class PlatformState
             product.Delisted = true;
             product.UpdatedAt = Stamp();
             return OpResult.Ok(StateView(product));
+        }
+    }
+
+    /// <summary>
+    /// An operator of the platform puts a delisted product back on sale, at the revision it holds: the storefront did
+    /// not ask for it, and its reconciliation must notice and delist it again.
+    /// </summary>
+    public bool PutBackOnSale(string supplierCode, string externalId)
+    {
+        lock (_gate)
+        {
+            if (!_products.TryGetValue((supplierCode, externalId), out var product) || !product.Delisted) return false;
+            product.Delisted = false;
+            product.LastWasDelist = false;
+            product.UpdatedAt = Stamp();
+            return true;
         }
     }
 

@@ -1,28 +1,31 @@
 namespace Storefront.Platform832.Simulator;
 
 /// <summary>
-/// The platform's categories and accepted counties (section 3). The categories are the platform's own list; the shop
-/// codes its categories the same way (Core.Catalog.Categories), which is what lets listings sync without a mapping.
+/// The platform's categories and accepted counties (section 3), its own as a real platform's are: the category tree
+/// shares no code with the shop's (which must map its categories to these), and the county list (ReferenceData/
+/// counties.csv) covers counties of four provinces but not every county the shop designates (石门县 and 涟源市 are
+/// missing), so listings from those wait in the shop.
 /// </summary>
 public static class ReferenceData
 {
     public static readonly IReadOnlyList<Category> Categories =
     [
-        new("01", "粮油", null), new("0101", "大米", "01"), new("0102", "食用油", "01"),
-        new("02", "果蔬", null), new("0201", "水果", "02"), new("0202", "蔬菜", "02"),
-        new("03", "肉禽蛋", null), new("0301", "肉类", "03"), new("0302", "禽蛋", "03"),
-        new("04", "土特产", null), new("0401", "干货", "04"), new("0402", "蜂蜜", "04"),
-        new("05", "茶饮", null), new("0503", "茶叶", "05"),
+        new("1100", "粮油米面", null), new("110001", "大米", "1100"), new("110002", "食用油", "1100"), new("110003", "面粉面条", "1100"), new("110004", "杂粮杂豆", "1100"),
+        new("1200", "新鲜果蔬", null), new("120001", "新鲜水果", "1200"), new("120002", "新鲜蔬菜", "1200"), new("120003", "食用菌", "1200"),
+        new("1300", "肉禽蛋奶", null), new("130001", "猪牛羊肉类", "1300"), new("130002", "鸡鸭鹅禽", "1300"), new("130003", "鲜禽蛋", "1300"), new("130004", "乳制品", "1300"),
+        new("1400", "地方特产", null), new("140001", "干货山珍", "1400"), new("140002", "蜂产品", "1400"), new("140003", "腊味熏制品", "1400"), new("140004", "酱菜腌制品", "1400"),
+        new("1500", "茶叶冲饮", null), new("150001", "茶叶", "1500"), new("150002", "冲调饮品", "1500"),
+        new("1600", "调味品", null), new("160001", "酱油醋", "1600"), new("160002", "辣椒制品", "1600"),
     ];
 
-    /// <summary>The designated counties of Hunan (the shop's demo list, embedded at build), plus any configured.</summary>
+    /// <summary>The counties the platform accepts (embedded at build), plus any configured.</summary>
     public static IReadOnlyDictionary<string, County> Counties(IEnumerable<string> extra)
     {
         var counties = new Dictionary<string, County>(StringComparer.Ordinal);
-        using var stream = typeof(ReferenceData).Assembly.GetManifestResourceStream("Simulator.designated-counties.csv")
-            ?? throw new InvalidOperationException("The designated counties are not embedded.");
+        using var stream = typeof(ReferenceData).Assembly.GetManifestResourceStream("Simulator.counties.csv")
+            ?? throw new InvalidOperationException("The counties are not embedded.");
         using var reader = new StreamReader(stream);
-        reader.ReadLine(); // header: code,name,province,prefecture
+        reader.ReadLine(); // header: code,name,province
         while (reader.ReadLine() is { } line)
         {
             var cells = line.Split(',');

@@ -18,6 +18,7 @@ public sealed class Simulator
     private DateTimeOffset _burstUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _lastNoncePrune = DateTimeOffset.UtcNow;
     private long _requests;
+    private long _noncesReplayed;
 
     public SimulatorOptions Options { get; }
     public PlatformState State { get; }
@@ -39,6 +40,11 @@ public sealed class Simulator
     public long Requests => Interlocked.Read(ref _requests);
 
     internal void Counted() => Interlocked.Increment(ref _requests);
+
+    /// <summary>Requests refused 40103 because their nonce was seen before: a client that resends a signed request as it was.</summary>
+    public long NoncesReplayed => Interlocked.Read(ref _noncesReplayed);
+
+    internal void NonceReplayed() => Interlocked.Increment(ref _noncesReplayed);
 
     public double NextDouble() { lock (_randomGate) return _random.NextDouble(); }
 

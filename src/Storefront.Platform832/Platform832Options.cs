@@ -41,6 +41,8 @@ public sealed class Platform832Options
     /// <summary>Where the audit and order followers start on a fresh database.</summary>
     public DateTimeOffset FollowFrom { get; set; } = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>How often the platform's categories and counties are read again (they are read on start too).</summary>
+    public TimeSpan ReferenceDataInterval { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan AuditsInterval { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan OrdersInterval { get; set; } = TimeSpan.FromSeconds(30);

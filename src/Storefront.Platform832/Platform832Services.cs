@@ -25,6 +25,7 @@ public static class Platform832Services
         services.AddSingleton(sp => new ListingImageUrls(
             sp.GetRequiredService<IOptions<Platform832Options>>().Value.PublicBaseUrl ?? "http://localhost:5000/", photoPath));
         services.AddScoped<FeedFollower>();
+        services.AddScoped<ReferenceData.PlatformReferenceData>();
         services.AddScoped<ListingSync>();
         services.AddScoped<AuditFollower>();
         services.AddScoped<OrderImport>();

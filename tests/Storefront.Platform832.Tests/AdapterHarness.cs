@@ -18,6 +18,8 @@ namespace Storefront.Platform832.Tests;
 /// <summary>
 /// The adapter wired as the shop wires it, on its own SQLite file, against a simulator started in process on a
 /// loopback port. Tests raise the rate limits unless the limit is what they are about, so that they run quickly.
+/// The simulator's categories share no code with the shop's: unless a test says otherwise, the harness reads them and
+/// maps every shop category by accepting the suggestion by name, as an admin would on /admin/sync/categories.
 /// </summary>
 public sealed class AdapterHarness : IAsyncDisposable
 {
@@ -37,7 +39,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         _folder = folder;
     }
 
-    public static async Task<AdapterHarness> StartAsync(Action<SimulatorOptions>? simulator = null, IDictionary<string, string?>? adapter = null)
+    public static async Task<AdapterHarness> StartAsync(Action<SimulatorOptions>? simulator = null, IDictionary<string, string?>? adapter = null, bool mapCategories = true)
     {
         var running = await SimulatorApp.StartAsync(o =>
         {
@@ -86,8 +88,31 @@ public sealed class AdapterHarness : IAsyncDisposable
                 db.DesignatedCounties.Add(new Core.Regions.DesignatedCounty { CountyCode = code, Source = "test", AddedAtUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        return new AdapterHarness(running, provider, folder);
+        var harness = new AdapterHarness(running, provider, folder);
+        if (mapCategories) await harness.MapCategoriesAsync();
+        return harness;
     }
+
+    /// <summary>Reads the platform's reference data and accepts every suggested mapping; returns how many were mapped.</summary>
+    public async Task<int> MapCategoriesAsync()
+    {
+        // Set up in calm weather: the faults a test injects are for what it tests.
+        var faults = Platform.Faults;
+        Platform.Faults = new FaultSettings();
+        var read = await InScopeAsync<ReferenceData.PlatformReferenceData, ReferenceData.PlatformReferenceData.Outcome>(r => r.RefreshAsync());
+        Platform.Faults = faults;
+        if (read.Error is not null) throw new InvalidOperationException(read.Error);
+        return await WithDbAsync(async db =>
+        {
+            var (mapped, _) = await ReferenceData.CategoryMappings.AcceptAllSuggestionsAsync(db, "test", DateTime.UtcNow, default);
+            await db.SaveChangesAsync();
+            return mapped;
+        });
+    }
+
+    /// <summary>The platform's code that the shop's category (by slug) is mapped to.</summary>
+    public Task<string> PlatformCodeOfAsync(string slug) => WithDbAsync(db =>
+        db.Platform832CategoryMappings.Where(m => m.Category.Slug == slug).Select(m => m.PlatformCategoryCode).SingleAsync());
 
     public Platform832Client Client() => Services.GetRequiredService<Platform832Client>();
 
@@ -119,9 +144,9 @@ public sealed class AdapterHarness : IAsyncDisposable
     });
 
     /// <summary>Published listings of a supplier, each with a photo; their creation writes their first sync jobs.</summary>
-    public Task<List<int>> AddListingsAsync(int supplierId, int count, string title = "永顺莓茶 250g") => WithDbAsync(async db =>
+    public Task<List<int>> AddListingsAsync(int supplierId, int count, string title = "永顺莓茶 250g", string category = "tea", string county = "433127") => WithDbAsync(async db =>
     {
-        var category = await db.Categories.FirstAsync(c => c.Slug == "tea");
+        var shopCategory = await db.Categories.FirstAsync(c => c.Slug == category);
         var listings = new List<Listing>();
         for (var i = 0; i < count; i++)
         {
@@ -130,9 +155,9 @@ public sealed class AdapterHarness : IAsyncDisposable
                 Title = count == 1 ? title : $"{title} {i + 1}",
                 Unit = "盒",
                 Spec = "250g/盒",
-                OriginCountyCode = "433127",
+                OriginCountyCode = county,
                 SupplierId = supplierId,
-                CategoryId = category.Id,
+                CategoryId = shopCategory.Id,
                 Stock = 100 + i,
                 Status = ListingStatus.Published,
                 Description = "高山莓茶",

@@ -66,6 +66,9 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Platform832OrderLine> Platform832OrderLines => Set<Platform832OrderLine>();
     public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
     public DbSet<ReconciliationDrift> ReconciliationDrifts => Set<ReconciliationDrift>();
+    public DbSet<Platform832Category> Platform832Categories => Set<Platform832Category>();
+    public DbSet<Platform832County> Platform832Counties => Set<Platform832County>();
+    public DbSet<Platform832CategoryMapping> Platform832CategoryMappings => Set<Platform832CategoryMapping>();
     // Ordering (issue 4): carts and saved lists, purchases and their orders, shipments, receipts, payments, notifications.
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<SavedList> SavedLists => Set<SavedList>();

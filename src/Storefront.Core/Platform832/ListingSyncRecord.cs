@@ -15,6 +15,8 @@ public enum ListingSyncState
     Retrying = 3,
     /// <summary>Attempts ran out: an admin must retry it.</summary>
     Parked = 4,
+    /// <summary>Not sent: the platform would not take it as it stands (see <see cref="ListingSyncRecord.WaitReasons"/>); it goes once an admin has mapped its category or the platform lists its county.</summary>
+    Waiting = 5,
 }
 
 /// <summary>The platform's audit of a product (4.1); Unknown until the platform has said.</summary>
@@ -47,6 +49,8 @@ public class ListingSyncRecord
     public string? LastError { get; set; }
     /// <summary>The platform's field reasons for a refused revision, one "field: reason" a line.</summary>
     public string? FieldErrors { get; set; }
+    /// <summary>Why it waits (state <see cref="ListingSyncState.Waiting"/>); None otherwise.</summary>
+    public ListingWaitReasons WaitReasons { get; set; }
     /// <summary>Failed attempts at the current revision; reset when a send succeeds.</summary>
     public int Attempts { get; set; }
     public DateTime? NextAttemptAtUtc { get; set; }

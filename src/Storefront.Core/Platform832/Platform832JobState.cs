@@ -10,6 +10,8 @@ public class Platform832JobState
     public const string Audits = "platform832-audits";
     public const string Orders = "platform832-orders";
     public const string Reconciliation = "platform832-reconciliation";
+    /// <summary>Reads the platform's categories and counties, on start and daily.</summary>
+    public const string ReferenceData = "platform832-reference-data";
     public const int CursorMaxLength = 2000;
 
     public required string Name { get; init; }

@@ -1885,6 +1885,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("WaitReasons")
+                        .HasColumnType("integer");
+
                     b.HasKey("ListingId");
 
                     b.HasIndex("State");
@@ -1896,7 +1899,79 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                             t.HasCheckConstraint("CK_Platform832ListingSyncs_Acknowledged", "\"RevisionAcknowledged\" IS NULL OR \"RevisionAcknowledged\" >= 1");
 
                             t.HasCheckConstraint("CK_Platform832ListingSyncs_Attempts", "\"Attempts\" >= 0");
+
+                            t.HasCheckConstraint("CK_Platform832ListingSyncs_WaitReasons", "(\"State\" = 5) = (\"WaitReasons\" <> 0) AND \"WaitReasons\" BETWEEN 0 AND 3");
                         });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Platform832Categories");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832CategoryMapping", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MappedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MappedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PlatformCategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("CategoryId");
+
+                    b.HasIndex("PlatformCategoryCode");
+
+                    b.ToTable("Platform832CategoryMappings");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832County", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Platform832Counties");
                 });
 
             modelBuilder.Entity("Storefront.Core.Platform832.Platform832JobState", b =>
@@ -3221,6 +3296,17 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832CategoryMapping", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Category", "Category")
+                        .WithOne()
+                        .HasForeignKey("Storefront.Core.Platform832.Platform832CategoryMapping", "CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("Storefront.Core.Platform832.Platform832Order", b =>

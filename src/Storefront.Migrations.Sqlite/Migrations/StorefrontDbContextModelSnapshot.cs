@@ -1818,6 +1818,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WaitReasons")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ListingId");
 
                     b.HasIndex("State");
@@ -1829,7 +1832,79 @@ namespace Storefront.Migrations.Sqlite.Migrations
                             t.HasCheckConstraint("CK_Platform832ListingSyncs_Acknowledged", "\"RevisionAcknowledged\" IS NULL OR \"RevisionAcknowledged\" >= 1");
 
                             t.HasCheckConstraint("CK_Platform832ListingSyncs_Attempts", "\"Attempts\" >= 0");
+
+                            t.HasCheckConstraint("CK_Platform832ListingSyncs_WaitReasons", "(\"State\" = 5) = (\"WaitReasons\" <> 0) AND \"WaitReasons\" BETWEEN 0 AND 3");
                         });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Platform832Categories");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832CategoryMapping", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MappedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformCategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CategoryId");
+
+                    b.HasIndex("PlatformCategoryCode");
+
+                    b.ToTable("Platform832CategoryMappings");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832County", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Platform832Counties");
                 });
 
             modelBuilder.Entity("Storefront.Core.Platform832.Platform832JobState", b =>
@@ -3130,6 +3205,17 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Platform832.Platform832CategoryMapping", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Category", "Category")
+                        .WithOne()
+                        .HasForeignKey("Storefront.Core.Platform832.Platform832CategoryMapping", "CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("Storefront.Core.Platform832.Platform832Order", b =>

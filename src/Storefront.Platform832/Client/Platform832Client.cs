@@ -174,11 +174,13 @@ public sealed class Platform832Client(
         request.Headers.Add(Platform832Signature.TimestampHeader, timestamp);
         request.Headers.Add(Platform832Signature.NonceHeader, nonce);
         request.Headers.Add(Platform832Signature.SignatureHeader, signature);
+        // Every request carries its body, an empty one for a GET or DELETE: .NET's handler resends a request without
+        // content by itself when a reused connection drops before the answer, with the same timestamp and nonce, which
+        // the platform refuses as replayed (40103). A request with content is never resent by the handler, so each
+        // attempt is this method's own, signed afresh.
+        request.Content = new ByteArrayContent(body);
         if (body.Length > 0)
-        {
-            request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.RequestTimeout);

@@ -11,9 +11,11 @@ namespace Storefront.Platform832.Reconciliation;
 
 /// <summary>
 /// Compares our listings with the platform's products, supplier by supplier (4.4), and repairs drift by queuing sync
-/// jobs: missing and stale products are sent again, products we no longer offer are delisted. Listings already in
-/// the outbox are in flight, not drifting; parked and refused ones wait for a person and are only reported.
-/// Products the platform holds under an externalId we do not know are reported.
+/// jobs: missing and stale products are sent again, products we no longer offer are delisted. What it sees overrides
+/// the sync record: a product on sale there that the record says was delisted is marked on sale, so the sync sends
+/// the delist again instead of trusting its record. Listings already in the outbox are in flight, not drifting;
+/// parked, refused and waiting ones wait for a person and are only reported. Products the platform holds under an
+/// externalId we do not know are reported.
 /// </summary>
 public sealed class ListingReconciliation(
     StorefrontDbContext db,
@@ -75,7 +77,13 @@ public sealed class ListingReconciliation(
                 }
                 run.SuppliersChecked++;
                 run.ProductsChecked += products.Count;
-                Compare(run, supplier.Code, supplier.Status, products, await OursAsync(supplier.Id, ct));
+                var onSaleThere = Compare(run, supplier.Code, supplier.Status, products, await OursAsync(supplier.Id, ct));
+                foreach (var chunk in onSaleThere.Chunk(500))
+                {
+                    var ids = chunk.ToList();
+                    await db.ListingSyncRecords.Where(r => ids.Contains(r.ListingId))
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Delisted, false).SetProperty(r => r.State, ListingSyncState.Pending), ct);
+                }
             }
             if (run.Status == ReconciliationRunStatus.Running) run.Status = ReconciliationRunStatus.Finished;
         }
@@ -90,7 +98,7 @@ public sealed class ListingReconciliation(
             run.Id, run.Status, run.SuppliersChecked, run.ProductsChecked, run.DriftCount, run.Queued);
     }
 
-    private sealed record Ours(int Id, int Revision, ListingStatus Status, long PriceFen, int Stock, bool InFlight, ListingSyncState? State, int? RevisionSent);
+    private sealed record Ours(int Id, int Revision, ListingStatus Status, long PriceFen, int Stock, bool InFlight, ListingSyncState? State, int? RevisionSent, ListingWaitReasons WaitReasons);
 
     private Task<List<Ours>> OursAsync(int supplierId, CancellationToken ct) =>
         db.Listings.AsNoTracking()
@@ -98,7 +106,8 @@ public sealed class ListingReconciliation(
             .Select(l => new Ours(l.Id, l.Revision, l.Status, l.BasePriceFen, l.Stock,
                 db.ListingSyncJobs.Any(j => j.ListingId == l.Id && j.DoneAtUtc == null),
                 db.ListingSyncRecords.Where(r => r.ListingId == l.Id).Select(r => (ListingSyncState?)r.State).FirstOrDefault(),
-                db.ListingSyncRecords.Where(r => r.ListingId == l.Id).Select(r => r.RevisionSent).FirstOrDefault()))
+                db.ListingSyncRecords.Where(r => r.ListingId == l.Id).Select(r => r.RevisionSent).FirstOrDefault(),
+                db.ListingSyncRecords.Where(r => r.ListingId == l.Id).Select(r => r.WaitReasons).FirstOrDefault()))
             .ToListAsync(ct);
 
     private async Task<Dictionary<string, PlatformProduct>?> ReadProductsAsync(string supplierCode, CancellationToken ct)
@@ -121,10 +130,12 @@ public sealed class ListingReconciliation(
         return products;
     }
 
-    private void Compare(ReconciliationRun run, string supplierCode, Core.Organisations.VerificationStatus supplierStatus,
+    /// <summary>Records the drift and queues its repairs; returns the listings we do not offer that are on sale there.</summary>
+    private List<int> Compare(ReconciliationRun run, string supplierCode, Core.Organisations.VerificationStatus supplierStatus,
         Dictionary<string, PlatformProduct> products, List<Ours> ours)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var onSaleThere = new List<int>();
         foreach (var listing in ours)
         {
             var externalId = Listing.CodeOf(listing.Id);
@@ -143,16 +154,20 @@ public sealed class ListingReconciliation(
             };
             if (drift is not { } found) continue;
             // A listing waiting for a person is reported, not sent again and again.
-            var waitsForPerson = listing.State is ListingSyncState.Parked or ListingSyncState.Refused && listing.RevisionSent == listing.Revision;
+            var waitsForPerson = (listing.State is ListingSyncState.Parked or ListingSyncState.Refused && listing.RevisionSent == listing.Revision)
+                || (offered && listing.State == ListingSyncState.Waiting);
             if (!waitsForPerson)
             {
                 db.ListingSyncJobs.Add(ListingSyncJob.For(listing.Id, now));
                 run.Queued++;
+                if (found.Kind == DriftKind.Extra) onSaleThere.Add(listing.Id);
             }
-            AddDrift(run, supplierCode, externalId, listing.Id, found.Kind, found.Detail, queued: !waitsForPerson);
+            var detail = listing.State == ListingSyncState.Waiting && offered ? $"{found.Detail}; waiting: {listing.WaitReasons}" : found.Detail;
+            AddDrift(run, supplierCode, externalId, listing.Id, found.Kind, detail, queued: !waitsForPerson);
         }
         foreach (var product in products.Values.Where(p => !p.Delisted))
             AddDrift(run, supplierCode, product.ExternalId, null, DriftKind.Extra, $"unknown here, on sale there at revision {product.Revision}", queued: false);
+        return onSaleThere;
     }
 
     private static void AddDrift(ReconciliationRun run, string supplierCode, string externalId, int? listingId, DriftKind kind, string detail, bool queued)

@@ -17,7 +17,8 @@ public sealed record ListingPlatformStatus(
     string? RejectReason,
     string? LastError,
     IReadOnlyList<FieldError> FieldErrors,
-    bool WaitingToSend)
+    bool WaitingToSend,
+    ListingWaitReasons WaitReasons = ListingWaitReasons.None)
 {
     /// <summary>The platform holds our latest revision.</summary>
     public bool InStep => State == ListingSyncState.InStep && RevisionAcknowledged == Revision && !WaitingToSend;
@@ -37,7 +38,7 @@ public sealed class ListingPlatformStatusQuery(StorefrontDbContext db)
                 l.Id,
                 l.Revision,
                 Record = db.ListingSyncRecords.Where(r => r.ListingId == l.Id)
-                    .Select(r => new { r.State, r.RevisionAcknowledged, r.Delisted, r.AuditStatus, r.RejectReason, r.LastError, r.FieldErrors })
+                    .Select(r => new { r.State, r.RevisionAcknowledged, r.Delisted, r.AuditStatus, r.RejectReason, r.LastError, r.FieldErrors, r.WaitReasons })
                     .FirstOrDefault(),
                 Waiting = db.ListingSyncJobs.Any(j => j.ListingId == l.Id && j.DoneAtUtc == null),
             })
@@ -45,7 +46,7 @@ public sealed class ListingPlatformStatusQuery(StorefrontDbContext db)
         return rows.ToDictionary(r => r.Id, r => r.Record is null
             ? new ListingPlatformStatus(r.Id, r.Revision, ListingSyncState.Pending, null, false, PlatformAuditStatus.Unknown, null, null, [], r.Waiting)
             : new ListingPlatformStatus(r.Id, r.Revision, r.Record.State, r.Record.RevisionAcknowledged, r.Record.Delisted, r.Record.AuditStatus,
-                r.Record.RejectReason, r.Record.LastError, SyncScope.ParseFieldErrors(r.Record.FieldErrors), r.Waiting));
+                r.Record.RejectReason, r.Record.LastError, SyncScope.ParseFieldErrors(r.Record.FieldErrors), r.Waiting, r.Record.WaitReasons));
     }
 
     public async Task<ListingPlatformStatus?> ForListingAsync(int listingId, CancellationToken ct = default) =>

@@ -7,6 +7,7 @@ using Storefront.Core.Data;
 using Storefront.Core.Organisations;
 using Storefront.Core.Platform832;
 using Storefront.Platform832.Client;
+using Storefront.Platform832.ReferenceData;
 
 namespace Storefront.Platform832.Sync;
 
@@ -16,11 +17,14 @@ namespace Storefront.Platform832.Sync;
 /// Each listing's sync record keeps what was sent and acknowledged, the audit, and the last error. Refusals (400) are
 /// kept for the supplier and not retried; passing failures are retried with backoff and, after
 /// <see cref="Platform832Options.MaxAttempts"/>, parked for an admin. A 409 moves our revision above the platform's.
+/// A listing the platform cannot take as it stands (its category not mapped to one of the platform's, its origin
+/// county not on the platform's list) is not sent: it waits with that reason until the mapping or the list changes.
 /// </summary>
 public sealed class ListingSync(
     StorefrontDbContext db,
     Platform832Client client,
     ListingImageUrls imageUrls,
+    PlatformReferenceData referenceData,
     IOptions<Platform832Options> options,
     TimeProvider clock,
     ILogger<ListingSync> logger)
@@ -34,10 +38,12 @@ public sealed class ListingSync(
 
     private sealed record Snapshot(
         int Id, int Revision, ListingStatus Status, string? SupplierCode, VerificationStatus SupplierStatus,
-        string Title, string CategoryCode, string OriginCountyCode, string? CertificationNo, string Unit, string Spec,
+        string Title, int CategoryId, string OriginCountyCode, string? CertificationNo, string Unit, string Spec,
         long PriceFen, int Stock, int MinOrderQuantity, string Description, List<Photo> Photos)
     {
         public string ExternalId => Listing.CodeOf(Id);
+        /// <summary>The platform's code for the listing's category, through the admins' mapping.</summary>
+        public string PlatformCategoryCode { get; init; } = "";
     }
 
     private sealed record Sent(Snapshot Listing, bool Delist, Platform832Result<ProductState> Result);
@@ -45,7 +51,8 @@ public sealed class ListingSync(
     private readonly Platform832Options _options = options.Value;
 
     /// <summary>The listings of one run: what to send, and the outbox jobs it settles.</summary>
-    private sealed record Prepared(HashSet<int> ListingIds, List<Snapshot> Upserts, List<Snapshot> Delists, Dictionary<int, List<long>> JobsOf, List<long> Done, bool Full);
+    private sealed record Prepared(HashSet<int> ListingIds, List<Snapshot> Upserts, List<Snapshot> Delists,
+        List<(Snapshot Listing, ListingWaitReasons Reasons)> Waiting, Dictionary<int, List<long>> JobsOf, List<long> Done, bool Full);
 
     /// <summary>One pass over the outbox: up to <see cref="Platform832Options.ListingsPerRun"/> listings.</summary>
     public async Task<RunResult> RunOnceAsync(CancellationToken ct = default)
@@ -83,6 +90,8 @@ public sealed class ListingSync(
     private async Task<Prepared?> PrepareAsync(HashSet<int> inFlight, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // A listing cannot be checked against lists never read; until they are, the outbox waits as it is.
+        if (await referenceData.EnsureReadAsync(ct) is { Error: not null }) return null;
         var skip = inFlight.ToList();
         // The jobs are read before the listings: a change saved in between is either sent now or keeps its job.
         var listingIds = await db.ListingSyncJobs.AsNoTracking()
@@ -104,8 +113,10 @@ public sealed class ListingSync(
         var listings = await db.Listings.AsNoTracking()
             .Where(l => listingIds.Contains(l.Id))
             .Select(l => new Snapshot(l.Id, l.Revision, l.Status, l.Supplier.Platform832Code, l.Supplier.Status,
-                l.Title, l.Category.Code, l.OriginCountyCode, l.CertificationNo, l.Unit, l.Spec,
-                l.BasePriceFen, l.Stock, l.MinOrderQuantity, l.Description,
+                l.Title, l.CategoryId, l.OriginCountyCode, l.CertificationNo, l.Unit, l.Spec,
+                // The platform takes one price: the tier the minimum order reaches (the first, starting there).
+                l.PriceTiers.Where(t => t.MinQuantity <= l.MinOrderQuantity).OrderByDescending(t => t.MinQuantity).Select(t => (long?)t.UnitPriceFen).FirstOrDefault() ?? l.BasePriceFen,
+                l.Stock, l.MinOrderQuantity, l.Description,
                 l.Photos.OrderBy(p => p.Position).Take(10).Select(p => new Photo(p.ContentHash, p.Width, p.Height)).ToList()))
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -114,9 +125,18 @@ public sealed class ListingSync(
             .Select(r => new { r.ListingId, r.State, r.RevisionSent, r.RevisionAcknowledged, r.Delisted })
             .ToDictionaryAsync(r => r.ListingId, ct);
 
+        var categoryIds = listings.Select(l => l.CategoryId).Distinct().ToList();
+        var mapped = await db.Platform832CategoryMappings.AsNoTracking()
+            .Where(m => categoryIds.Contains(m.CategoryId) && db.Platform832Categories.Any(c => c.Code == m.PlatformCategoryCode))
+            .ToDictionaryAsync(m => m.CategoryId, m => m.PlatformCategoryCode, ct);
+        var countyCodes = listings.Select(l => l.OriginCountyCode).Distinct().ToList();
+        var accepted = (await db.Platform832Counties.AsNoTracking().Where(c => countyCodes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+
         var done = new List<long>();
         var upserts = new List<Snapshot>();
         var delists = new List<Snapshot>();
+        var waiting = new List<(Snapshot, ListingWaitReasons)>();
         foreach (var listing in listings)
         {
             var record = records.GetValueOrDefault(listing.Id);
@@ -128,11 +148,23 @@ public sealed class ListingSync(
                 // Never sent and not on sale: the platform has nothing to take down.
                 || (!offered && record?.RevisionSent is null)
                 || (!offered && record is { Delisted: true } && record.RevisionAcknowledged == listing.Revision);
-            if (nothingToSend) done.AddRange(jobsOf.GetValueOrDefault(listing.Id) ?? []);
-            else (offered ? upserts : delists).Add(listing);
+            if (nothingToSend)
+            {
+                done.AddRange(jobsOf.GetValueOrDefault(listing.Id) ?? []);
+                continue;
+            }
+            if (!offered)
+            {
+                delists.Add(listing);
+                continue;
+            }
+            var reasons = (mapped.ContainsKey(listing.CategoryId) ? ListingWaitReasons.None : ListingWaitReasons.CategoryUnmapped)
+                | (accepted.Contains(listing.OriginCountyCode) ? ListingWaitReasons.None : ListingWaitReasons.CountyNotAccepted);
+            if (reasons == ListingWaitReasons.None) upserts.Add(listing with { PlatformCategoryCode = mapped[listing.CategoryId] });
+            else waiting.Add((listing, reasons));
         }
         // Listings deleted since their jobs were read have no jobs left (they cascade); those still listed are settled here.
-        return new Prepared([.. listingIds], upserts, delists, jobsOf, done, listingIds.Count >= _options.ListingsPerRun);
+        return new Prepared([.. listingIds], upserts, delists, waiting, jobsOf, done, listingIds.Count >= _options.ListingsPerRun);
     }
 
     private async Task<(List<Sent> Sent, int Requests)> SendAsync(Prepared run, CancellationToken ct)
@@ -170,12 +202,11 @@ public sealed class ListingSync(
     {
         Revision = l.Revision,
         Title = l.Title,
-        CategoryCode = l.CategoryCode,
+        CategoryCode = l.PlatformCategoryCode,
         OriginCountyCode = l.OriginCountyCode,
         CertificationNo = string.IsNullOrWhiteSpace(l.CertificationNo) ? null : l.CertificationNo,
         Unit = l.Unit,
         Spec = l.Spec,
-        // The platform takes one price: the price at the minimum order, as the catalog shows it.
         PriceFen = l.PriceFen,
         Stock = l.Stock,
         MinOrderQty = l.MinOrderQuantity,
@@ -191,16 +222,29 @@ public sealed class ListingSync(
         var jobsOf = run.JobsOf;
         var done = run.Done;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sentIds = sent.Select(s => s.Listing.Id).ToList();
+        var sentIds = sent.Select(s => s.Listing.Id).Concat(run.Waiting.Select(w => w.Listing.Id)).ToList();
         var records = await db.ListingSyncRecords.Where(r => sentIds.Contains(r.ListingId)).ToDictionaryAsync(r => r.ListingId, ct);
+        ListingSyncRecord RecordOf(int listingId)
+        {
+            if (records.TryGetValue(listingId, out var record)) return record;
+            record = new ListingSyncRecord { ListingId = listingId };
+            db.ListingSyncRecords.Add(record);
+            return records[listingId] = record;
+        }
+        foreach (var (listing, reasons) in run.Waiting)
+        {
+            // Nothing was sent: the record keeps what the platform last acknowledged, and says what the listing waits for.
+            var record = RecordOf(listing.Id);
+            record.SupplierCode = listing.SupplierCode;
+            Settle(record, ListingSyncState.Waiting, error: null, fieldErrors: null);
+            record.WaitReasons = reasons;
+            done.AddRange(jobsOf.GetValueOrDefault(listing.Id) ?? []);
+        }
         foreach (var (listing, delist, answer) in sent)
         {
-            if (!records.TryGetValue(listing.Id, out var record))
-            {
-                record = new ListingSyncRecord { ListingId = listing.Id };
-                db.ListingSyncRecords.Add(record);
-                records[listing.Id] = record;
-            }
+            var record = RecordOf(listing.Id);
+            record.WaitReasons = ListingWaitReasons.None;
+            if (record.State == ListingSyncState.Waiting) record.State = ListingSyncState.Pending;
             if (record.RevisionSent != listing.Revision) record.Attempts = 0;
             record.SupplierCode = listing.SupplierCode;
             record.RevisionSent = listing.Revision;
@@ -282,7 +326,7 @@ public sealed class ListingSync(
         await Platform832JobStates.RecordRunAsync(db, Platform832JobState.Sync, sent.Count, runError, now, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        var result = new RunResult(sent.Count, requests, acknowledged, refused, failed, parked);
+        var result = new RunResult(sent.Count + run.Waiting.Count, requests, acknowledged, refused, failed, parked);
         logger.LogInformation("832 sync: {Listings} listings in {Requests} requests: {Acknowledged} acknowledged, {Refused} refused, {Failed} to retry, {Parked} parked",
             result.Listings, result.Requests, result.Acknowledged, result.Refused, result.Failed, result.Parked);
         return result;
@@ -291,6 +335,7 @@ public sealed class ListingSync(
     private static void Settle(ListingSyncRecord record, ListingSyncState state, string? error, string? fieldErrors)
     {
         record.State = state;
+        record.WaitReasons = ListingWaitReasons.None;
         record.LastError = error is null ? null : SyncScope.Truncate(error, ListingSyncRecord.ErrorMaxLength);
         record.FieldErrors = fieldErrors;
         record.Attempts = 0;
@@ -311,6 +356,7 @@ public sealed class ListingSync(
         var record = await db.ListingSyncRecords.FirstOrDefaultAsync(r => r.ListingId == listingId, ct);
         if (record is null) return false;
         record.State = ListingSyncState.Pending;
+        record.WaitReasons = ListingWaitReasons.None;
         record.Attempts = 0;
         record.NextAttemptAtUtc = null;
         record.ParkedAtUtc = null;

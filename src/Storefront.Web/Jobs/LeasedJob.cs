@@ -73,6 +73,12 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
         {
             return false;
         }
+        catch (JobRunFailedException e)
+        {
+            // A failure the job understands (a platform that did not answer): one line, not a stack.
+            logger.LogWarning("Background job {Job} did not complete: {Reason}", Name, e.Message);
+            return false;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Background job {Job} failed", Name);
@@ -84,3 +90,9 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider clock,
         }
     }
 }
+
+/// <summary>
+/// A run that failed for a reason the job has already described (the 832 platform down or refusing, say): the lease
+/// keeps its last success, and the log gets one line with the reason instead of an exception's stack.
+/// </summary>
+public sealed class JobRunFailedException(string reason) : Exception(reason);

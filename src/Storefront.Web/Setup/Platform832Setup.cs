@@ -33,7 +33,9 @@ public static class Platform832Setup
         builder.Services.AddSingleton<Platform832AuditsJob>();
         builder.Services.AddSingleton<Platform832OrdersJob>();
         builder.Services.AddSingleton<Platform832ReconciliationJob>();
+        builder.Services.AddSingleton<Platform832ReferenceDataJob>();
         if (!builder.Configuration.GetValue("Jobs:Enabled", true)) return;
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832ReferenceDataJob>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832SyncJob>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832AuditsJob>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Platform832OrdersJob>());
@@ -92,7 +94,29 @@ public sealed class Platform832ReconciliationJob(IServiceScopeFactory scopes, Ti
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         var run = await services.GetRequiredService<ListingReconciliation>().RunDueAsync(ct);
-        if (run is { Status: ReconciliationRunStatus.Failed }) throw new InvalidOperationException($"Reconciliation {run.Id} failed: {run.Error}");
+        if (run is { Status: ReconciliationRunStatus.Failed }) throw new JobRunFailedException($"Reconciliation {run.Id} failed: {run.Error}");
+    }
+}
+
+/// <summary>
+/// Reads the platform's categories and counties on start (this instance's first run) and then whenever they are older
+/// than Platform832:ReferenceDataInterval (a day), looking every few minutes.
+/// </summary>
+public sealed class Platform832ReferenceDataJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Platform832ReferenceDataJob> logger)
+    : LeasedJob(scopes, clock, logger)
+{
+    private volatile bool _readSinceStart;
+
+    protected override string Name => Platform832JobState.ReferenceData;
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var referenceData = services.GetRequiredService<Storefront.Platform832.ReferenceData.PlatformReferenceData>();
+        if (_readSinceStart && !await referenceData.IsDueAsync(ct)) return;
+        var outcome = await referenceData.RefreshAsync(ct);
+        if (outcome.Error is not null) throw new JobRunFailedException(outcome.Error);
+        _readSinceStart = true;
     }
 }
 
@@ -102,7 +126,7 @@ internal static class FeedOutcomes
     public static async Task ThrowOnError(this Task<FeedFollower.Outcome> run)
     {
         var outcome = await run;
-        if (outcome.Error is not null) throw new InvalidOperationException(outcome.Error);
+        if (outcome.Error is not null) throw new JobRunFailedException(outcome.Error);
     }
 }
 

@@ -58,12 +58,23 @@ public static class TableFiles
             csv.NextRecord();
             foreach (var row in rows)
             {
-                foreach (var cell in row) csv.WriteField(Format(cell));
+                foreach (var cell in row) csv.WriteField(cell is string text ? GuardFormula(text) : Format(cell));
                 csv.NextRecord();
             }
         }
         return output.ToArray();
     }
+
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) gets a
+    /// leading single quote, as spreadsheet tools expect, so that a name someone typed (or a platform sent) stays text.
+    /// </summary>
+    public static string GuardFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>Undoes <see cref="GuardFormula"/> on a cell read back from a file the shop wrote.</summary>
+    public static string UnguardFormula(string text) =>
+        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
 
     public static byte[] WriteXlsx(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {

@@ -6,6 +6,7 @@ using Storefront.Core.Quotas;
 using Storefront.Platform832.Simulator;
 using Storefront.Web.Demo;
 using Storefront.Web.Setup;
+using Microsoft.Extensions.Logging;
 
 namespace Storefront.Platform832.Tests.Admin;
 
@@ -35,6 +36,20 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
 
     private Task<bool> RunAsync<TJob>() where TJob : Web.Jobs.LeasedJob => Factory.Services.GetRequiredService<TJob>().TryRunAsync(CancellationToken.None);
 
+    /// <summary>
+    /// What an admin does before the first listing can reach a platform whose categories are not the shop's: the
+    /// platform's lists are read (on start, by their job), and the suggestions by name are accepted in one click.
+    /// </summary>
+    protected async Task MapCategoriesAsync(HttpClient client)
+    {
+        Assert.True(await RunAsync<Platform832ReferenceDataJob>());
+        var page = await client.GetPageAsync("/admin/sync/categories");
+        if (page.Find("#accept-all-form") is null) return; // an earlier test of this class mapped them
+        var mapped = await page.SubmitAsync(client, "#accept-all-form");
+        Assert.Contains("已采纳 9 条建议", mapped.Text(".flash"));
+        Assert.Empty(mapped.All("#category-map tr[data-mapped='no']"));
+    }
+
     private async Task<HtmlPage> MonitorAsync(HttpClient client) => await client.GetPageAsync("/admin/sync");
 
     private static string SupplierRow(HtmlPage page, string code) =>
@@ -45,6 +60,7 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
         var (_, code, listings) = await OnboardAsync("yongshun");
+        await MapCategoriesAsync(client);
         var before = await MonitorAsync(client);
         Assert.Null(before.Find("#sync-not-configured"));
         Assert.Contains($"{listings.Count}", SupplierRow(before, code));
@@ -65,6 +81,7 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
         var (_, code, listings) = await OnboardAsync("fenghuang");
+        await MapCategoriesAsync(client);
         await Factory.WithDbAsync(db => db.ListingPhotos.Where(p => p.ListingId == listings[0]).ExecuteDeleteAsync());
         await RunAsync<Platform832SyncJob>();
 
@@ -99,9 +116,12 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     public async Task AnAdminAsksForAReconciliationAndSeesTheDriftItRepaired()
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
-        var (_, _, listings) = await OnboardAsync("baojing");
+        var (_, code, listings) = await OnboardAsync("baojing");
+        await MapCategoriesAsync(client);
         await RunAsync<Platform832SyncJob>();
         await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listings[0]).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 1)));
+        // A product the platform holds that the shop never had: nothing can repair it but a person.
+        Platform.Upsert(code, "L999999", new ProductFields(1, "孤儿", "150001", "433125", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
 
         var page = await MonitorAsync(client);
         var requested = await page.SubmitAsync(client, "#reconcile-form");
@@ -112,6 +132,11 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
         var report = await MonitorAsync(client);
         Assert.Contains("价格或库存不同 1", report.Text("#drift-counts"));
         Assert.Contains(Listing.CodeOf(listings[0]), report.Text("#drifts"));
+        // What needs a person comes first: the unknown product (reported only), then what was queued.
+        var rows = report.All("#drifts tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains("L999999", rows[0]);
+        Assert.Contains("仅报告", rows[0]);
+        Assert.Contains("已排队同步", rows[^1]);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Platform832.Reconcile")));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.ListingSyncJobs.CountAsync(j => j.ListingId == listings[0] && j.DoneAtUtc == null)));
     }
@@ -121,6 +146,7 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
         var (_, code, _) = await OnboardAsync("guzhang");
+        await MapCategoriesAsync(client);
         await RunAsync<Platform832SyncJob>();
         foreach (var p in Platform.Products().Where(p => p.SupplierCode == code)) Platform.Decide(code, p.ExternalId, true, null);
         Platform.PlaceOrders(1);
@@ -153,5 +179,57 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
             $"{monitor.StatusCode} {monitor.RequestMessage.RequestUri}");
         var queue = await client.GetAsync("/admin/platform832-orders");
         Assert.DoesNotContain("waiting-orders", await queue.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task AFieldRefusedOnManyListingsIsOneProblemOnTheMonitorWithItsCount()
+    {
+        var client = await SignedInClientAsync(DemoData.AdminEmail);
+        var (_, code, listings) = await OnboardAsync("sangzhi");
+        await MapCategoriesAsync(client);
+        // The platform suspends the cooperative: every listing is refused on the same field for the same reason.
+        Platform.UpsertSupplier(code, "桑植县白茶蜂业专业合作社", null, "430822", "SUSPENDED");
+        await RunAsync<Platform832SyncJob>();
+
+        var monitor = await MonitorAsync(client);
+        var classes = monitor.All("#refusal-classes tbody tr").Select(r => r.TextContent).ToList();
+        var row = Assert.Single(classes, c => c.Contains("supplierCode", StringComparison.Ordinal));
+        Assert.Contains("供应主体在平台上已暂停", row);
+        Assert.Contains($"{listings.Count}", row);
+        Assert.All(listings, id => Assert.Null(monitor.Find($"#problem-{id}")));
+    }
+
+    [SkippableFact]
+    public async Task AJobThatThePlatformFailsLogsOneLineWithoutAStack()
+    {
+        Factory.RequireDatabase();
+        var logs = new CapturingLogger<Platform832AuditsJob>();
+        var job = new Platform832AuditsJob(Factory.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, logs,
+            Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform832Options>>());
+        Factory.Simulator.Simulator.Faults = new FaultSettings { ErrorRate = 1 };
+        try
+        {
+            Assert.False(await job.TryRunAsync(CancellationToken.None));
+        }
+        finally
+        {
+            Factory.Simulator.Simulator.Faults = new FaultSettings();
+        }
+        var entry = Assert.Single(logs.Entries);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Null(entry.Exception);
+        Assert.Contains("platform832-audits", entry.Message);
+        Assert.DoesNotContain("\n", entry.Message);
+        Assert.Matches("5000[1]|5030[1]", entry.Message);
+    }
+
+    private sealed class CapturingLogger<T> : ILogger<T>
+    {
+        public sealed record Entry(LogLevel Level, string Message, Exception? Exception);
+        public List<Entry> Entries { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add(new(logLevel, formatter(state, exception), exception));
     }
 }

@@ -13,7 +13,7 @@ public class ContractTests
     {
         Revision = revision,
         Title = title,
-        CategoryCode = "0503",
+        CategoryCode = "150001",
         OriginCountyCode = "433127",
         CertificationNo = "HN-2020-0001234",
         Unit = "盒",
@@ -27,7 +27,7 @@ public class ContractTests
 
     private static async Task<AdapterHarness> StartAsync(Action<SimulatorOptions>? simulator = null, IDictionary<string, string?>? adapter = null)
     {
-        var harness = await AdapterHarness.StartAsync(simulator, adapter);
+        var harness = await AdapterHarness.StartAsync(simulator, adapter, mapCategories: false);
         harness.Platform.State.UpsertSupplier(Supplier, "永顺县松柏莓茶专业合作社", "93433127MA0000001X", "433127", "ACTIVE");
         return harness;
     }
@@ -38,9 +38,13 @@ public class ContractTests
         await using var h = await StartAsync();
         var client = h.Client();
         var categories = await client.GetCategoriesAsync();
-        Assert.Contains(categories.Value, c => c.Code == "0503" && c.Name == "茶叶" && c.ParentCode == "05");
+        Assert.Contains(categories.Value, c => c.Code == "150001" && c.Name == "茶叶" && c.ParentCode == "1500");
+        // The platform's tree is its own: not one code in common with the shop's, so only a mapping gets a listing there.
+        Assert.Empty(categories.Value.Select(c => c.Code).Intersect(Core.Catalog.Categories.All().Select(c => c.Code)));
         var counties = await client.GetCountiesAsync();
         Assert.Contains(counties.Value, c => c.Code == "433127" && c.Name == "永顺县" && c.Province == "湖南省");
+        Assert.Contains(counties.Value, c => c.Code == "522327" && c.Province == "贵州省");
+        Assert.DoesNotContain(counties.Value, c => c.Code == "430726"); // 石门县: designated by the shop, not accepted by this platform
         var supplier = await client.GetSupplierAsync(Supplier);
         Assert.Equal(PlatformSupplier.Active, supplier.Value.Status);
         Assert.Equal("433127", supplier.Value.CountyCode);
@@ -336,6 +340,39 @@ public class ContractTests
 
         h.Platform.Faults = new FaultSettings();
         Assert.True((await client.UpsertProductAsync(Supplier, "L42", Tea(3))).IsSuccess);
+    }
+
+    [Fact]
+    public async Task AConnectionDroppedBeforeTheAnswerIsRetriedByTheClientWithAFreshNonceNeverResentAsItWas()
+    {
+        await using var h = await StartAsync();
+        await using var proxy = new DroppingProxy(h.Simulator.BaseUrl);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new Platform832Client(http,
+            Microsoft.Extensions.Options.Options.Create(new Storefront.Platform832.Platform832Options
+            {
+                BaseUrl = proxy.BaseUrl.ToString(), AppKey = AdapterHarness.AppKey, AppSecret = AdapterHarness.AppSecret,
+                RetryBaseDelay = TimeSpan.FromMilliseconds(10), RetryMaxDelay = TimeSpan.FromMilliseconds(100),
+            }),
+            new RequestSpacer(TimeProvider.System, 1000), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Platform832Client>.Instance);
+        // Kept-alive connections, as in production: .NET's handler resends by itself on a reused connection that drops.
+        Assert.True((await client.GetCategoriesAsync()).IsSuccess);
+        foreach (var call in new Func<Task<Platform832Result<object>>>[]
+        {
+            async () => (await client.GetCategoriesAsync()).As<object>(),
+            async () => (await client.GetSupplierAsync(Supplier)).As<object>(),
+            async () => (await client.UpsertProductAsync(Supplier, "L78", Tea(1))).As<object>(),
+            async () => (await client.DelistProductAsync(Supplier, "L78", 2)).As<object>(),
+        })
+        {
+            proxy.DropNextAnswer();
+            var before = h.Platform.Requests;
+            var result = await call();
+            Assert.True(result.IsSuccess, result.Describe());
+            Assert.Equal((2, 2L), (result.Attempts, h.Platform.Requests - before));
+        }
+        Assert.Equal(0, h.Platform.NoncesReplayed);
+        Assert.True(h.Platform.State.Product(Supplier, "L78")!.Delisted);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class FollowerTests
         });
         var missing = (await h.AddListingsAsync(supplier.Id, 1))[0];
         await h.WithDbAsync(db => db.ListingSyncJobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.DoneAtUtc, now)));
-        h.Platform.State.Upsert(Code, "L999999", new ProductFields(1, "孤儿", "0503", "433127", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
+        h.Platform.State.Upsert(Code, "L999999", new ProductFields(1, "孤儿", "150001", "433127", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
 
         var run = await h.InScopeAsync<Reconciliation.ListingReconciliation, Core.Platform832.ReconciliationRun>(async r =>
         {
@@ -168,5 +168,40 @@ public class FollowerTests
         var again = await reconciliation.RunDueAsync();
         Assert.NotNull(again);
         Assert.Equal((0, 1, 0, 0), (again.Missing, again.Extra, again.Stale, again.Different));
+    }
+
+    private static Task<ReconciliationRun> ReconcileAsync(AdapterHarness h) =>
+        h.InScopeAsync<Reconciliation.ListingReconciliation, ReconciliationRun>(async r =>
+        {
+            var requested = await r.RequestAsync("admin@demo.storefront.cn");
+            await r.RunAsync(requested);
+            return requested;
+        });
+
+    [Fact]
+    public async Task AListingTakenOffSaleHereButBackOnSaleThereIsDelistedByTheNextReconciliation()
+    {
+        await using var h = await AdapterHarness.StartAsync();
+        var supplier = await h.AddSupplierAsync(Code);
+        var id = (await h.AddListingsAsync(supplier.Id, 1))[0];
+        await h.SyncAsync();
+        await h.ChangeAsync(id, l => l.Status = ListingStatus.Unpublished);
+        await h.SyncAsync();
+        Assert.True(h.Platform.State.Product(Code, Listing.CodeOf(id))!.Delisted);
+        // An operator of the platform puts it back on sale: our record still says the delist was acknowledged.
+        Assert.True(h.Platform.State.PutBackOnSale(Code, Listing.CodeOf(id)));
+
+        var run = await ReconcileAsync(h);
+        Assert.Equal((1, 1), (run.Extra, run.Queued));
+        await h.SyncUntilIdleAsync();
+
+        var product = h.Platform.State.Product(Code, Listing.CodeOf(id))!;
+        Assert.True(product.Delisted);
+        var listing = await h.WithDbAsync(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == id));
+        Assert.Equal(listing.Revision, product.Revision);
+        var record = await h.WithDbAsync(db => db.ListingSyncRecords.AsNoTracking().SingleAsync(r => r.ListingId == id));
+        Assert.Equal((ListingSyncState.InStep, true, (int?)listing.Revision), (record.State, record.Delisted, record.RevisionAcknowledged));
+        var again = await ReconcileAsync(h);
+        Assert.Equal((0, 0), (again.DriftCount, again.Queued));
     }
 }

@@ -108,7 +108,7 @@ public class ListingSyncTests
         var supplier = await h.AddSupplierAsync(Code);
         var id = (await h.AddListingsAsync(supplier.Id, 1))[0];
         // The platform already holds revision 10 of this product (say, from before a restore of our database).
-        h.Platform.State.Upsert(Code, Listing.CodeOf(id), new ProductFields(10, "旧", "0503", "433127", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
+        h.Platform.State.Upsert(Code, Listing.CodeOf(id), new ProductFields(10, "旧", "150001", "433127", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
 
         await h.SyncUntilIdleAsync();
 

@@ -12,6 +12,8 @@ public class ListingSyncRecordConfiguration : IEntityTypeConfiguration<ListingSy
         {
             t.HasCheckConstraint("CK_Platform832ListingSyncs_Attempts", "\"Attempts\" >= 0");
             t.HasCheckConstraint("CK_Platform832ListingSyncs_Acknowledged", "\"RevisionAcknowledged\" IS NULL OR \"RevisionAcknowledged\" >= 1");
+            // A waiting listing says why; no other state carries a reason.
+            t.HasCheckConstraint("CK_Platform832ListingSyncs_WaitReasons", "(\"State\" = 5) = (\"WaitReasons\" <> 0) AND \"WaitReasons\" BETWEEN 0 AND 3");
         });
         e.HasKey(r => r.ListingId);
         e.HasOne(r => r.Listing).WithOne().HasForeignKey<ListingSyncRecord>(r => r.ListingId).OnDelete(DeleteBehavior.Cascade);
@@ -93,5 +95,41 @@ public class ReconciliationDriftConfiguration : IEntityTypeConfiguration<Reconci
         e.Property(d => d.ExternalId).HasMaxLength(64);
         e.Property(d => d.Detail).HasMaxLength(ReconciliationDrift.DetailMaxLength);
         e.HasIndex(d => d.RunId);
+    }
+}
+
+public class Platform832CategoryConfiguration : IEntityTypeConfiguration<Platform832Category>
+{
+    public void Configure(EntityTypeBuilder<Platform832Category> e)
+    {
+        e.HasKey(c => c.Code);
+        e.Property(c => c.Code).HasMaxLength(Platform832Category.CodeMaxLength);
+        e.Property(c => c.Name).HasMaxLength(Platform832Category.NameMaxLength);
+        e.Property(c => c.ParentCode).HasMaxLength(Platform832Category.CodeMaxLength);
+    }
+}
+
+public class Platform832CountyConfiguration : IEntityTypeConfiguration<Platform832County>
+{
+    public void Configure(EntityTypeBuilder<Platform832County> e)
+    {
+        e.HasKey(c => c.Code);
+        e.Property(c => c.Code).HasMaxLength(6);
+        e.Property(c => c.Name).HasMaxLength(Platform832Category.NameMaxLength);
+        e.Property(c => c.Province).HasMaxLength(Platform832Category.NameMaxLength);
+    }
+}
+
+public class Platform832CategoryMappingConfiguration : IEntityTypeConfiguration<Platform832CategoryMapping>
+{
+    public void Configure(EntityTypeBuilder<Platform832CategoryMapping> e)
+    {
+        e.HasKey(m => m.CategoryId);
+        e.HasOne(m => m.Category).WithOne().HasForeignKey<Platform832CategoryMapping>(m => m.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the platform's categories: that list is replaced whenever it is read, and a mapping to a
+        // code it no longer holds is kept (and shown as such) rather than lost.
+        e.Property(m => m.PlatformCategoryCode).HasMaxLength(Platform832Category.CodeMaxLength);
+        e.Property(m => m.MappedBy).HasMaxLength(256);
+        e.HasIndex(m => m.PlatformCategoryCode);
     }
 }

@@ -30,13 +30,19 @@ public class IndexModel(
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int ProblemRows = 50;
-    public static readonly string[] JobNames = [Platform832JobState.Sync, Platform832JobState.Audits, Platform832JobState.Orders, Platform832JobState.Reconciliation];
+    public static readonly string[] JobNames = [Platform832JobState.Sync, Platform832JobState.Audits, Platform832JobState.Orders, Platform832JobState.Reconciliation, Platform832JobState.ReferenceData];
+    /// <summary>The same field refused for the same reason on this many listings is one problem of a class, shown once.</summary>
+    public const int ClassSize = 2;
 
     public sealed record SupplierRow(int Id, string Name, string Code, int Listings, int InStep, int Waiting, int Refused, int Parked, int Rejected);
     public sealed record ProblemRow(int ListingId, string Title, string SupplierName, ListingSyncState State, int Attempts, DateTime? LastAttemptAtUtc);
     public sealed record JobRow(string Name, DateTime? LastSucceededAtUtc, bool Running, DateTime? LastRunAtUtc, int LastRunItems, string? LastError, DateTime? LastErrorAtUtc, DateTime? UpdatedSinceUtc);
     public sealed record RunRow(long Id, ReconciliationRunStatus Status, DateTime RequestedAtUtc, string? RequestedBy, DateTime? FinishedAtUtc,
         int Suppliers, int Products, int Missing, int Extra, int Stale, int Different, int Queued, string? Error);
+    /// <summary>One refusal that many listings share: the field, the platform's reason, how many, and a few of them.</summary>
+    public sealed record RefusalClass(string Field, string Reason, int Listings, IReadOnlyList<int> Examples);
+    /// <summary>Listings waiting for one thing: a shop category to map, or a county the platform does not list.</summary>
+    public sealed record WaitingClass(ListingWaitReasons Reason, string Code, string Name, int Listings);
     public sealed record DriftRow(string SupplierCode, string ExternalId, int? ListingId, DriftKind Kind, string Detail, bool Queued);
 
     public bool Configured => options.Value.IsConfigured;
@@ -54,6 +60,12 @@ public class IndexModel(
     public bool ReconciliationWaiting { get; private set; }
     public IReadOnlyList<DriftRow> Drifts { get; private set; } = [];
     public int ParkedCount => ByState.GetValueOrDefault(ListingSyncState.Parked);
+    public IReadOnlyList<RefusalClass> RefusalClasses { get; private set; } = [];
+    public IReadOnlyList<WaitingClass> WaitingClasses { get; private set; } = [];
+    public DateTime? ReferenceReadAtUtc { get; private set; }
+    public int PlatformCategories { get; private set; }
+    public int PlatformCounties { get; private set; }
+    public int UnmappedCategories { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -110,8 +122,12 @@ public class IndexModel(
         ByState = await db.ListingSyncRecords.GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         ByAudit = await db.ListingSyncRecords.GroupBy(r => r.AuditStatus).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
+        await LoadClassesAsync(ct);
+        // A refusal whose every reason is shared by a class is shown once, with the class, not once a listing.
+        var folded = FoldedFieldErrors;
         Problems = await db.ListingSyncRecords.AsNoTracking()
             .Where(r => r.State == ListingSyncState.Refused || r.State == ListingSyncState.Parked || r.State == ListingSyncState.Retrying || r.AuditStatus == PlatformAuditStatus.Rejected)
+            .Where(r => !(r.State == ListingSyncState.Refused && r.FieldErrors != null && folded.Contains(r.FieldErrors)) || r.AuditStatus == PlatformAuditStatus.Rejected)
             .OrderByDescending(r => r.State == ListingSyncState.Parked).ThenByDescending(r => r.LastAttemptAtUtc)
             .Take(ProblemRows)
             .Select(r => new ProblemRow(r.ListingId, r.Listing.Title, r.Listing.Supplier.Name, r.State, r.Attempts, r.LastAttemptAtUtc))
@@ -140,10 +156,61 @@ public class IndexModel(
         {
             Drifts = await db.ReconciliationDrifts.AsNoTracking()
                 .Where(d => d.RunId == LastRun.Id)
-                .OrderBy(d => d.Id)
+                // What needs a person first (nothing was queued to repair it), then by kind.
+                .OrderBy(d => d.Queued).ThenBy(d => d.Kind).ThenBy(d => d.Id)
                 .Take(ProblemRows)
                 .Select(d => new DriftRow(d.SupplierCode, d.ExternalId, d.ListingId, d.Kind, d.Detail, d.Queued))
                 .ToListAsync(ct);
         }
+    }
+
+    private List<string> FoldedFieldErrors { get; set; } = [];
+
+    private async Task LoadClassesAsync(CancellationToken ct)
+    {
+        // Refusals grouped by their stored reasons (few distinct texts however many listings), then split into
+        // field-and-reason pairs: a pair on ClassSize listings or more is a class.
+        var byErrors = await db.ListingSyncRecords.AsNoTracking()
+            .Where(r => r.State == ListingSyncState.Refused && r.FieldErrors != null)
+            .GroupBy(r => r.FieldErrors!)
+            .Select(g => new { Errors = g.Key, Count = g.Count(), Examples = g.OrderBy(r => r.ListingId).Select(r => r.ListingId).Take(3).ToList() })
+            .ToListAsync(ct);
+        var pairs = byErrors
+            .SelectMany(g => SyncScope.ParseFieldErrors(g.Errors).Distinct().Select(f => (Field: f, g.Count, g.Examples)))
+            .GroupBy(x => x.Field)
+            .Select(x => new RefusalClass(x.Key.Field, x.Key.Reason, x.Sum(y => y.Count), x.SelectMany(y => y.Examples).Order().Take(3).ToList()))
+            .Where(c => c.Listings >= ClassSize)
+            .OrderByDescending(c => c.Listings).ThenBy(c => c.Field, StringComparer.Ordinal)
+            .ToList();
+        RefusalClasses = pairs;
+        FoldedFieldErrors = byErrors
+            .Where(g => SyncScope.ParseFieldErrors(g.Errors).All(f => pairs.Any(c => c.Field == f.Field && c.Reason == f.Reason)))
+            .Select(g => g.Errors)
+            .ToList();
+
+        var english = Localization.Cultures.IsEnglish;
+        var byCategory = await db.ListingSyncRecords.AsNoTracking()
+            .Where(r => r.State == ListingSyncState.Waiting && (r.WaitReasons & ListingWaitReasons.CategoryUnmapped) != 0)
+            .GroupBy(r => new { r.Listing.Category.Code, r.Listing.Category.Name, r.Listing.Category.NameEn })
+            .Select(g => new { g.Key.Code, g.Key.Name, g.Key.NameEn, Count = g.Count() })
+            .ToListAsync(ct);
+        var byCounty = await db.ListingSyncRecords.AsNoTracking()
+            .Where(r => r.State == ListingSyncState.Waiting && (r.WaitReasons & ListingWaitReasons.CountyNotAccepted) != 0)
+            .GroupBy(r => r.Listing.OriginCountyCode)
+            .Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var countyCodes = byCounty.Select(c => c.Code).ToList();
+        var countyNames = await db.Divisions.AsNoTracking().Where(d => countyCodes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        WaitingClasses =
+        [
+            .. byCategory.OrderByDescending(c => c.Count).Select(c => new WaitingClass(ListingWaitReasons.CategoryUnmapped, c.Code, english ? c.NameEn : c.Name, c.Count)),
+            .. byCounty.OrderByDescending(c => c.Count).Select(c => new WaitingClass(ListingWaitReasons.CountyNotAccepted, c.Code, countyNames.GetValueOrDefault(c.Code, c.Code), c.Count)),
+        ];
+
+        ReferenceReadAtUtc = await db.Platform832Categories.MaxAsync(c => (DateTime?)c.ReadAtUtc, ct);
+        PlatformCategories = await db.Platform832Categories.CountAsync(ct);
+        PlatformCounties = await db.Platform832Counties.CountAsync(ct);
+        UnmappedCategories = await db.Categories.CountAsync(c => c.ParentCode != null
+            && !db.Platform832CategoryMappings.Any(m => m.CategoryId == c.Id && db.Platform832Categories.Any(p => p.Code == m.PlatformCategoryCode)), ct);
     }
 }

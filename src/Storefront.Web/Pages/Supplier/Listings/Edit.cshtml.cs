@@ -83,6 +83,8 @@ public class EditModel(
     public string? ReviewNote { get; private set; }
     public IReadOnlyList<CategoryGroup> Categories { get; private set; } = [];
     public IReadOnlyList<CountyOption> Counties { get; private set; } = [];
+    /// <summary>The supplier sells on the 832 platform too, which shows one price: the minimum order's tier.</summary>
+    public bool OnPlatform832 { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -210,5 +212,6 @@ public class EditModel(
             .Where(g => g.Categories.Count > 0)
             .ToList();
         Counties = await CountyOption.LoadAsync(db, ct);
+        OnPlatform832 = await db.Suppliers.AnyAsync(s => s.Id == SupplierId && s.Platform832Code != null, ct);
     }
 }
