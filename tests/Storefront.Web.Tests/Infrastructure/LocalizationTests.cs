@@ -79,6 +79,33 @@ public partial class LocalizationTests(StorefrontFactory factory) : IClassFixtur
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void NoLabelInThePagesIsFollowedByAHalfWidthColon()
+    {
+        // Chinese text takes a full-width colon (商品编码：L4): a label's colon comes from the resource file with it.
+        var offending = Directory.EnumerateFiles(WebProject(), "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
+            .Where(x => LabelThenColon().IsMatch(x.line))
+            .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public async Task AListingsCodeIsIntroducedWithAFullWidthColonInChineseAndAColonInEnglish()
+    {
+        var client = factory.CreateClient();
+        var chinese = await client.GetPageAsync("/listings/1");
+        Assert.Equal("商品编码：L1", chinese.Text(".listing-code"));
+        var english = await chinese.SubmitAsync(client, "form.culture-switch", submitName: "culture", submitValue: "en");
+        Assert.Equal("Listing code: L1", english.Text(".listing-code"));
+    }
+
+    [GeneratedRegex("\"\\]:")]
+    private static partial Regex LabelThenColon();
+
     private static string[] Placeholders(string text) => Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order().ToArray();
 
     // T["Key"], t["Key"], l["Key"], and data-annotation keys such as ErrorMessage = "Validation.Required".
