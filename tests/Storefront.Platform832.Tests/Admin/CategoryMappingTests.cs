@@ -68,7 +68,9 @@ public abstract class CategoryMappingTests<TFactory>(TFactory factory) : Databas
         var cooperative = await SignedInClientAsync(DemoData.SupplierEmail("xupu"));
         var own = await cooperative.GetPageAsync("/supplier/listings");
         Assert.All(listings, id => Assert.Contains("832: 分类未对应", own.Text($"tr[data-listing-id='{id}'] .p832-status")));
-        Assert.NotNull(own.Find("#p832-price-note"));
+        Assert.Contains("832 上仅显示起订价", own.Text("#p832-price-note"));
+        var edit = await cooperative.GetPageAsync($"/supplier/listings/edit/{listings[0]}");
+        Assert.Contains("832 上仅显示起订价", edit.Text("#tiers-832"));
 
         // The suggestion by name is 110001 大米: one click.
         var row = (await admin.GetPageAsync("/admin/sync/categories")).Find("#category-0101 .accept-form")!;
