@@ -148,6 +148,8 @@ public sealed class ListingSync(
                 || (record is { State: ListingSyncState.Parked or ListingSyncState.Refused } && record.RevisionSent == listing.Revision)
                 // Never sent and not on sale: the platform has nothing to take down.
                 || (!offered && record?.RevisionSent is null)
+                // Delisted and acknowledged at this revision. Reconciliation clears Delisted when it finds the product on
+                // sale there after all, so this record never outweighs what the platform was seen to hold.
                 || (!offered && record is { Delisted: true } && record.RevisionAcknowledged == listing.Revision);
             if (nothingToSend)
             {
