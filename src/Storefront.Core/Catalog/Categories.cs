@@ -1,6 +1,6 @@
 namespace Storefront.Core.Catalog;
 
-/// <summary>The produce categories, with the 832 platform's codes (GET /open/v1/categories).</summary>
+/// <summary>The shop's produce categories and their codes (mapped to the 832 platform's own on /admin/sync/categories).</summary>
 public static class Categories
 {
     public static IReadOnlyList<Category> All() =>

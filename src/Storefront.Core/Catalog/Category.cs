@@ -1,6 +1,9 @@
 namespace Storefront.Core.Catalog;
 
-/// <summary>A produce category, coded as the 832 platform codes it (e.g. 0503 茶叶) so that listings sync without a mapping.</summary>
+/// <summary>
+/// A produce category of the shop (e.g. 0503 茶叶). The 832 platform codes its own tree its own way: admins map each
+/// category to one of the platform's (Platform832.Platform832CategoryMapping) before its listings are sent there.
+/// </summary>
 public class Category
 {
     public int Id { get; private set; }

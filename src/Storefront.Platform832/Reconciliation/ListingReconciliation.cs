@@ -82,7 +82,8 @@ public sealed class ListingReconciliation(
                 {
                     var ids = chunk.ToList();
                     await db.ListingSyncRecords.Where(r => ids.Contains(r.ListingId))
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Delisted, false).SetProperty(r => r.State, ListingSyncState.Pending), ct);
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Delisted, false).SetProperty(r => r.State, ListingSyncState.Pending)
+                            .SetProperty(r => r.WaitReasons, ListingWaitReasons.None), ct);
                 }
             }
             if (run.Status == ReconciliationRunStatus.Running) run.Status = ReconciliationRunStatus.Finished;

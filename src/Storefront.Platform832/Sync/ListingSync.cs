@@ -52,7 +52,7 @@ public sealed class ListingSync(
 
     /// <summary>The listings of one run: what to send, and the outbox jobs it settles.</summary>
     private sealed record Prepared(HashSet<int> ListingIds, List<Snapshot> Upserts, List<Snapshot> Delists,
-        List<(Snapshot Listing, ListingWaitReasons Reasons)> Waiting, Dictionary<int, List<long>> JobsOf, List<long> Done, bool Full);
+        List<(Snapshot Listing, ListingWaitReasons Reasons)> Waiting, List<int> NoLongerWaiting, Dictionary<int, List<long>> JobsOf, List<long> Done, bool Full);
 
     /// <summary>One pass over the outbox: up to <see cref="Platform832Options.ListingsPerRun"/> listings.</summary>
     public async Task<RunResult> RunOnceAsync(CancellationToken ct = default)
@@ -137,6 +137,7 @@ public sealed class ListingSync(
         var upserts = new List<Snapshot>();
         var delists = new List<Snapshot>();
         var waiting = new List<(Snapshot, ListingWaitReasons)>();
+        var noLongerWaiting = new List<int>();
         foreach (var listing in listings)
         {
             var record = records.GetValueOrDefault(listing.Id);
@@ -147,9 +148,13 @@ public sealed class ListingSync(
                 || (record is { State: ListingSyncState.Parked or ListingSyncState.Refused } && record.RevisionSent == listing.Revision)
                 // Never sent and not on sale: the platform has nothing to take down.
                 || (!offered && record?.RevisionSent is null)
+                // Delisted and acknowledged at this revision. Reconciliation clears Delisted when it finds the product on
+                // sale there after all, so this record never outweighs what the platform was seen to hold.
                 || (!offered && record is { Delisted: true } && record.RevisionAcknowledged == listing.Revision);
             if (nothingToSend)
             {
+                // Taken off sale while it waited, never sent: there is nothing left to wait for.
+                if (!offered && record is { State: ListingSyncState.Waiting, RevisionSent: null }) noLongerWaiting.Add(listing.Id);
                 done.AddRange(jobsOf.GetValueOrDefault(listing.Id) ?? []);
                 continue;
             }
@@ -164,7 +169,7 @@ public sealed class ListingSync(
             else waiting.Add((listing, reasons));
         }
         // Listings deleted since their jobs were read have no jobs left (they cascade); those still listed are settled here.
-        return new Prepared([.. listingIds], upserts, delists, waiting, jobsOf, done, listingIds.Count >= _options.ListingsPerRun);
+        return new Prepared([.. listingIds], upserts, delists, waiting, noLongerWaiting, jobsOf, done, listingIds.Count >= _options.ListingsPerRun);
     }
 
     private async Task<(List<Sent> Sent, int Requests)> SendAsync(Prepared run, CancellationToken ct)
@@ -318,6 +323,8 @@ public sealed class ListingSync(
             }
         }
         await db.SaveChangesAsync(ct);
+        if (run.NoLongerWaiting.Count > 0)
+            await db.ListingSyncRecords.Where(r => run.NoLongerWaiting.Contains(r.ListingId) && r.State == ListingSyncState.Waiting && r.RevisionSent == null).ExecuteDeleteAsync(ct);
         foreach (var chunk in done.Chunk(500))
         {
             var ids = chunk.ToList();

@@ -7,7 +7,8 @@ namespace Storefront.Browser.Tests.Platform832;
 
 /// <summary>
 /// The 832 platform as the people involved meet it, with the shop's background jobs running against the simulator:
-/// an admin records a cooperative's 832 code and watches its listings reach the platform; the platform's auditor
+/// an admin records a cooperative's 832 code, sees its listings wait because the platform's categories are not the
+/// shop's, maps the categories by accepting the suggestions, and watches its listings reach the platform; the platform's auditor
 /// rejects one, and the cooperative reads the reason on its listings; a hospital the shop does not know buys there, an
 /// admin matches the order to the hospital, and the hospital sees the order counted in its quota history.
 /// </summary>
@@ -43,14 +44,29 @@ public class Platform832JourneyTests(BrowserFixture browser)
         await admin.ClickAsync("#save-code");
         await admin.ClickAsync("#nav-admin");
         await admin.ClickAsync("#tile-sync");
+        // The platform files tea under its own code: until an admin maps the shop's 茶叶 to it, the listings wait.
+        await ReloadUntilAsync(admin, "#waiting-classes", "茶叶");
+        await Assertions.Expect(admin.Locator("#waiting-classes")).ToContainTextAsync("832: 分类未对应");
+        var cooperative = await browser.SignedInAsync(DemoData.SupplierEmail("guzhang"));
+        await cooperative.GotoAsync("/supplier/listings");
+        await Assertions.Expect(cooperative.Locator($"tr[data-listing-id='{listings[0]}'] .p832-status")).ToContainTextAsync("832: 分类未对应");
+        Assert.DoesNotContain(browser.Simulator.Simulator.State.Products(), p => p.SupplierCode == Code);
+
+        await admin.ClickAsync("#categories-link");
+        await Assertions.Expect(admin.Locator("#category-0503 .accept-form")).ToContainTextAsync("150001 茶叶");
+        await admin.ClickAsync("#accept-all-form button");
+        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("已采纳");
+        await Assertions.Expect(admin.Locator("#category-0503 .mapped")).ToContainTextAsync("150001 茶叶");
+        await admin.ClickAsync("#nav-admin");
+        await admin.ClickAsync("#tile-sync");
         await ReloadUntilAsync(admin, $"#suppliers tbody tr:has-text('{Code}') td:nth-child(4)", listings.Count.ToString());
+        Assert.All(browser.Simulator.Simulator.State.Products().Where(p => p.SupplierCode == Code), p => Assert.Equal("150001", p.Fields.CategoryCode));
         Assert.Equal(listings.Count, browser.Simulator.Simulator.State.Products().Count(p => p.SupplierCode == Code));
 
         // The platform's auditor approves all but the first listing, which it rejects with a reason.
         var platform = browser.Simulator.Simulator.State;
         foreach (var id in listings) platform.Decide(Code, Listing.CodeOf(id), id != listings[0], id == listings[0] ? "图片与商品不符" : null);
 
-        var cooperative = await browser.SignedInAsync(DemoData.SupplierEmail("guzhang"));
         await cooperative.GotoAsync("/supplier/listings");
         await ReloadUntilAsync(cooperative, $"tr[data-listing-id='{listings[0]}'] .p832-status", "图片与商品不符");
         await Assertions.Expect(cooperative.Locator($"tr[data-listing-id='{listings[^1]}'] .p832-status")).ToContainTextAsync("832: 审核通过");

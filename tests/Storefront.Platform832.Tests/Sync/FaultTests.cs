@@ -72,14 +72,17 @@ public class FaultTests
             .Select(l => new { l.Id, l.Revision, l.Status, l.Stock, l.BasePriceFen, l.Title, Code = l.Supplier.Platform832Code! }).ToListAsync());
         Assert.Equal(0, await h.WithDbAsync(db => db.PendingJobsAsync()));
         Assert.Equal(0, await h.WithDbAsync(db => db.ListingSyncRecords.CountAsync(r => r.State != ListingSyncState.InStep)));
+        // Every listing went under the platform's own code for tea, through the mapping the harness accepted.
+        var teaCode = await h.PlatformCodeOfAsync("tea");
+        Assert.Equal("150001", teaCode);
         foreach (var listing in ours)
         {
             var product = h.Platform.State.Product(listing.Code, Listing.CodeOf(listing.Id));
             if (SyncScope.IsOffered(listing.Status, VerificationStatus.Verified))
             {
                 Assert.NotNull(product);
-                Assert.Equal((listing.Revision, false, listing.Stock, listing.BasePriceFen, listing.Title),
-                    (product.Revision, product.Delisted, product.Fields.Stock, product.Fields.PriceFen, product.Fields.Title));
+                Assert.Equal((listing.Revision, false, listing.Stock, listing.BasePriceFen, listing.Title, teaCode),
+                    (product.Revision, product.Delisted, product.Fields.Stock, product.Fields.PriceFen, product.Fields.Title, product.Fields.CategoryCode));
             }
             else if (product is not null)
             {

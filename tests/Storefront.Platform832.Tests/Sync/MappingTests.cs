@@ -53,6 +53,22 @@ public class MappingTests
     }
 
     [Fact]
+    public async Task AWaitingListingTakenOffSaleBeforeItWasEverSentWaitsNoMore()
+    {
+        await using var h = await AdapterHarness.StartAsync(mapCategories: false);
+        var supplier = await h.AddSupplierAsync(Code);
+        var id = (await h.AddListingsAsync(supplier.Id, 1))[0];
+        await h.SyncAsync();
+        Assert.Equal(ListingSyncState.Waiting, (await RecordAsync(h, id)).State);
+
+        await h.ChangeAsync(id, l => l.Status = ListingStatus.Unpublished);
+        await h.SyncAsync();
+
+        Assert.Equal(0, await h.WithDbAsync(db => db.ListingSyncRecords.CountAsync(r => r.ListingId == id)));
+        Assert.Empty(h.Platform.State.Products());
+    }
+
+    [Fact]
     public async Task SuggestionsByNameMapEveryShopCategoryToAPlatformCategoryOfTheSameKind()
     {
         await using var h = await AdapterHarness.StartAsync(mapCategories: false);

@@ -32,7 +32,7 @@ public class IndexModel(
     public const int ProblemRows = 50;
     public static readonly string[] JobNames = [Platform832JobState.Sync, Platform832JobState.Audits, Platform832JobState.Orders, Platform832JobState.Reconciliation, Platform832JobState.ReferenceData];
     /// <summary>The same field refused for the same reason on this many listings is one problem of a class, shown once.</summary>
-    public const int ClassSize = 2;
+    public const int ClassSize = 3;
 
     public sealed record SupplierRow(int Id, string Name, string Code, int Listings, int InStep, int Waiting, int Refused, int Parked, int Rejected);
     public sealed record ProblemRow(int ListingId, string Title, string SupplierName, ListingSyncState State, int Attempts, DateTime? LastAttemptAtUtc);
