@@ -266,7 +266,8 @@ def bench_database(provider, args, data):
 
         env = {
             "ASPNETCORE_ENVIRONMENT": "Production", "Database__Provider": provider, "ConnectionStrings__Storefront": connection,
-            "Storefront__DataPath": folder, "Demo__Seed": "false", "Database__MigrateOnStart": "true",
+            "Storefront__DataPath": folder, "Demo__Seed": "false",
+            "Storefront__PublicUrl": f"http://127.0.0.1:{args.shop_port}", "Database__MigrateOnStart": "true",
             # Plain HTTP on the loopback: cookies must not require HTTPS here.
             "Security__SecureCookies": "SameAsRequest", "Diagnostics__ServerTiming": "true",
             "Security__SignInAttemptsPerAddressPerMinute": "100000", "Logging__LogLevel__Default": "Warning",
