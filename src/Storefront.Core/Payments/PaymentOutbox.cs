@@ -36,8 +36,8 @@ public sealed class PaymentOutbox(
 
     /// <summary>
     /// Sends what is due for a purchase's requests and refunds now, for the page that just wrote them; a person who
-    /// tries again does not wait for the backoff (the idempotency key makes the repeat harmless). The person waits at
-    /// most <see cref="PaymentOutboxSettings.PageWait"/> for each answer; one that does not come in time is the
+    /// tries again does not wait for the backoff (the idempotency key makes the repeat harmless). The buyer waits at
+    /// most <see cref="PaymentOutboxSettings.PageWait"/> for a card page; one that does not come in time is the
     /// background job's to retry, with the same request.
     /// </summary>
     public async Task SendForPurchaseAsync(long purchaseId, CancellationToken ct)
@@ -66,7 +66,8 @@ public sealed class PaymentOutbox(
         db.ChangeTracker.Clear();
         var message = await db.PaymentOutboxMessages.FirstAsync(m => m.Id == messageId, ct);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (answerWithin is { } wait) deadline.CancelAfter(wait);
+        // The buyer waits on the card page's creation; an invoice's several calls are the job's to finish if they take long.
+        if (answerWithin is { } wait && message.Command == PaymentCommand.CreateCheckout) deadline.CancelAfter(wait);
         try
         {
             await SendOneAsync(message, deadline.Token);
