@@ -23,7 +23,9 @@ public static class Platform832Services
             sp.GetRequiredService<IOptions<Platform832Options>>().Value.RequestsPerSecond));
         services.AddHttpClient<Platform832Client>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new ListingImageUrls(
-            sp.GetRequiredService<IOptions<Platform832Options>>().Value.PublicBaseUrl ?? "http://localhost:5000/", photoPath));
+            sp.GetRequiredService<IOptions<Platform832Options>>().Value.PublicBaseUrl
+                // The shop's own configured address unless the platform is to fetch photos from another (a CDN).
+                ?? (sp.GetService<Core.Settings.PublicAddress>()?.Root ?? "http://localhost:5000") + "/", photoPath));
         services.AddScoped<FeedFollower>();
         services.AddScoped<ReferenceData.PlatformReferenceData>();
         services.AddScoped<ListingSync>();

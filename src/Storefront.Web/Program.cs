@@ -2,6 +2,7 @@ using Storefront.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
 
+builder.AddStorefrontPublicAddress();
 builder.AddStorefrontData();
 builder.AddStorefrontIdentity();
 builder.AddStorefrontSecurity();

@@ -110,6 +110,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Kestrel serves plain HTTP on localhost here, as in development; Secure cookies are tested over HTTPS elsewhere.
             builder.UseSetting("Security:SecureCookies", "SameAsRequest");
+            builder.UseSetting("AllowedHosts", TestDatabases.LoopbackHosts);
         }
     }
 }

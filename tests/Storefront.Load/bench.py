@@ -279,7 +279,7 @@ def listing_script(provider, ids):
 def shop_environment(provider, connection, folder, url):
     return {
         "ASPNETCORE_ENVIRONMENT": "Production", "Database__Provider": provider, "ConnectionStrings__Storefront": connection,
-        "Storefront__DataPath": folder, "Storefront__PublicUrl": url, "AllowedHosts": "*", "Database__MigrateOnStart": "true",
+        "Storefront__DataPath": folder, "Storefront__PublicUrl": url, "Database__MigrateOnStart": "true",
         # Plain HTTP on the loopback: cookies must not require HTTPS here.
         "Security__SecureCookies": "SameAsRequest", "Diagnostics__ServerTiming": "true",
         "Security__SignInAttemptsPerAddressPerMinute": "100000", "Logging__LogLevel__Default": "Warning",

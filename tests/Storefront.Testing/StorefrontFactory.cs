@@ -93,6 +93,9 @@ public static class TestDatabases
     private static int _counter;
 
     /// <summary>Processed photos are content-addressed, so every factory of the run shares one folder.</summary>
+    /// <summary>Host names a shop on Kestrel answers besides its public address: the tests call it on the loopback.</summary>
+    public const string LoopbackHosts = "storefront.test;localhost;127.0.0.1";
+
     public static readonly string SharedPhotosPath = Path.Combine(Path.GetTempPath(), "storefront-tests", $"photos-{Environment.ProcessId}");
 
     public static IEnumerable<KeyValuePair<string, string?>> BaseSettings(DatabaseProvider provider, string connectionString, string dataPath) =>
@@ -102,6 +105,8 @@ public static class TestDatabases
         new("Storefront:DataPath", dataPath),
         new("Photos:Path", SharedPhotosPath),
         new("Demo:Seed", "true"),
+        // Outside Development the shop needs its public address; AllowedHosts follows it (storefront.test).
+        new("Storefront:PublicUrl", "https://storefront.test"),
         // Tests sign in many times from one address; the throttle's own tests set low limits.
         new("Security:SignInAttemptsPerAddressPerMinute", "100000"),
         new("Security:SignInAttemptsPerAccountPerQuarterHour", "100000"),

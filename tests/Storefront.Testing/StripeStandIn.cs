@@ -15,10 +15,14 @@ namespace Storefront.Testing;
 
 /// <summary>
 /// A local stand-in for Stripe's API (WireMock.Net), for Stripe.net pointed at it through Stripe:ApiBase. It records
-/// every request (path, form fields, idempotency key) and answers with Stripe-shaped JSON. Like Stripe, a create call
-/// repeated with the same idempotency key returns the same object. A Checkout Session's url is a page served here
-/// whose link leads back to the session's success URL, as Stripe's hosted page does after paying.
-/// Faults: <see cref="FailNext"/> answers the next calls to a path with an error.
+/// every request (path, form fields, idempotency key) and answers with Stripe-shaped JSON. It keeps Stripe's
+/// idempotency rules (https://docs.stripe.com/api/idempotent_requests): a key is bound to the parameters it was first
+/// used with; the same key with the same parameters replays the first answer, with other parameters (or on another
+/// endpoint) it is refused with 400 idempotency_error. A Checkout Session's url is a page served here whose link leads
+/// back to the session's success URL, as Stripe's hosted page does after paying.
+/// Faults: <see cref="FailNext"/> answers the next calls to a path with an error before the endpoint runs (nothing is
+/// created, the key stays bound to its parameters, as after a 500 Stripe did not save); <see cref="DelayNext"/> creates
+/// the object and answers only after a delay, as when the answer is lost to a time-out.
 /// </summary>
 public sealed class StripeStandIn : IDisposable
 {
@@ -30,6 +34,8 @@ public sealed class StripeStandIn : IDisposable
     private readonly WireMockServer _server;
     private readonly ConcurrentQueue<Call> _calls = new();
     private readonly ConcurrentDictionary<string, JsonObject> _byKey = new();
+    private readonly ConcurrentDictionary<string, string> _keyParameters = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
     private readonly ConcurrentDictionary<string, JsonObject> _objects = new();
     private readonly ConcurrentDictionary<string, (int Count, int Status)> _faults = new();
     private int _counter;
@@ -60,8 +66,20 @@ public sealed class StripeStandIn : IDisposable
 
     public JsonObject? Object(string id) => _objects.TryGetValue(id, out var o) ? o : null;
 
+    /// <summary>The Checkout Sessions created for one of our requests (its key in client_reference_id).</summary>
+    public IReadOnlyList<JsonObject> SessionsFor(Guid requestKey) =>
+        _objects.Values.Where(o => o["object"]?.GetValue<string>() == "checkout.session" && o["client_reference_id"]?.GetValue<string>() == requestKey.ToString("N")).ToList();
+
     /// <summary>The next <paramref name="count"/> calls to the path answer <paramref name="status"/> (a 500, a 400 refusal).</summary>
     public void FailNext(string path, int count = 1, int status = 500) => _faults[path] = (count, status);
+
+    /// <summary>The next call to the path is carried out, and answered only after <paramref name="delay"/>.</summary>
+    public void DelayNext(string path, TimeSpan delay) => _delays[path] = delay;
+
+    /// <summary>Calls Stripe refused because their idempotency key came with other parameters than its first use.</summary>
+    public IReadOnlyList<Call> IdempotencyErrors => _idempotencyErrors.ToList();
+
+    private readonly ConcurrentQueue<Call> _idempotencyErrors = new();
 
     /// <summary>Settings that point the shop at this stand-in.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings =>
@@ -79,7 +97,24 @@ public sealed class StripeStandIn : IDisposable
         if (headers is not null)
             foreach (var (name, values) in headers)
                 if (string.Equals(name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)) key = values.FirstOrDefault();
-        _calls.Enqueue(new Call(method, path, form, key));
+        var call = new Call(method, path, form, key);
+        _calls.Enqueue(call);
+        if (key is not null && method == "POST")
+        {
+            var parameters = path + "?" + string.Join("&", form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+            if (_keyParameters.GetOrAdd(key, parameters) != parameters)
+            {
+                _idempotencyErrors.Enqueue(call);
+                return Json(400, new JsonObject
+                {
+                    ["error"] = new JsonObject
+                    {
+                        ["type"] = "idempotency_error",
+                        ["message"] = $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request.",
+                    },
+                });
+            }
+        }
 
         if (_faults.TryGetValue(path, out var fault) && fault.Count > 0)
         {
@@ -105,6 +140,7 @@ public sealed class StripeStandIn : IDisposable
         };
         if (answer is null) return Json(404, new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["message"] = $"No such route {method} {path}" } });
         if (key is not null) _byKey[key] = answer;
+        if (_delays.TryRemove(path, out var delay)) Thread.Sleep(delay);
         return Json(200, answer);
     }
 

@@ -114,7 +114,15 @@ public class StripeStorefrontFactory : StorefrontFactory
 {
     public StripeStandIn Stripe { get; } = new() { CheckoutPageBase = "https://checkout.stripe.test" };
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. Stripe.Settings, new("Jobs:Enabled", "false")];
+    /// <summary>The shop's configured public address: not the host the test client calls, so that a link built on the request shows.</summary>
+    public const string PublicUrl = "https://shop.example.cn";
+
+    /// <summary>A buyer's page waits three seconds for Stripe, so that time-outs are tested without waiting for the default.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        .. Stripe.Settings, new("Jobs:Enabled", "false"), new("Stripe:PageWaitSeconds", "3"),
+        new("Storefront:PublicUrl", PublicUrl), new("AllowedHosts", "storefront.test"),
+    ];
 
     protected override void Dispose(bool disposing)
     {

@@ -18,6 +18,17 @@ public class GatewayEvent
     public DateTime? ProcessedAtUtc { get; set; }
     /// <summary>What applying it did, in a line: "confirmed payment 12", "ignored: unknown type", an error.</summary>
     public string? Outcome { get; set; }
+    /// <summary>Attempts to act on it that failed.</summary>
+    public int Attempts { get; set; }
+    /// <summary>
+    /// When the retry job acts on it again, from this store, if it is still not processed: set when it is stored (in case
+    /// the delivery dies before acting), pushed back with backoff after each failure, null once processed or given up.
+    /// </summary>
+    public DateTime? NextAttemptAtUtc { get; set; }
+
+    public const int MaxAttempts = 12;
+    /// <summary>How long a delivery or a retry holds an event before the job may take it.</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
 }
 
 public enum PaymentCommand
@@ -49,6 +60,11 @@ public class PaymentOutboxMessage
     public DateTime? DoneAtUtc { get; set; }
     /// <summary>Refused for good or out of attempts: an admin sees it.</summary>
     public DateTime? GaveUpAtUtc { get; set; }
+    /// <summary>
+    /// What is sent (the draft as JSON), fixed when the message is written: every attempt sends exactly this, since the
+    /// gateway answers a repeated idempotency key with other parameters by refusing it. Null for calls without parameters.
+    /// </summary>
+    public string? Request { get; set; }
 
     /// <summary>Exponential backoff from 5 seconds, at most an hour.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Min(attempts, 20))));

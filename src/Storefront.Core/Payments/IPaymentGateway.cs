@@ -10,7 +10,8 @@ public interface IPaymentGateway
 {
     bool IsConfigured { get; }
     Task<GatewayCheckout> CreateCheckoutAsync(CheckoutDraft draft, CancellationToken ct);
-    Task ExpireCheckoutAsync(string checkoutId, CancellationToken ct);
+    /// <summary>Closes an open card page at the gateway, so that nobody can pay what the shop gave up on.</summary>
+    Task ExpireCheckoutAsync(string checkoutId, string idempotencyKey, CancellationToken ct);
     Task<string> CreateCustomerAsync(CustomerDraft draft, CancellationToken ct);
     /// <summary>Creates the invoice with one item per line, finalises it and sends it to the customer.</summary>
     Task<GatewayInvoice> CreateInvoiceAsync(InvoiceDraft draft, CancellationToken ct);
@@ -22,17 +23,20 @@ public interface IPaymentGateway
 public sealed record GatewayLine(string Name, long UnitAmountFen, int Quantity, long AmountFen);
 
 /// <summary>
-/// A hosted card payment page; the return paths are the shop's own (the adapter makes them absolute). The request's key
-/// goes into the gateway object's metadata, so that its events find the request whatever else they lack.
+/// A hosted card payment page. The return URLs are absolute, on the shop's configured public address. The request's key
+/// goes into the gateway object's metadata, so that its events find the request whatever else they lack. A draft is
+/// fixed when its outbox message is written and sent as it is on every attempt: the gateway refuses a repeated key
+/// with other parameters.
 /// </summary>
 public sealed record CheckoutDraft(
     string IdempotencyKey, string RequestKey, string PurchaseNumber, IReadOnlyList<GatewayLine> Lines,
-    string SuccessPath, string CancelPath, DateTime ExpiresAtUtc);
+    string SuccessUrl, string CancelUrl, DateTime ExpiresAtUtc);
 
 public sealed record GatewayCheckout(string Id, string Url, DateTime? ExpiresAtUtc);
 
 public sealed record CustomerDraft(string IdempotencyKey, int OrganisationId, string Name, string? Email, string CreditCode);
 
+/// <summary>An invoice as written into the outbox; <see cref="CustomerId"/> is the organisation's customer, known at sending.</summary>
 public sealed record InvoiceDraft(
     string IdempotencyKey, string RequestKey, string CustomerId, int DaysUntilDue, string Description, IReadOnlyList<GatewayLine> Lines);
 
@@ -59,7 +63,7 @@ public sealed class OfflinePaymentGateway : IPaymentGateway
     private static InvalidOperationException Offline() => new("No payment gateway is configured.");
 
     public Task<GatewayCheckout> CreateCheckoutAsync(CheckoutDraft draft, CancellationToken ct) => throw Offline();
-    public Task ExpireCheckoutAsync(string checkoutId, CancellationToken ct) => throw Offline();
+    public Task ExpireCheckoutAsync(string checkoutId, string idempotencyKey, CancellationToken ct) => throw Offline();
     public Task<string> CreateCustomerAsync(CustomerDraft draft, CancellationToken ct) => throw Offline();
     public Task<GatewayInvoice> CreateInvoiceAsync(InvoiceDraft draft, CancellationToken ct) => throw Offline();
     public Task VoidInvoiceAsync(string invoiceId, CancellationToken ct) => throw Offline();

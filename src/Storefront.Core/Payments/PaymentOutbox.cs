@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
+using Storefront.Core.Settings;
 
 namespace Storefront.Core.Payments;
 
@@ -11,7 +12,9 @@ namespace Storefront.Core.Payments;
 /// conditional update, so two senders never send it together; the idempotency keys make a send repeated after a lost
 /// answer harmless. The answer is recorded on the request or refund, and never undoes later news from a webhook.
 /// </summary>
-public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gateway, Refunds refunds, TimeProvider clock, ILogger<PaymentOutbox> logger)
+public sealed class PaymentOutbox(
+    StorefrontDbContext db, IPaymentGateway gateway, Refunds refunds, PublicAddress address, PaymentOutboxSettings settings, TimeProvider clock,
+    ILogger<PaymentOutbox> logger)
 {
     /// <summary>How long a claim holds before another sender may try (a sender that died mid-call).</summary>
     public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(2);
@@ -33,7 +36,9 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
 
     /// <summary>
     /// Sends what is due for a purchase's requests and refunds now, for the page that just wrote them; a person who
-    /// tries again does not wait for the backoff (the idempotency key makes the repeat harmless).
+    /// tries again does not wait for the backoff (the idempotency key makes the repeat harmless). The buyer waits at
+    /// most <see cref="PaymentOutboxSettings.PageWait"/> for a card page; one that does not come in time is the
+    /// background job's to retry, with the same request.
     /// </summary>
     public async Task SendForPurchaseAsync(long purchaseId, CancellationToken ct)
     {
@@ -42,14 +47,14 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
                 && ((m.PaymentRequestId != null && db.PaymentRequests.Any(r => r.Id == m.PaymentRequestId && r.PurchaseId == purchaseId))
                     || (m.RefundId != null && db.Refunds.Any(r => r.Id == m.RefundId && r.Order.PurchaseId == purchaseId))))
             .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-        foreach (var id in ids) await SendAsync(id, ct, skipBackoff: true);
+        foreach (var id in ids) await SendAsync(id, ct, skipBackoff: true, answerWithin: settings.PageWait);
     }
 
     public Task<List<long>> PendingForRefundAsync(long refundId, CancellationToken ct) =>
         db.PaymentOutboxMessages.AsNoTracking().Where(m => m.RefundId == refundId && m.DoneAtUtc == null && m.GaveUpAtUtc == null)
             .Select(m => m.Id).ToListAsync(ct);
 
-    public async Task<Sent> SendAsync(long messageId, CancellationToken ct, bool skipBackoff = false)
+    public async Task<Sent> SendAsync(long messageId, CancellationToken ct, bool skipBackoff = false, TimeSpan? answerWithin = null)
     {
         var now = Now;
         // Skipping the backoff still leaves a claim in flight alone (it has no error recorded yet).
@@ -60,25 +65,30 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
         if (claimed == 0) return Sent.NotDue;
         db.ChangeTracker.Clear();
         var message = await db.PaymentOutboxMessages.FirstAsync(m => m.Id == messageId, ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The buyer waits on the card page's creation; an invoice's several calls are the job's to finish if they take long.
+        if (answerWithin is { } wait && message.Command == PaymentCommand.CreateCheckout) deadline.CancelAfter(wait);
         try
         {
-            await SendOneAsync(message, ct);
+            await SendOneAsync(message, deadline.Token);
             message.DoneAtUtc = Now;
             message.LastError = null;
             await SaveAsync(ct);
             return Sent.Done;
         }
-        catch (Exception e) when (e is PaymentGatewayException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested
+            && (e is PaymentGatewayException or HttpRequestException or TaskCanceledException || deadline.IsCancellationRequested))
         {
-            var permanent = e is PaymentGatewayException { Permanent: true };
+            var permanent = e is PaymentGatewayException { Permanent: true } && !deadline.IsCancellationRequested;
+            var error = deadline.IsCancellationRequested ? $"No answer within {answerWithin!.Value.TotalSeconds:0.#} s; retried in the background." : e.Message;
             logger.LogWarning(e, "Payment outbox message {Id} ({Command}) failed on attempt {Attempts}", message.Id, message.Command, message.Attempts);
             db.ChangeTracker.Clear();
             message = await db.PaymentOutboxMessages.FirstAsync(m => m.Id == messageId, ct);
-            message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-            if (permanent || message.Attempts >= PaymentOutboxMessage.MaxAttempts)
+            message.LastError = error.Length > 500 ? error[..500] : error;
+            if (permanent || (message.Attempts >= PaymentOutboxMessage.MaxAttempts && await MayGiveUpAsync(message, ct)))
             {
                 message.GaveUpAtUtc = Now;
-                await GiveUpAsync(message, e.Message, ct);
+                await GiveUpAsync(message, error, ct);
                 await SaveAsync(ct);
                 return Sent.GaveUp;
             }
@@ -96,27 +106,22 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
             {
                 var request = await RequestAsync(message, ct);
                 if (request.GatewayId is not null) return;
-                var checkout = await gateway.CreateCheckoutAsync(new CheckoutDraft(
-                    $"checkout-{request.Key:N}", request.Key.ToString("N"), request.Purchase.Number, await LinesAsync(request, ct),
-                    $"/orders/purchases/{request.PurchaseId}/paid?request={request.Key:N}",
-                    $"/orders/purchases/{request.PurchaseId}/payment-cancelled?request={request.Key:N}",
-                    request.CreatedAtUtc + PaymentRequest.CardLifetime), ct);
+                var draft = await FixedRequestAsync(message, () => GatewayDrafts.CheckoutAsync(db, request, request.Purchase.Number, address, ct), ct);
+                var checkout = await gateway.CreateCheckoutAsync(draft, ct);
                 var closed = !request.IsOpen;
                 request.Created(checkout.Id, checkout.Url, null, checkout.ExpiresAtUtc, null, null);
-                // Withdrawn while it was being created: nobody has its address, and it is expired at the gateway too.
-                if (closed) db.PaymentOutboxMessages.Add(new PaymentOutboxMessage { Command = PaymentCommand.ExpireCheckout, PaymentRequestId = request.Id, CreatedAtUtc = Now, NextAttemptAtUtc = Now });
+                // Withdrawn or given up while it was being created: nobody has its address, and it is expired at the gateway too.
+                if (closed) ExpireAtGateway(request.Id);
                 return;
             }
             case PaymentCommand.CreateInvoice:
             {
                 var request = await RequestAsync(message, ct);
                 if (request.GatewayId is not null) return;
-                var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == request.Purchase.OrganisationId)
-                    .Select(o => new { o.Id, o.Name, o.CreditCode, o.PaymentTermDays, o.InvoiceContactEmail }).SingleAsync(ct);
-                var customerId = await CustomerAsync(organisation.Id, organisation.Name, organisation.InvoiceContactEmail, organisation.CreditCode, ct);
-                var invoice = await gateway.CreateInvoiceAsync(new InvoiceDraft(
-                    $"invoice-{request.Key:N}", request.Key.ToString("N"), customerId, organisation.PaymentTermDays,
-                    request.Purchase.Number, await LinesAsync(request, ct)), ct);
+                var draft = await FixedRequestAsync(message,
+                    () => GatewayDrafts.InvoiceAsync(db, request, request.Purchase.Number, request.Purchase.OrganisationId, ct), ct);
+                var customerId = await CustomerAsync(request.Purchase.OrganisationId, ct);
+                var invoice = await gateway.CreateInvoiceAsync(draft with { CustomerId = customerId }, ct);
                 request.Created(invoice.Id, invoice.HostedUrl, invoice.PdfUrl, null, invoice.DueAtUtc, customerId);
                 return;
             }
@@ -124,7 +129,7 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
             {
                 var request = await RequestAsync(message, ct);
                 if (request.GatewayId is null || request.Status == PaymentRequestStatus.Paid) return;
-                await gateway.ExpireCheckoutAsync(request.GatewayId, ct);
+                await gateway.ExpireCheckoutAsync(request.GatewayId, $"expire-{request.Key:N}", ct);
                 request.Close(PaymentRequestStatus.Expired, Now);
                 return;
             }
@@ -161,6 +166,8 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
         {
             var request = await db.PaymentRequests.FirstAsync(r => r.Id == message.PaymentRequestId, ct);
             if (request.GatewayId is null) request.Close(PaymentRequestStatus.Failed, Now, error);
+            // A card page the shop gives up on while it may be paid is closed at the gateway too.
+            else if (request.Kind == PaymentRequestKind.Card && request.Close(PaymentRequestStatus.Failed, Now, error)) ExpireAtGateway(request.Id);
         }
         else if (message.Command == PaymentCommand.CreateRefund)
         {
@@ -169,13 +176,43 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
         }
     }
 
-    /// <summary>The organisation's gateway customer: created on its first invoice (one row per organisation, whoever races), then reused.</summary>
-    private async Task<string> CustomerAsync(int organisationId, string name, string? email, string creditCode, CancellationToken ct)
+    /// <summary>
+    /// A card page that may exist at the gateway without our knowing its id (an attempt whose answer was lost) is given up
+    /// only once its own expiry has passed: by then the gateway has closed it, and nobody ever had its address.
+    /// </summary>
+    private async Task<bool> MayGiveUpAsync(PaymentOutboxMessage message, CancellationToken ct)
+    {
+        if (message.Command != PaymentCommand.CreateCheckout) return true;
+        var created = await db.PaymentRequests.AsNoTracking().Where(r => r.Id == message.PaymentRequestId).Select(r => r.CreatedAtUtc).SingleAsync(ct);
+        return Now >= created + PaymentRequest.CardLifetime;
+    }
+
+    private void ExpireAtGateway(long requestId) =>
+        db.PaymentOutboxMessages.Add(new PaymentOutboxMessage { Command = PaymentCommand.ExpireCheckout, PaymentRequestId = requestId, CreatedAtUtc = Now, NextAttemptAtUtc = Now });
+
+    /// <summary>The request fixed when the message was written; a message written before requests were kept gets it fixed now.</summary>
+    private async Task<T> FixedRequestAsync<T>(PaymentOutboxMessage message, Func<Task<T>> build, CancellationToken ct)
+    {
+        if (message.Request is { } json) return GatewayDrafts.Read<T>(json);
+        var draft = await build();
+        message.Request = GatewayDrafts.Write(draft);
+        await db.PaymentOutboxMessages.Where(m => m.Id == message.Id && m.Request == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.Request, message.Request), ct);
+        return draft;
+    }
+
+    /// <summary>
+    /// The organisation's gateway customer: created on its first invoice (one row per organisation, whoever races), then
+    /// reused. The row keeps what the creation sends, so a retried creation sends the same name and address.
+    /// </summary>
+    private async Task<string> CustomerAsync(int organisationId, CancellationToken ct)
     {
         var customer = await db.GatewayCustomers.FirstOrDefaultAsync(c => c.OrganisationId == organisationId, ct);
         if (customer is null)
         {
+            var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+                .Select(o => new { o.Name, o.CreditCode, o.InvoiceContactEmail }).SingleAsync(ct);
             customer = new GatewayCustomer { OrganisationId = organisationId, CreatedAtUtc = Now };
+            customer.Request = GatewayDrafts.Write(new CustomerDraft($"customer-{customer.Key:N}", organisationId, organisation.Name, organisation.InvoiceContactEmail, organisation.CreditCode));
             db.GatewayCustomers.Add(customer);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException)
@@ -186,7 +223,15 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
             }
         }
         if (customer.CustomerId is { } known) return known;
-        var id = await gateway.CreateCustomerAsync(new CustomerDraft($"customer-{customer.Key:N}", organisationId, name, email, creditCode), ct);
+        if (customer.Request is null)
+        {
+            // A row from before requests were kept: fixed now, once.
+            var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+                .Select(o => new { o.Name, o.CreditCode, o.InvoiceContactEmail }).SingleAsync(ct);
+            customer.Request = GatewayDrafts.Write(new CustomerDraft($"customer-{customer.Key:N}", organisationId, organisation.Name, organisation.InvoiceContactEmail, organisation.CreditCode));
+            await db.SaveChangesAsync(ct);
+        }
+        var id = await gateway.CreateCustomerAsync(GatewayDrafts.Read<CustomerDraft>(customer.Request), ct);
         await db.GatewayCustomers.Where(c => c.OrganisationId == organisationId && c.CustomerId == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, id), ct);
         return id;
@@ -194,17 +239,6 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
 
     private Task<PaymentRequest> RequestAsync(PaymentOutboxMessage message, CancellationToken ct) =>
         db.PaymentRequests.Include(r => r.Purchase).FirstAsync(r => r.Id == message.PaymentRequestId, ct);
-
-    /// <summary>One gateway line per order line of the request's orders, from the orders as they were placed.</summary>
-    private async Task<IReadOnlyList<GatewayLine>> LinesAsync(PaymentRequest request, CancellationToken ct)
-    {
-        var lines = await db.OrderLines.AsNoTracking()
-            .Where(l => db.PaymentRequestOrders.Any(x => x.PaymentRequestId == request.Id && x.OrderId == l.OrderId))
-            .OrderBy(l => l.OrderId).ThenBy(l => l.Id)
-            .Select(l => new { l.Title, l.UnitPriceFen, l.Quantity, l.AmountFen, Number = db.Orders.Where(o => o.Id == l.OrderId).Select(o => o.Number).First() })
-            .ToListAsync(ct);
-        return lines.Select(l => new GatewayLine($"{l.Title} · {l.Number}", l.UnitPriceFen, l.Quantity, l.AmountFen)).ToList();
-    }
 
     private async Task SaveAsync(CancellationToken ct)
     {
@@ -218,4 +252,10 @@ public sealed class PaymentOutbox(StorefrontDbContext db, IPaymentGateway gatewa
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>How long a person waits on a page for the gateway's answer before the background job takes over.</summary>
+public sealed record PaymentOutboxSettings(TimeSpan PageWait)
+{
+    public static readonly PaymentOutboxSettings Default = new(TimeSpan.FromSeconds(8));
 }

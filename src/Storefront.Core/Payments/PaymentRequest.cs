@@ -142,4 +142,6 @@ public class GatewayCustomer
     public Guid Key { get; init; } = Guid.NewGuid();
     public string? CustomerId { get; set; }
     public DateTime CreatedAtUtc { get; init; }
+    /// <summary>The customer as first asked for (JSON): a retried creation sends it again, whatever changed since.</summary>
+    public string? Request { get; set; }
 }

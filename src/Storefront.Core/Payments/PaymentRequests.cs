@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
+using Storefront.Core.Settings;
 
 namespace Storefront.Core.Payments;
 
@@ -10,7 +11,7 @@ namespace Storefront.Core.Payments;
 /// buyer's click); the outbox then creates it at the gateway. Amounts are the server's order totals, never the page's.
 /// A purchase has at most one open card request: asking again returns it, so a retried checkout never opens a second.
 /// </summary>
-public sealed class PaymentRequests(StorefrontDbContext db, IPaymentGateway gateway, TimeProvider clock)
+public sealed class PaymentRequests(StorefrontDbContext db, IPaymentGateway gateway, PublicAddress address, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -124,12 +125,18 @@ public sealed class PaymentRequests(StorefrontDbContext db, IPaymentGateway gate
         }
         db.PaymentRequests.Add(request);
         await db.SaveChangesAsync(ct);
+        // What the gateway receives is fixed here, in the transaction that asks for the money: the page's send and every
+        // retry of the background job send these very parameters under the same key.
+        var purchase = await db.Purchases.AsNoTracking().Where(p => p.Id == purchaseId).Select(p => new { p.Number, p.OrganisationId }).SingleAsync(ct);
         var message = new PaymentOutboxMessage
         {
             Command = kind == PaymentRequestKind.Card ? PaymentCommand.CreateCheckout : PaymentCommand.CreateInvoice,
             PaymentRequestId = request.Id,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
+            Request = kind == PaymentRequestKind.Card
+                ? GatewayDrafts.Write(await GatewayDrafts.CheckoutAsync(db, request, purchase.Number, address, ct))
+                : GatewayDrafts.Write(await GatewayDrafts.InvoiceAsync(db, request, purchase.Number, purchase.OrganisationId, ct)),
         };
         db.PaymentOutboxMessages.Add(message);
         await db.SaveChangesAsync(ct);

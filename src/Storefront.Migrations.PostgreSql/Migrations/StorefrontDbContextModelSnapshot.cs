@@ -1350,6 +1350,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Request")
+                        .HasColumnType("text");
+
                     b.HasKey("OrganisationId");
 
                     b.ToTable("GatewayCustomers");
@@ -1365,7 +1368,13 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
@@ -1390,6 +1399,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
 
                     b.ToTable("GatewayEvents");
                 });
@@ -1429,6 +1440,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<long?>("RefundId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Request")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -1293,6 +1293,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Request")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("OrganisationId");
 
                     b.ToTable("GatewayCustomers");
@@ -1308,7 +1311,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -1333,6 +1342,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("ProcessedAtUtc", "NextAttemptAtUtc");
 
                     b.ToTable("GatewayEvents");
                 });
@@ -1370,6 +1381,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("RefundId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -15,7 +15,9 @@ namespace Storefront.Web.Demo;
 /// <summary>
 /// Fills an empty database with the demo: the Hunan designated counties, 18 verified suppliers with complete profiles
 /// (and one more waiting for verification), 82 listings with photos and tiers, 16 organisations, and an account for
-/// every role. Does nothing when any supplier or listing exists.
+/// every role, all with one published password. Seeds only a database with no people, organisations, suppliers or
+/// listings; finds the demo already there on a restart; and refuses a database that holds anything else, so that a
+/// production database never receives the demo's admin account.
 /// </summary>
 public sealed class DemoData(
     StorefrontDbContext db,
@@ -42,7 +44,15 @@ public sealed class DemoData(
 
     public async Task SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        if (await db.Suppliers.AnyAsync(ct) || await db.Listings.AnyAsync(ct)) return;
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == AdminEmail.ToUpperInvariant(), ct))
+        {
+            logger.LogInformation("The demo is already in the database: nothing to seed");
+            return;
+        }
+        if (await db.Users.AnyAsync(ct) || await db.Organisations.AnyAsync(ct) || await db.Suppliers.AnyAsync(ct) || await db.Listings.AnyAsync(ct))
+            throw new InvalidOperationException(
+                "Demo:Seed is on, but the database is not empty and does not hold the demo: the demo (with its published " +
+                "admin password) is seeded only into an empty database. Set Demo:Seed to false (Demo__Seed=false) to start on this database.");
         logger.LogInformation("Empty database: seeding the demo data");
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -12,7 +12,7 @@ namespace Storefront.Web.Payments;
 /// step of an invoice its own key under it, so a repeated send returns what the first created. The currency is CNY,
 /// amounts fen. Our keys go into each object's metadata, where the webhooks find them.
 /// </summary>
-public sealed class StripeGateway(IStripeClient client, IOptions<StripeOptions> options, PublicAddress address) : IPaymentGateway
+public sealed class StripeGateway(IStripeClient client, IOptions<StripeOptions> options) : IPaymentGateway
 {
     public const string Currency = "cny";
     public const string RequestKeyField = "storefront_request";
@@ -40,8 +40,8 @@ public sealed class StripeGateway(IStripeClient client, IOptions<StripeOptions> 
                     ProductData = new Stripe.Checkout.SessionLineItemPriceDataProductDataOptions { Name = l.Name },
                 },
             }).ToList(),
-            SuccessUrl = address.Absolute(draft.SuccessPath),
-            CancelUrl = address.Absolute(draft.CancelPath),
+            SuccessUrl = draft.SuccessUrl,
+            CancelUrl = draft.CancelUrl,
             ClientReferenceId = draft.RequestKey,
             Metadata = metadata,
             PaymentIntentData = new Stripe.Checkout.SessionPaymentIntentDataOptions { Metadata = new(metadata), Description = draft.PurchaseNumber },
@@ -50,9 +50,10 @@ public sealed class StripeGateway(IStripeClient client, IOptions<StripeOptions> 
         return new GatewayCheckout(session.Id, session.Url, session.ExpiresAt == default ? null : session.ExpiresAt);
     });
 
-    public Task ExpireCheckoutAsync(string checkoutId, CancellationToken ct) => CallAsync(async () =>
+    public Task ExpireCheckoutAsync(string checkoutId, string idempotencyKey, CancellationToken ct) => CallAsync(async () =>
     {
-        await Client.V1.Checkout.Sessions.ExpireAsync(checkoutId, null, null, ct);
+        // Keyed, so that an expiry repeated after a lost answer gets the first answer, not "session is not open".
+        await Client.V1.Checkout.Sessions.ExpireAsync(checkoutId, null, Options(idempotencyKey), ct);
         return true;
     });
 
@@ -153,19 +154,5 @@ public sealed class StripeGateway(IStripeClient client, IOptions<StripeOptions> 
             var permanent = status is >= 400 and < 500 && e.HttpStatusCode is not (HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests);
             throw new PaymentGatewayException($"Stripe {status}: {e.StripeError?.Message ?? e.Message}", permanent, e);
         }
-    }
-}
-
-/// <summary>The shop's own address for links that leave it (Stripe's return URLs): configured, else the request's.</summary>
-public sealed class PublicAddress(IConfiguration configuration, IHttpContextAccessor http)
-{
-    public string Absolute(string path)
-    {
-        var configured = configuration["Storefront:PublicUrl"];
-        var request = http.HttpContext?.Request;
-        var root = !string.IsNullOrWhiteSpace(configured) ? configured
-            : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : "http://localhost:5000";
-        return root.TrimEnd('/') + path;
     }
 }

@@ -18,6 +18,13 @@ public sealed class StripeOptions
     public string CheckoutOrigin { get; set; } = DefaultCheckoutOrigin;
     /// <summary>How old a webhook's signed timestamp may be.</summary>
     public int WebhookToleranceSeconds { get; set; } = 300;
+    /// <summary>
+    /// How long a buyer's page waits for Stripe's answer (a card page to open) before it says the page is being prepared;
+    /// the background job goes on with the same request.
+    /// </summary>
+    public double PageWaitSeconds { get; set; } = 8;
+    /// <summary>How long the background job waits for one answer.</summary>
+    public double TimeoutSeconds { get; set; } = 30;
     /// <summary>Stripe.net's own retries of a failed call; the outbox retries with backoff anyway.</summary>
     public int MaxNetworkRetries { get; set; }
     /// <summary>

@@ -11,7 +11,8 @@ namespace Storefront.Web.Payments;
 /// The one webhook endpoint. The Stripe-Signature header is verified with the signing secret by Stripe.net
 /// (a missing, wrong or expired signature answers 400 and stores nothing); the event is then stored by its id before
 /// it is acted on; acting is idempotent, so a redelivery of an applied event only answers 200, and one that failed
-/// (500, which Stripe retries) is applied again.
+/// (500, which Stripe retries) is applied again, by Stripe's redelivery or by <see cref="StripeEventRetryJob"/> from
+/// our own store, whichever comes first.
 ///
 /// API versions: Stripe.net pins 2026-10-28.endive and by default refuses events rendered in another version. We
 /// accept them (throwOnApiVersionMismatch: false) and store their version, because an endpoint left on an older
@@ -56,26 +57,42 @@ public static class StripeWebhook
 
         var stored = await StoreAsync(db, stripeEvent, body, clock, ct);
         if (stored.ProcessedAtUtc is not null) return Results.Ok();
+        if (stripeEvent.ApiVersion != StripeConfiguration.ApiVersion)
+            logger.LogWarning("Stripe event {Id} was rendered in API version {Version}, not {Pinned}: set the webhook endpoint's version", stripeEvent.Id, stripeEvent.ApiVersion, StripeConfiguration.ApiVersion);
+        return await ActAsync(context.RequestServices, db, events, stripeEvent, clock, logger, ct)
+            ? Results.Ok()
+            : Results.StatusCode(StatusCodes.Status500InternalServerError);
+    }
 
+    /// <summary>
+    /// Acts on a stored event and records the outcome: processed, or failed with the time of the next attempt from our
+    /// store (backoff; none after <see cref="GatewayEvent.MaxAttempts"/>). False when it failed.
+    /// </summary>
+    public static async Task<bool> ActAsync(
+        IServiceProvider services, StorefrontDbContext db, PaymentEvents events, Event stripeEvent, TimeProvider clock, ILogger logger, CancellationToken ct)
+    {
         string outcome;
         try
         {
-            outcome = await ApplyWithRetriesAsync(context.RequestServices, events, StripeEvents.Read(stripeEvent), ct);
+            outcome = await ApplyWithRetriesAsync(services, events, StripeEvents.Read(stripeEvent), ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(e, "Stripe event {Id} ({Type}) could not be applied; Stripe will deliver it again", stripeEvent.Id, stripeEvent.Type);
+            logger.LogError(e, "Stripe event {Id} ({Type}) could not be applied; it is retried from the store", stripeEvent.Id, stripeEvent.Type);
             db.ChangeTracker.Clear();
+            var failedAt = clock.GetUtcNow().UtcDateTime;
+            var attempts = await db.GatewayEvents.Where(v => v.Id == stripeEvent.Id).Select(v => v.Attempts).FirstAsync(CancellationToken.None) + 1;
+            DateTime? next = attempts >= GatewayEvent.MaxAttempts ? null : failedAt + PaymentOutboxMessage.Backoff(attempts);
             await db.GatewayEvents.Where(v => v.Id == stripeEvent.Id && v.ProcessedAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Outcome, Truncate($"failed: {e.Message}")), CancellationToken.None);
-            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Outcome, Truncate($"failed: {e.Message}"))
+                    .SetProperty(v => v.Attempts, attempts).SetProperty(v => v.NextAttemptAtUtc, next), CancellationToken.None);
+            return false;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await db.GatewayEvents.Where(v => v.Id == stripeEvent.Id && v.ProcessedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ProcessedAtUtc, now).SetProperty(v => v.Outcome, Truncate(outcome)), ct);
-        if (stripeEvent.ApiVersion != StripeConfiguration.ApiVersion)
-            logger.LogWarning("Stripe event {Id} was rendered in API version {Version}, not {Pinned}: set the webhook endpoint's version", stripeEvent.Id, stripeEvent.ApiVersion, StripeConfiguration.ApiVersion);
-        return Results.Ok();
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ProcessedAtUtc, now).SetProperty(v => v.Outcome, Truncate(outcome))
+                .SetProperty(v => v.NextAttemptAtUtc, (DateTime?)null), ct);
+        return true;
     }
 
     /// <summary>
@@ -111,6 +128,8 @@ public static class StripeWebhook
             CreatedAtUtc = stripeEvent.Created,
             ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
             Payload = body,
+            // Should this delivery die before acting, the retry job takes the event up after the claim has run out.
+            NextAttemptAtUtc = clock.GetUtcNow().UtcDateTime + GatewayEvent.ClaimLifetime,
         };
         db.GatewayEvents.Add(stored);
         try

@@ -54,6 +54,18 @@ public static class DataSetup
         builder.Services.AddHealthChecks().AddDbContextCheck<StorefrontDbContext>("database");
     }
 
+    /// <summary>
+    /// Whether the demo is seeded: Demo:Seed when set, otherwise only in Development (`dotnet run` through
+    /// launchSettings.json), so that a production start never creates accounts with the demo's published password.
+    /// </summary>
+    public static bool SeedsDemo(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration["Demo:Seed"];
+        if (string.IsNullOrWhiteSpace(configured)) return environment.IsDevelopment();
+        return bool.TryParse(configured, out var seed) ? seed
+            : throw new InvalidOperationException($"Demo:Seed '{configured}' is neither true nor false.");
+    }
+
     /// <summary>Migrates (unless turned off for production), loads reference data, and seeds the demo into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -75,7 +87,7 @@ public static class DataSetup
             await ReferenceDataLoader.EnsureAsync(db);
             logger.LogInformation("Reference data ready at {Elapsed} ms", clock.ElapsedMilliseconds);
         }
-        if (app.Configuration.GetValue("Demo:Seed", true))
+        if (SeedsDemo(app.Configuration, app.Environment))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
             logger.LogInformation("Demo data ready at {Elapsed} ms", clock.ElapsedMilliseconds);

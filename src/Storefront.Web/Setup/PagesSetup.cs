@@ -14,6 +14,8 @@ public static class PagesSetup
             .AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Security.Policies.Admin);
+                // Every admin POST is audited, in the transaction of its change (DESIGN.md rule 5).
+                o.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.Filters.Add(new Security.AdminAuditFilter()));
             })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

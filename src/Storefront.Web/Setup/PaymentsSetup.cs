@@ -10,7 +10,8 @@ namespace Storefront.Web.Setup;
 public static class PaymentsSetup
 {
     /// <summary>
-    /// Payments: Stripe when Stripe:SecretKey is configured (cards, invoices, refunds, the webhook, the outbox job, and
+    /// Payments: Stripe when Stripe:SecretKey is configured (cards, invoices, refunds, the webhook, the outbox job, the job
+    /// that retries stored events that failed, and
     /// Stripe Checkout's origin allowed as a form-action); otherwise offline, bank transfers recorded by admins. The
     /// payment and refund sources of the quota reconciliation are there either way.
     /// </summary>
@@ -21,6 +22,7 @@ public static class PaymentsSetup
         var options = section.Get<StripeOptions>() ?? new StripeOptions();
         builder.Services.AddScoped<PaymentRequests>();
         builder.Services.AddScoped<PaymentOutbox>();
+        builder.Services.AddSingleton(new PaymentOutboxSettings(TimeSpan.FromSeconds(options.PageWaitSeconds)));
         builder.Services.AddScoped<PaymentEvents>();
         builder.Services.AddScoped<Refunds>();
         builder.Services.AddScoped<Settlements>();
@@ -31,8 +33,6 @@ public static class PaymentsSetup
             builder.Services.AddSingleton<IPaymentGateway, OfflinePaymentGateway>();
             return;
         }
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton<IStripeClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
@@ -40,13 +40,17 @@ public static class PaymentsSetup
             {
                 ApiKey = o.SecretKey,
                 ApiBase = string.IsNullOrWhiteSpace(o.ApiBase) ? null : o.ApiBase.TrimEnd('/'),
-                HttpClient = new SystemNetHttpClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, o.MaxNetworkRetries, null, false),
+                HttpClient = new SystemNetHttpClient(new HttpClient { Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds) }, o.MaxNetworkRetries, null, false),
             });
         });
         builder.Services.AddScoped<IPaymentGateway, StripeGateway>();
         builder.Services.Configure<SecurityHeaderOptions>(o => o.FormActionSources.Add(options.CheckoutOrigin.TrimEnd('/')));
         builder.Services.AddSingleton<PaymentOutboxJob>();
+        builder.Services.AddSingleton<StripeEventRetryJob>();
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
+        {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<PaymentOutboxJob>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<StripeEventRetryJob>());
+        }
     }
 }

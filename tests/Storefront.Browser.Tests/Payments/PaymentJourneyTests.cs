@@ -24,9 +24,12 @@ public sealed class StripeShop : IAsyncLifetime
     public Task InitializeAsync()
     {
         if (!File.Exists(BrowserFixture.ExecutablePath)) return Task.CompletedTask;
-        _factory.UseKestrel(0);
+        // Stripe's return URLs are built on the shop's public address, so the port is chosen before the shop starts.
+        var port = FreePort();
+        BaseUrl = $"http://localhost:{port}";
+        _factory.PublicUrl = BaseUrl;
+        _factory.UseKestrel(port);
         _factory.StartServer();
-        BaseUrl = $"http://localhost:{new Uri(_factory.ClientOptions.BaseAddress.ToString()).Port}";
         return Task.CompletedTask;
     }
 
@@ -40,12 +43,23 @@ public sealed class StripeShop : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     private sealed class StripeKestrelFactory : StorefrontFactory
     {
         public StripeStandIn Stripe { get; } = new();
+        public string PublicUrl { get; set; } = "";
 
         // Background jobs off: the pages send the outbox themselves, and the tests deliver the webhooks.
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. Stripe.Settings, new("Jobs:Enabled", "false")];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            [.. Stripe.Settings, new("Jobs:Enabled", "false"), new("Storefront:PublicUrl", PublicUrl), new("AllowedHosts", TestDatabases.LoopbackHosts)];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -135,6 +135,8 @@ sealed class PreparingFactory(DatabaseProvider provider, string connectionString
         builder.UseSetting("ConnectionStrings:Storefront", connectionString);
         builder.UseSetting("Storefront:DataPath", dataPath);
         builder.UseSetting("Demo:Seed", "true");
+        // Required outside Development; this host serves nothing, so any address does.
+        builder.UseSetting("Storefront:PublicUrl", "http://127.0.0.1");
         builder.UseSetting("Jobs:Enabled", "false");
     }
 

@@ -84,6 +84,89 @@ public abstract class StripeWebhookTests<TFactory>(TFactory factory) : DatabaseT
     }
 
     [SkippableFact]
+    public async Task AStoredEventThatFailedWhileActingIsRetriedFromTheStoreWithBackoffWithoutStripeSendingItAgain()
+    {
+        var client = Client();
+        var (buyer, purchaseId, request) = await InvoicedAsync(tea: false);
+        var organisationId = await Factory.OrganisationIdAsync(Hospital);
+        var countedBefore = await Factory.WithDbAsync(db => db.QuotaEntries.Where(e => e.OrganisationId == organisationId).SumAsync(e => e.AmountFen));
+        var id = $"evt_retry_{Guid.NewGuid():N}";
+        var payload = StripeWebhooks.Event("invoice.paid", StripeWebhooks.Invoice(request.GatewayId!, request.Key, RiceFen, "paid"), id);
+
+        // The database refuses to record the payment for a moment: the delivery fails, and the event stays stored.
+        await RefusePaymentsAsync(true);
+        var failedAt = DateTime.UtcNow;
+        try
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, (await client.PostSignedAsync(payload)).StatusCode);
+        }
+        finally
+        {
+            await RefusePaymentsAsync(false);
+        }
+        var stored = await Factory.WithDbAsync(db => db.GatewayEvents.AsNoTracking().SingleAsync(e => e.Id == id));
+        Assert.Null(stored.ProcessedAtUtc);
+        Assert.StartsWith("failed: ", stored.Outcome);
+        Assert.Equal(1, stored.Attempts);
+        // The first retry waits ten seconds (5 s doubled per attempt, at most an hour).
+        Assert.InRange(stored.NextAttemptAtUtc!.Value, failedAt.AddSeconds(9), DateTime.UtcNow.AddSeconds(11));
+
+        var job = Factory.Services.GetRequiredService<Storefront.Web.Payments.StripeEventRetryJob>();
+        Assert.True(await job.TryRunAsync(CancellationToken.None));
+        Assert.Equal(PaymentRequestStatus.Open, (await Factory.RequestOfAsync(purchaseId, PaymentRequestKind.Invoice)).Status);
+
+        // Once the backoff has passed, the job acts on the stored event; Stripe sent nothing more.
+        await Factory.WithDbAsync(db => db.GatewayEvents.Where(e => e.Id == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.NextAttemptAtUtc, DateTime.UtcNow.AddSeconds(-1))));
+        Assert.True(await job.TryRunAsync(CancellationToken.None));
+
+        stored = await Factory.WithDbAsync(db => db.GatewayEvents.AsNoTracking().SingleAsync(e => e.Id == id));
+        Assert.NotNull(stored.ProcessedAtUtc);
+        Assert.Null(stored.NextAttemptAtUtc);
+        Assert.StartsWith("confirmed payment", stored.Outcome);
+        Assert.Equal(PaymentRequestStatus.Paid, (await Factory.RequestOfAsync(purchaseId, PaymentRequestKind.Invoice)).Status);
+        Assert.Equal("已付款", (await buyer.GetPageAsync($"/orders/{(await Factory.OrdersOfAsync(purchaseId)).Single()}")).Text("#payment-state"));
+        // Stripe's own redelivery afterwards counts nothing twice.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostSignedAsync(payload)).StatusCode);
+        Assert.True(await job.TryRunAsync(CancellationToken.None));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.PurchaseId == purchaseId)));
+        Assert.Equal(countedBefore + RiceFen, await Factory.WithDbAsync(db => db.QuotaEntries.Where(e => e.OrganisationId == organisationId).SumAsync(e => e.AmountFen)));
+    }
+
+    [SkippableFact]
+    public async Task AnEventWhoseDeliveryDiedBeforeActingIsTakenUpByTheJobOnceItsClaimHasRunOut()
+    {
+        Client();
+        var (_, purchaseId, request) = await InvoicedAsync(tea: false);
+        var id = $"evt_orphan_{Guid.NewGuid():N}";
+        // Stored as the endpoint stores it, and then nothing: the process stopped before acting.
+        await Factory.WithDbAsync(async db =>
+        {
+            db.GatewayEvents.Add(new GatewayEvent
+            {
+                Id = id, Type = "invoice.paid", ApiVersion = Stripe.StripeConfiguration.ApiVersion, CreatedAtUtc = DateTime.UtcNow, ReceivedAtUtc = DateTime.UtcNow.AddMinutes(-3),
+                Payload = StripeWebhooks.Event("invoice.paid", StripeWebhooks.Invoice(request.GatewayId!, request.Key, RiceFen, "paid"), id),
+                NextAttemptAtUtc = DateTime.UtcNow.AddMinutes(-1),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        Assert.True(await Factory.Services.GetRequiredService<Storefront.Web.Payments.StripeEventRetryJob>().TryRunAsync(CancellationToken.None));
+
+        Assert.NotNull(await Factory.WithDbAsync(db => db.GatewayEvents.Where(e => e.Id == id).Select(e => e.ProcessedAtUtc).SingleAsync()));
+        Assert.Equal(PaymentRequestStatus.Paid, (await Factory.RequestOfAsync(purchaseId, PaymentRequestKind.Invoice)).Status);
+    }
+
+    /// <summary>A trigger that makes the database refuse new payments, as a database that is briefly unavailable would.</summary>
+    private Task RefusePaymentsAsync(bool refuse) => Factory.WithDbAsync(db => Factory.Provider == DatabaseProvider.Sqlite
+        ? db.Database.ExecuteSqlRawAsync(refuse
+            ? "CREATE TRIGGER test_refuse_payments BEFORE INSERT ON \"Payments\" BEGIN SELECT RAISE(ABORT, 'refused for a moment'); END;"
+            : "DROP TRIGGER test_refuse_payments;")
+        : db.Database.ExecuteSqlRawAsync(refuse
+            ? "CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for a moment'; END $$; " +
+              "CREATE TRIGGER test_refuse_payments BEFORE INSERT ON \"Payments\" FOR EACH ROW EXECUTE FUNCTION test_refuse();"
+            : "DROP TRIGGER test_refuse_payments ON \"Payments\"; DROP FUNCTION test_refuse();"));
+
+    [SkippableFact]
     public async Task AnUnknownEventIsStoredAndAcknowledged()
     {
         var client = Client();

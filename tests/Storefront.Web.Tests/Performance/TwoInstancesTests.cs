@@ -246,7 +246,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
         }
 
         /// <summary>Plain HTTP on the loopback, as behind a load balancer that ends TLS.</summary>
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Security:SecureCookies", "SameAsRequest")];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Security:SecureCookies", "SameAsRequest"), new("AllowedHosts", TestDatabases.LoopbackHosts)];
 
         protected override string CreateDatabase() => _sharing?.ConnectionString ?? base.CreateDatabase();
 

@@ -17,7 +17,7 @@ public sealed class ChunkedUploadTests(ChunkedUploadTests.KestrelShop shop) : IC
         public KestrelShop() => UseKestrel(0);
 
         /// <summary>Plain HTTP on the loopback.</summary>
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Security:SecureCookies", "SameAsRequest")];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Security:SecureCookies", "SameAsRequest"), new("AllowedHosts", TestDatabases.LoopbackHosts)];
     }
 
     [SkippableFact]

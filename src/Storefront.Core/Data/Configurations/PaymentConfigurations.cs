@@ -95,6 +95,7 @@ public class GatewayEventConfiguration : IEntityTypeConfiguration<GatewayEvent>
         e.Property(v => v.ApiVersion).HasMaxLength(50);
         e.Property(v => v.Outcome).HasMaxLength(GatewayEvent.OutcomeMaxLength);
         e.HasIndex(v => v.ReceivedAtUtc);
+        e.HasIndex(v => new { v.ProcessedAtUtc, v.NextAttemptAtUtc });
     }
 }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Mail;
+using Storefront.Core.Settings;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
 using Storefront.Web.Security;
@@ -25,6 +26,7 @@ public class MembersModel(
     Core.People.Invitations invitations,
     OrganisationMembership membership,
     MailQueue mail,
+    PublicAddress address,
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
@@ -69,7 +71,8 @@ public class MembersModel(
             return Page();
         }
         var token = invitations.Create(email, Actor.UserId!, organisationId: Seat.OrganisationId, roles: roles);
-        var link = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
+        // On the configured address, never the request's Host (which the caller chooses).
+        var link = address.Absolute($"/invitations/{token}");
         mail.Enqueue(email, t["OrgMembers.MailSubject", Seat.OrganisationName],
             t["OrgMembers.MailBody", Actor.Name, Seat.OrganisationName, RoleText.Of(t, roles)] + "\n\n" + t["OrgMembers.MailLink", Core.People.Invitations.Lifetime.Days, link]);
         audit.Record(Actor.UserId, Actor.Name, "Organisation.Invite", OrganisationVerification.SubjectType, Subject, details: $"{email} {roles}");

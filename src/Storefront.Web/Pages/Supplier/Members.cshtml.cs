@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Mail;
+using Storefront.Core.Settings;
 using Storefront.Core.People;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Security;
@@ -20,6 +21,7 @@ public class MembersModel(
     StorefrontDbContext db,
     Core.People.Invitations invitations,
     MailQueue mail,
+    PublicAddress address,
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
@@ -53,7 +55,8 @@ public class MembersModel(
             return Page();
         }
         var token = invitations.Create(email, actor.UserId!, supplierId: SupplierId);
-        var link = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
+        // On the configured address, never the request's Host (which the caller chooses).
+        var link = address.Absolute($"/invitations/{token}");
         var body = string.Join("\n", t["Members.MailGreeting"], "", t["Members.MailText", actor.Name, Seat.SupplierName, Core.People.Invitations.Lifetime.Days], link, "", t["Members.MailIgnore"]);
         mail.Enqueue(email, t["Members.MailSubject", Seat.SupplierName], body);
         audit.Record(actor.UserId, actor.Name, "Supplier.Invite", SupplierVerification.SubjectType, SupplierId.ToString(CultureInfo.InvariantCulture), details: email);

@@ -23,6 +23,7 @@ public class DetailModel(
     public async Task<IActionResult> OnPostRefundAsync(long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        // Describes the action's entry, which the admin audit filter writes with the refund, or not at all when it is refused.
         audit.Record(actor.UserId, actor.Name, "Payment.Refund", "Order", id.ToString(CultureInfo.InvariantCulture), details: $"{refund.Amount} {refund.Reason}");
         var done = await refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
         if (done is null)
