@@ -30,7 +30,7 @@ public static class OrderingBuilders
         public Notifier Notifier { get; } = new(db, new MailQueue(db, Clock), new PlainTexts(), Clock);
         public StockReservations Stock { get; } = new(db, Clock);
         public Cart Cart { get; } = new(db, Clock);
-        public Core.Payments.PaymentRequests PaymentRequests { get; } = new(db, new Core.Payments.OfflinePaymentGateway(), Clock);
+        public Core.Payments.PaymentRequests PaymentRequests { get; } = new(db, new Core.Payments.OfflinePaymentGateway(), new Core.Settings.PublicAddress(new Uri("https://shop.test")), Clock);
         public OrderPlacement Placement => new(db, Cart, Stock, Notifier, PaymentRequests, Clock);
         public OrderWorkflow Workflow => new(db, Stock, Notifier, PaymentRequests, Clock);
         public PaymentConfirmation Payments => new(db, new QuotaLedger(db, Clock), Notifier, Clock);
