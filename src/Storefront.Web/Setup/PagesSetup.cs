@@ -14,12 +14,16 @@ public static class PagesSetup
             .AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Security.Policies.Admin);
+                // Every page under /Admin is an admin page by where it lives; every other page declares whom it is for.
+                o.Conventions.AddFolderApplicationModelConvention("/Admin", page => page.EndpointMetadata.Add(new Security.AdminPageAttribute()));
             })
+            .AddMvcOptions(o => o.Filters.Add(new Security.TenantFilter()))
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Security.Policies.Admin, p => p.RequireRole(Core.People.PlatformRoles.Admin));
+        builder.Services.AddScoped<Security.Tenant>();
         builder.Services.AddScoped<Demo.DemoData>();
     }
 }

@@ -11,6 +11,7 @@ namespace Storefront.Web.Pages.Account;
 
 /// <summary>Creates a person's account. Joining an organisation or a supplier comes after, by invitation or registration of one.</summary>
 [AllowAnonymous]
+[PublicPage]
 public class RegisterModel(
     UserManager<StorefrontUser> userManager,
     SignInManager<StorefrontUser> signInManager,

@@ -10,6 +10,7 @@ using Storefront.Web.Security;
 namespace Storefront.Web.Pages.Account;
 
 [AllowAnonymous]
+[PublicPage]
 public class SignInModel(SignInManager<StorefrontUser> signInManager, SignInThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class InputModel

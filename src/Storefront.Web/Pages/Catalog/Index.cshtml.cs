@@ -9,6 +9,7 @@ using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Regions;
 using Storefront.Web.Localization;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Catalog;
 
@@ -18,6 +19,7 @@ namespace Storefront.Web.Pages.Catalog;
 /// ignored and said so on the page, never an error.
 /// </summary>
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
+[PublicPage]
 public class IndexModel(CatalogSearch search, StorefrontDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }

@@ -6,6 +6,7 @@ using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Web.Localization;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Supplier.Listings;
 
@@ -84,7 +85,7 @@ public class EditModel(
     public IReadOnlyList<CategoryGroup> Categories { get; private set; } = [];
     public IReadOnlyList<CountyOption> Counties { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Listing)] int? id, CancellationToken ct)
     {
         if (id is not null)
         {
@@ -108,7 +109,7 @@ public class EditModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([TenantId(TenantRecord.Listing)] int? id, CancellationToken ct)
     {
         Listing? listing = null;
         if (id is not null)
