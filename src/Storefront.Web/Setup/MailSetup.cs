@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Storefront.Core.Mail;
 using Storefront.Web.Mail;
 
@@ -11,6 +12,8 @@ public static class MailSetup
     public static void AddStorefrontMail(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<MailQueue>();
+        // Links in mail start from the shop's public address (Storefront:PublicUrl), as Stripe's return URLs do.
+        builder.Services.TryAddSingleton<Payments.PublicAddress>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Mail:Smtp:Host"]))
         {
             builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
