@@ -263,3 +263,26 @@ public abstract class AccountTests<TFactory>(TFactory factory) : DatabaseTests<T
         }
     }
 }
+
+/// <summary>The shop with reset links that last a second, to see one expire.</summary>
+public sealed class ShortResetLinksFactory : StorefrontFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Security:PasswordResetLinkLifetime", "00:00:01")];
+}
+
+public class PasswordResetLinkExpiryTests(ShortResetLinksFactory factory) : DatabaseTests<ShortResetLinksFactory>(factory)
+{
+    [SkippableFact]
+    public async Task AResetLinkOpenedAfterItsLifetimeChangesNothing()
+    {
+        var client = Client();
+        var email = DemoData.MemberEmail("agency", "buyer");
+        var forgot = await client.GetPageAsync("/account/forgot-password");
+        await forgot.SubmitAsync(client, "#forgot-password-form", [new("Input.Email", email)]);
+        var reset = await client.GetPageAsync(await Factory.MailedLinkAsync(email, "/account/reset-password"));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var late = await reset.SubmitAsync(client, "#reset-password-form", [new("Input.Password", "late-horse-2026"), new("Input.ConfirmPassword", "late-horse-2026")]);
+        Assert.Equal(["此重设链接无效、已使用或已过期，请重新申请。"], late.Errors);
+        await Client().SignInAsync(email);
+    }
+}
