@@ -15,7 +15,7 @@ namespace Storefront.Web.Pages.Organisation;
 /// </summary>
 [Authorize]
 [OrganisationPage(OrganisationPageAttribute.AnyMember, SeatOptional = true)]
-public class IndexModel(StorefrontDbContext db, OrganisationRegistration registration, CurrentActor actor, Tenant tenant, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(StorefrontDbContext db, OrganisationRegistration registration, Tenant tenant, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record View(int Id, string Name, OrganisationType Type, string CreditCode, string RegionCode, string RegionName, string? CompetentUnit,
         VerificationStatus Status, string? RejectionReason, string? SuspensionReason, int Members, int OpenOrders);
@@ -56,7 +56,7 @@ public class IndexModel(StorefrontDbContext db, OrganisationRegistration registr
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Seat = tenant.Organisation ?? await actor.CurrentOrganisationAsync(ct);
+        Seat = tenant.Organisation;
         if (Seat is null) return;
         var id = Seat.OrganisationId;
         Organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id)
