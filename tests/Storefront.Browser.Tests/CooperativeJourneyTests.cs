@@ -61,6 +61,13 @@ public class CooperativeJourneyTests(BrowserFixture browser)
         await cooperative.FillAsync("#Input_Password", "mengdonghe2026");
         await cooperative.FillAsync("#Input_ConfirmPassword", "mengdonghe2026");
         await cooperative.ClickAsync("#register-submit");
+        // The address is confirmed by the mailed link before the first sign-in.
+        await Assertions.Expect(cooperative.Locator("#check-mail-text")).ToBeVisibleAsync();
+        await cooperative.GotoAsync(await browser.Factory.MailedLinkAsync($"coop-{suffix}@example.cn", "/account/confirm-email"));
+        await cooperative.ClickAsync("#confirmed-sign-in");
+        await cooperative.FillAsync("#Input_Email", $"coop-{suffix}@example.cn");
+        await cooperative.FillAsync("#Input_Password", "mengdonghe2026");
+        await cooperative.ClickAsync("#sign-in-submit");
         await cooperative.ClickAsync("#nav-join-supplier");
         await cooperative.FillAsync("#Input_Name", name);
         await cooperative.SelectOptionAsync("#Input_Kind", "Cooperative");

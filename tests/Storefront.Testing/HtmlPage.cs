@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -125,6 +126,34 @@ public static class HtmlClientExtensions
         var result = await form.SubmitAsync(client, "#sign-in-form", [new("Input.Email", email), new("Input.Password", password)]);
         if (result.Find("#sign-out") is null)
             throw new InvalidOperationException($"Sign-in of {email} failed: {string.Join("; ", result.Errors)}");
+        return result;
+    }
+}
+
+/// <summary>The account steps a person takes with the shop's mail: register, open the mailed link, sign in.</summary>
+public static class AccountSteps
+{
+    /// <summary>The path and query of the last link to the shop mailed to the address whose path starts as given.</summary>
+    public static Task<string> MailedLinkAsync(this StorefrontFactory factory, string to, string pathStart) => factory.WithDbAsync(async db =>
+    {
+        var bodies = await db.OutgoingMails.Where(m => m.To == to).OrderByDescending(m => m.Id).Select(m => m.TextBody).ToListAsync();
+        var link = bodies.Select(b => System.Text.RegularExpressions.Regex.Match(b, @"https?://\S+?(" + System.Text.RegularExpressions.Regex.Escape(pathStart) + @"\S*)"))
+            .FirstOrDefault(m => m.Success);
+        return link?.Groups[1].Value ?? throw new InvalidOperationException($"No mail to {to} links to {pathStart}: {string.Join(" / ", bodies)}");
+    });
+
+    /// <summary>Registers through the form, opens the confirmation link from the mail and signs in; the client is then signed in.</summary>
+    public static async Task<HtmlPage> RegisterAndSignInAsync(this StorefrontFactory factory, HttpClient client, string email, string password,
+        string displayName = "测试用户", string? returnUrl = null)
+    {
+        var form = await client.GetPageAsync("/account/register" + (returnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+        var sent = await form.SubmitAsync(client, "#register-form",
+            [new("Input.DisplayName", displayName), new("Input.Email", email), new("Input.Password", password), new("Input.ConfirmPassword", password)]);
+        if (sent.Find("#check-mail-text") is null) throw new InvalidOperationException($"Registering {email} failed: {string.Join("; ", sent.Errors)}");
+        var confirmed = await client.GetPageAsync(await factory.MailedLinkAsync(email, "/account/confirm-email"));
+        var signIn = await client.GetPageAsync(confirmed.Get("#confirmed-sign-in").GetAttribute("href")!);
+        var result = await signIn.SubmitAsync(client, "#sign-in-form", [new("Input.Email", email), new("Input.Password", password)]);
+        if (result.Find("#sign-out") is null) throw new InvalidOperationException($"Sign-in of {email} failed: {string.Join("; ", result.Errors)}");
         return result;
     }
 }

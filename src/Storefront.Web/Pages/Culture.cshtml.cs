@@ -13,6 +13,7 @@ namespace Storefront.Web.Pages;
 /// language and send them to a page of this site; it reads and changes nothing else.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[PublicPage]
 public class CultureModel(CookieSecurity cookies) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Storefront.Core.Catalog;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages;
 
 /// <summary>The home page: produce zones (专区) by category and by province of origin, and the newest listings.</summary>
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
+[PublicPage]
 public class IndexModel(CatalogSearch catalog) : PageModel
 {
     public IReadOnlyList<CategoryZone> CategoryZones { get; private set; } = [];

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages;
 
 /// <summary>The page shown for an error status without a body of its own (404 above all), keeping the status code.</summary>
 [IgnoreAntiforgeryToken]
+[PublicPage]
 public class StatusModel : PageModel
 {
     public int Code { get; private set; }

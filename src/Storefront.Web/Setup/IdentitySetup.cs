@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Storefront.Core.Data;
 using Storefront.Core.People;
 
@@ -23,9 +25,13 @@ public static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = security.GetValue("LockoutAttempts", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.GetValue("LockoutMinutes", 15));
+                // Nobody signs in before opening the link mailed to their address (demo accounts are confirmed).
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
             })
             .AddEntityFrameworkStores<StorefrontDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         var cookies = Security.CookieSecurity.From(builder.Configuration, builder.Environment);
@@ -44,5 +50,24 @@ public static class IdentitySetup
         // A removed member or a locked account loses access on the next request, not when the cookie expires.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddScoped<Security.CurrentActor>();
+        builder.Services.AddScoped<Security.AccountSignIn>();
+        builder.Services.AddScoped<Pages.Account.AccountMail>();
+        // Confirmation links last a day (Identity's default); a reset link, which opens the account, two hours.
+        builder.Services.Configure<PasswordResetTokenOptions>(o => o.TokenLifespan = security.GetValue("PasswordResetLinkLifetime", TimeSpan.FromHours(2)));
     }
+}
+
+/// <summary>
+/// Password reset tokens: Identity's data-protected tokens with their own lifetime. Each carries the account's
+/// security stamp, which a reset changes, so a link works once.
+/// </summary>
+public sealed class PasswordResetTokens(IDataProtectionProvider protection, IOptions<PasswordResetTokenOptions> options, ILogger<DataProtectorTokenProvider<StorefrontUser>> logger)
+    : DataProtectorTokenProvider<StorefrontUser>(protection, Microsoft.Extensions.Options.Options.Create<DataProtectionTokenProviderOptions>(options.Value), logger)
+{
+    public const string ProviderName = "PasswordReset";
+}
+
+public sealed class PasswordResetTokenOptions : DataProtectionTokenProviderOptions
+{
+    public PasswordResetTokenOptions() => Name = PasswordResetTokens.ProviderName;
 }

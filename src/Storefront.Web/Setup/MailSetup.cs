@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Storefront.Core.Mail;
 using Storefront.Web.Mail;
 

@@ -21,9 +21,7 @@ public abstract class OrganisationTests<TFactory>(TFactory factory) : DatabaseTe
     {
         var email = $"canteen-{Guid.NewGuid():N}@example.cn";
         var person = Client();
-        var register = await person.GetPageAsync("/account/register");
-        await register.SubmitAsync(person, "#register-form",
-            [new("Input.DisplayName", "王老师"), new("Input.Email", email), new("Input.Password", "canteen2026"), new("Input.ConfirmPassword", "canteen2026")]);
+        await Factory.RegisterAndSignInAsync(person, email, "canteen2026", "王老师");
         var none = await person.GetPageAsync("/organisation");
         Assert.NotNull(none.Find("#no-organisation"));
 

@@ -92,16 +92,11 @@ public static class SupplierArrange
     public static (string Name, string FileName, byte[] Content, string ContentType) Licence(byte[]? content = null, string fileName = "营业执照.png") =>
         ("businessLicence", fileName, content ?? TestImages.Png(640, 480), "image/png");
 
-    /// <summary>Registers a new account through the form; the client is then signed in.</summary>
-    public static async Task<string> RegisterAsync(HttpClient client, string? email = null)
+    /// <summary>Registers a new account through the form and confirms it from the mail; the client is then signed in.</summary>
+    public static async Task<string> RegisterAsync(this StorefrontFactory factory, HttpClient client, string? email = null)
     {
         email ??= NewEmail("person");
-        var form = await client.GetPageAsync("/account/register");
-        var page = await form.SubmitAsync(client, "#register-form",
-        [
-            new("Input.DisplayName", "彭秀英"), new("Input.Email", email),
-            new("Input.Password", "cooperative2026"), new("Input.ConfirmPassword", "cooperative2026"),
-        ]);
+        var page = await factory.RegisterAndSignInAsync(client, email, "cooperative2026", "彭秀英");
         Assert.NotNull(page.Find("#sign-out"));
         return email;
     }

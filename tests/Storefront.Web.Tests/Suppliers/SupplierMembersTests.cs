@@ -34,7 +34,7 @@ public abstract partial class SupplierMembersTests<TFactory>(TFactory factory) :
         Assert.NotNull(mail);
 
         var colleague = Client();
-        await SupplierArrange.RegisterAsync(colleague, colleagueEmail);
+        await Factory.RegisterAsync(colleague, colleagueEmail);
         var invitation = await colleague.GetPageAsync(link.PathAndQuery);
         var accepted = await invitation.SubmitAsync(colleague, "#accept-form");
         Assert.Contains("已接受邀请", accepted.Text(".flash"));

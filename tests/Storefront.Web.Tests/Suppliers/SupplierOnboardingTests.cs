@@ -17,7 +17,7 @@ public abstract class SupplierOnboardingTests<TFactory>(TFactory factory) : Data
     public async Task APersonRegistersACooperativeThatWaitsForVerificationWithItsLicenceKeptPrivately()
     {
         var client = Client();
-        var email = await SupplierArrange.RegisterAsync(client);
+        var email = await Factory.RegisterAsync(client);
         var home = await client.GetPageAsync("/");
         var join = await client.GetPageAsync(home.Get("#nav-join-supplier").GetAttribute("href")!);
         var licence = TestImages.Png(640, 480);
@@ -58,7 +58,7 @@ public abstract class SupplierOnboardingTests<TFactory>(TFactory factory) : Data
     public async Task TheJoinFormShowsEachMistakeBesideItsFieldAndCreatesNothing()
     {
         var client = Client();
-        await SupplierArrange.RegisterAsync(client);
+        await Factory.RegisterAsync(client);
         var join = await client.GetPageAsync("/supplier/join");
         var code = SupplierArrange.NewCreditCode();
         var wrongCheck = code[..17] + (code[17] == '0' ? '1' : '0');
@@ -85,7 +85,7 @@ public abstract class SupplierOnboardingTests<TFactory>(TFactory factory) : Data
     public async Task ACreditCodeAlreadyRegisteredIsRefused()
     {
         var client = Client();
-        await SupplierArrange.RegisterAsync(client);
+        await Factory.RegisterAsync(client);
         var taken = await Factory.WithDbAsync(db => db.Suppliers.Select(s => s.CreditCode).FirstAsync());
         var join = await client.GetPageAsync("/supplier/join");
         var page = await join.SubmitAsync(client, "#join-form", SupplierArrange.ProfileFields(taken), files: [SupplierArrange.Licence()]);
@@ -97,7 +97,7 @@ public abstract class SupplierOnboardingTests<TFactory>(TFactory factory) : Data
     public async Task ARejectedSupplierSeesTheReasonCorrectsItsProfileAndResubmits()
     {
         var client = Client();
-        await SupplierArrange.RegisterAsync(client);
+        await Factory.RegisterAsync(client);
         var code = SupplierArrange.NewCreditCode();
         var join = await client.GetPageAsync("/supplier/join");
         await join.SubmitAsync(client, "#join-form", SupplierArrange.ProfileFields(code), files: [SupplierArrange.Licence()]);

@@ -9,11 +9,18 @@ using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Account;
 
-/// <summary>Creates a person's account. Joining an organisation or a supplier comes after, by invitation or registration of one.</summary>
+/// <summary>
+/// Creates a person's account, unconfirmed until they open the link mailed to the address. Joining an organisation
+/// or a supplier comes after, by invitation or registration of one. An address that already has an account gets the
+/// same answer on the page ("check your mail"), at about the same cost, and its owner a mail saying how to sign in,
+/// so that the form tells nobody which addresses have accounts.
+/// </summary>
 [AllowAnonymous]
+[PublicPage]
 public class RegisterModel(
     UserManager<StorefrontUser> userManager,
-    SignInManager<StorefrontUser> signInManager,
+    AccountSignIn accounts,
+    AccountMail mail,
     SignInThrottle throttle,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : PageModel
@@ -49,7 +56,9 @@ public class RegisterModel(
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    private string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress, account: null))
         {
@@ -60,27 +69,39 @@ public class RegisterModel(
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
-        var user = new StorefrontUser
+        // The password's rules first, so that a weak one is refused alike whether the address has an account or not.
+        foreach (var validator in userManager.PasswordValidators)
+            foreach (var error in (await validator.ValidateAsync(userManager, new StorefrontUser(), Input.Password)).Errors)
+                ModelState.AddModelError("Input.Password", error.Description);
+        if (!ModelState.IsValid) return Page();
+
+        var existing = await userManager.FindByEmailAsync(email);
+        if (existing is null)
         {
-            UserName = email,
-            Email = email,
-            DisplayName = Input.DisplayName.Trim(),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        var result = await userManager.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
+            var user = new StorefrontUser
             {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password"
-                    : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.Email"
-                    : string.Empty;
-                ModelState.AddModelError(field, error.Description);
+                UserName = email,
+                Email = email,
+                DisplayName = Input.DisplayName.Trim(),
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var result = await userManager.CreateAsync(user, Input.Password);
+            if (result.Succeeded) await mail.ConfirmationAsync(user, SafeReturnUrl, ct);
+            // Registered by someone else a moment ago: answered as below.
+            else if (result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")) existing = await userManager.FindByEmailAsync(email);
+            else
+            {
+                foreach (var error in result.Errors)
+                    ModelState.AddModelError(error.Code.Contains("UserName", StringComparison.Ordinal) || error.Code.Contains("Email", StringComparison.Ordinal) ? "Input.Email" : string.Empty, error.Description);
+                return Page();
             }
-            return Page();
         }
-        await signInManager.SignInAsync(user, isPersistent: false);
-        TempData["Status"] = t["Register.Welcome", user.DisplayName].Value;
-        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        else
+        {
+            // What creating the account would have cost, so that the answer takes as long.
+            accounts.HashAsForANewAccount(Input.Password);
+        }
+        if (existing is not null) await mail.AlreadyRegisteredAsync(existing, SafeReturnUrl, ct);
+        return RedirectToPage("/Account/CheckMail", new { @for = CheckMailModel.Reason.Register });
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +9,8 @@ using Storefront.Web.Security;
 namespace Storefront.Web.Pages.Account;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<StorefrontUser> signInManager, SignInThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+[PublicPage]
+public class SignInModel(AccountSignIn accounts, AccountMail mail, SignInThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -35,7 +35,7 @@ public class SignInModel(SignInManager<StorefrontUser> signInManager, SignInThro
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress, Input.Email))
         {
@@ -45,9 +45,17 @@ public class SignInModel(SignInManager<StorefrontUser> signInManager, SignInThro
         }
         if (!ModelState.IsValid) return Page();
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? t["SignIn.LockedOut"] : t["SignIn.Failed"]);
+        var (outcome, user) = await accounts.SignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe);
+        if (outcome == AccountSignIn.Outcome.SignedIn) return LocalRedirect(SafeReturnUrl);
+        if (outcome == AccountSignIn.Outcome.Unconfirmed)
+        {
+            // Only someone who knows the password gets here: a fresh link, in case the first one was lost or expired.
+            await mail.ConfirmationAsync(user!, SafeReturnUrl, ct);
+            ModelState.AddModelError(string.Empty, t["SignIn.Unconfirmed"]);
+            return Page();
+        }
+        // One answer for a wrong password, an unknown address and a locked account.
+        ModelState.AddModelError(string.Empty, t["SignIn.Failed"]);
         return Page();
     }
 

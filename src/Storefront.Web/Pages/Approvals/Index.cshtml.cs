@@ -17,7 +17,8 @@ namespace Storefront.Web.Pages.Approvals;
 /// approve or reject with a comment. Orders of other organisations are never found here.
 /// </summary>
 [Authorize]
-public class IndexModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+[OrganisationPage(OrganisationRoles.Approver)]
+public class IndexModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record LineRow(string Title, int Quantity, string Unit, long AmountFen);
 
@@ -32,7 +33,7 @@ public class IndexModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentA
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Approver, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         await LoadAsync(seat, ct);
         return Page();
     }
@@ -40,10 +41,10 @@ public class IndexModel(StorefrontDbContext db, OrderWorkflow workflow, CurrentA
     public enum Decision { Approve, Reject }
 
     /// <summary>One form per order, its two buttons sending the decision, so that the comment goes with either.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(long id, Decision? decision, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync([TenantId(TenantRecord.Order)] long id, Decision? decision, CancellationToken ct)
     {
         if (decision is null) return BadRequest();
-        if (await actor.SeatWithAsync(OrganisationRoles.Approver, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         if (Comment?.Length > Order.ReasonMaxLength) ModelState.AddModelError(string.Empty, t["Validation.TooLong", t["Field.Comment"], Order.ReasonMaxLength]);
         var order = await workflow.FindAsync(id, organisationId: seat.OrganisationId, ct: ct);
         if (order is null) return NotFound();

@@ -20,6 +20,7 @@ namespace Storefront.Web.Pages.Cart;
 /// form arrives, nothing is placed and the page shows what changed for the buyer to confirm.
 /// </summary>
 [Authorize]
+[OrganisationPage(OrganisationRoles.Buyer)]
 public class CheckoutModel(
     StorefrontDbContext db,
     Core.Ordering.Cart cart,
@@ -27,7 +28,7 @@ public class CheckoutModel(
     PaymentRequests payments,
     PaymentOutbox outbox,
     CurrentActor actor,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed class InputModel
     {
@@ -79,7 +80,7 @@ public class CheckoutModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         await LoadAsync(seat, ct);
         if (View.IsEmpty) return RedirectToPage("/Cart/Index");
         CheckoutKey = Guid.NewGuid();
@@ -91,7 +92,7 @@ public class CheckoutModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         var seen = ParseSeen(Seen);
         await LoadAsync(seat, ct);
         if (!View.IsEmpty && OrderPlacement.Differs(View, seen))

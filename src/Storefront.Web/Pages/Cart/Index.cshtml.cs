@@ -17,10 +17,10 @@ namespace Storefront.Web.Pages.Cart;
 /// added are shown beside the old ones until the buyer accepts them.
 /// </summary>
 [Authorize]
-public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+[OrganisationPage(OrganisationRoles.Buyer)]
+public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public CartView View { get; private set; } = new([], 0, 0);
-    public CurrentActor.OrganisationSeat Seat { get; private set; } = null!;
 
     /// <summary>Quantities as typed, by listing id; read as text so that "abc" is an error beside its field, not a lost value.</summary>
     // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
@@ -32,7 +32,6 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await SeatAsync(ct) is null) return Forbid();
         await LoadAsync(ct);
         return Page();
     }
@@ -43,7 +42,6 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
     /// </summary>
     public async Task<IActionResult> OnPostUpdateAsync(int? remove, string? action, CancellationToken ct)
     {
-        if (await SeatAsync(ct) is null) return Forbid();
         if (remove is { } removed) return await RemoveAsync(removed, ct);
         if (action == "accept-prices") return await AcceptPricesAsync(ct);
         if (action == "clear") return await ClearAsync(ct);
@@ -82,7 +80,6 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
 
     public async Task<IActionResult> OnPostSaveListAsync(CancellationToken ct)
     {
-        if (await SeatAsync(ct) is null) return Forbid();
         if (string.IsNullOrWhiteSpace(ListName)) ModelState.AddModelError(nameof(ListName), t["Validation.Required", t["Field.ListName"]]);
         if (!ModelState.IsValid)
         {
@@ -108,13 +105,6 @@ public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor 
         Quantities.TryGetValue(item.Quote.Listing.Id, out var typed) && ModelState.ContainsKey(QuantityKey(item.Quote.Listing.Id))
             ? typed
             : item.Quote.Quantity.ToString(CultureInfo.InvariantCulture);
-
-    private async Task<CurrentActor.OrganisationSeat?> SeatAsync(CancellationToken ct)
-    {
-        var seat = await actor.SeatWithAsync(OrganisationRoles.Buyer, ct);
-        if (seat is not null) Seat = seat;
-        return seat;
-    }
 
     private async Task LoadAsync(CancellationToken ct) => View = await cart.LoadAsync(actor.UserId!, Seat.OrganisationId, ct);
 }

@@ -13,7 +13,8 @@ namespace Storefront.Web.Pages.Cart;
 
 /// <summary>/cart/lists: the organisation's saved lists, each turned into a cart in one step.</summary>
 [Authorize]
-public class ListsModel(StorefrontDbContext db, SavedLists lists, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+[OrganisationPage(OrganisationRoles.Buyer)]
+public class ListsModel(StorefrontDbContext db, SavedLists lists, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record LineRow(int ListingId, string Title, string Unit, int Quantity);
     public sealed record ListRow(long Id, string Name, DateTime CreatedAtUtc, IReadOnlyList<LineRow> Lines);
@@ -24,14 +25,14 @@ public class ListsModel(StorefrontDbContext db, SavedLists lists, CurrentActor a
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         await LoadAsync(seat, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostToCartAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostToCartAsync([TenantId(TenantRecord.SavedList)] long id, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         var outcomes = await lists.ToCartAsync(id, actor.UserId!, seat.OrganisationId, ct);
         if (outcomes is null) return NotFound();
         var refused = outcomes.Where(o => o.Refused is not null).ToList();
@@ -47,9 +48,9 @@ public class ListsModel(StorefrontDbContext db, SavedLists lists, CurrentActor a
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync([TenantId(TenantRecord.SavedList)] long id, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         if (!await lists.DeleteAsync(id, seat.OrganisationId, ct)) return NotFound();
         TempData["Status"] = t["Lists.Deleted"].Value;
         return RedirectToPage();

@@ -16,8 +16,9 @@ namespace Storefront.Web.Pages.Cart;
 /// good ones go into the cart and the refused ones are listed with their line number and reason.
 /// </summary>
 [Authorize]
+[OrganisationPage(OrganisationRoles.Buyer)]
 [RequestFormLimits(MultipartBodyLengthLimit = TableFiles.MaxUploadBytes + 64 * 1024)]
-public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record Row(int Line, string Text, string Reason);
 
@@ -29,12 +30,11 @@ public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStrin
     public IReadOnlyList<Row> Refused { get; private set; } = [];
     public bool Submitted { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is null ? Forbid() : Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         if (string.IsNullOrWhiteSpace(Lines)) ModelState.AddModelError(nameof(Lines), t["Validation.Required", t["Field.QuickOrderLines"]]);
         if (!ModelState.IsValid) return Page();
         await AddAsync(seat, Parse(Lines), ct);
@@ -43,7 +43,7 @@ public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStrin
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", t["QuickOrder.NoFile"]);

@@ -24,6 +24,7 @@ namespace Storefront.Web.Pages.Catalog;
 /// ignored and said so on the page, never an error.
 /// </summary>
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
+[PublicPage]
 public class IndexModel(CatalogSearch search, StorefrontDbContext db, CatalogFragments fragments, CurrentActor actor, IAntiforgery antiforgery)
     : PageModel
 {

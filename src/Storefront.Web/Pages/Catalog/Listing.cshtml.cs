@@ -14,9 +14,10 @@ using Storefront.Web.Localization;
 namespace Storefront.Web.Pages.Catalog;
 
 /// <summary>/listings/{id}: one listing as a buyer needs it to decide: photos, origin, supplier, tiers, minimum order, stock.</summary>
+[PublicPage]
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
 public class ListingModel(CatalogSearch catalog, CatalogStamp stamps, Performance.CatalogFragments shared, Core.Ordering.Cart cart,
-    CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+    CurrentActor actor, Tenant tenant, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record PhotoView(string Hash, int Width, int Height, string Alt);
 
@@ -34,7 +35,7 @@ public class ListingModel(CatalogSearch catalog, CatalogStamp stamps, Performanc
 
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Field.Quantity")] public int? Quantity { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([PublicId] string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Quantity = Listing.MinOrderQuantity;
@@ -45,10 +46,11 @@ public class ListingModel(CatalogSearch catalog, CatalogStamp stamps, Performanc
     /// Adds the quantity to the buyer's cart; a quantity below the minimum order or above stock is said beside the
     /// field. The catalog's cards post here too, with the page to return to.
     /// </summary>
-    public async Task<IActionResult> OnPostAddToCartAsync(string id, string? returnUrl, CancellationToken ct)
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public async Task<IActionResult> OnPostAddToCartAsync([PublicId] string id, string? returnUrl, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = tenant.Organisation!;
         if (Quantity is null or < 1) ModelState.AddModelError(nameof(Quantity), t["Validation.Required", t["Field.Quantity"]]);
         if (!ModelState.IsValid) return Page();
         var outcome = (await cart.AddAsync(actor.UserId!, seat.OrganisationId, [new Core.Ordering.Cart.Addition(Listing.Id, Quantity!.Value, 1)], ct)).Single();

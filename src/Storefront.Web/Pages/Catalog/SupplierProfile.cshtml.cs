@@ -6,6 +6,7 @@ using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
 using Storefront.Core.Suppliers;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Catalog;
 
@@ -14,6 +15,7 @@ namespace Storefront.Web.Pages.Catalog;
 /// is, where it farms, which licences it was verified with (their kinds, never the files), how its income reaches
 /// farmers, and what it sells now. Only verified suppliers have a page; any other id is not found.
 /// </summary>
+[PublicPage]
 public class SupplierProfileModel(StorefrontDbContext db, CatalogSearch catalog) : PageModel
 {
     public sealed record ProfileView(
@@ -23,7 +25,7 @@ public class SupplierProfileModel(StorefrontDbContext db, CatalogSearch catalog)
     public ProfileView Supplier { get; private set; } = null!;
     public CatalogPage Listings { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([PublicId] string id, CancellationToken ct)
     {
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var supplierId)) return NotFound();
         var found = await db.Suppliers.AsNoTracking()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Invitations;
 
@@ -15,6 +16,7 @@ namespace Storefront.Web.Pages.Invitations;
 /// and accepts; they then belong to the supplier or organisation with the roles given.
 /// </summary>
 [AllowAnonymous]
+[PublicPage]
 public class AcceptModel(
     StorefrontDbContext db,
     Core.People.Invitations invitations,

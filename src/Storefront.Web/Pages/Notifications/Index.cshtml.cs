@@ -10,6 +10,7 @@ namespace Storefront.Web.Pages.Notifications;
 
 /// <summary>/notifications: what waits for the person, newest first; opening one marks it read and goes where they act.</summary>
 [Authorize]
+[PersonalPage]
 public class IndexModel(StorefrontDbContext db, CurrentActor actor, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
@@ -25,7 +26,7 @@ public class IndexModel(StorefrontDbContext db, CurrentActor actor, TimeProvider
             .Select(n => new Row(n.Id, n.Kind, n.Subject, n.Link, n.CreatedAtUtc, n.ReadAtUtc != null))
             .ToListAsync(ct);
 
-    public async Task<IActionResult> OnPostOpenAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostOpenAsync([TenantId(TenantRecord.Notification)] long id, CancellationToken ct)
     {
         var notification = await Mine().FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notification is null) return NotFound();

@@ -18,13 +18,14 @@ namespace Storefront.Web.Pages.Orders;
 /// receipt of each shipment, and order it again. An order of another organisation is not found.
 /// </summary>
 [Authorize]
+[OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class DetailModel(
     StorefrontDbContext db,
     OrderWorkflow workflow,
     Core.Ordering.Cart cart,
     CurrentActor actor,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
@@ -42,17 +43,19 @@ public class DetailModel(
     /// <summary>After "order again": what went into the cart and what could not, with why.</summary>
     public IReadOnlyList<string> ReorderReport { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public async Task<IActionResult> OnPostCancelAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct)
     {
         if (await BuyerOrderAsync(id, ct) is not { } order) return NotFound();
         var result = await workflow.CancelAsync(order, actor.AsOrderActor(), CancelReason, ct);
         return await AfterAsync(id, result, t["Orders.Cancelled"], ct);
     }
 
-    public async Task<IActionResult> OnPostReceiveAsync(long id, long shipmentId, CancellationToken ct)
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public async Task<IActionResult> OnPostReceiveAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct)
     {
         if (await BuyerOrderAsync(id, ct) is not { } order) return NotFound();
         if (!ModelState.IsValid)
@@ -67,9 +70,10 @@ public class DetailModel(
         return await AfterAsync(id, result, t["Orders.Received"], ct);
     }
 
-    public async Task<IActionResult> OnPostReorderAsync(long id, CancellationToken ct)
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public async Task<IActionResult> OnPostReorderAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcomes = await cart.AddAsync(actor.UserId!, seat.OrganisationId,
             Order.Lines.Select((l, i) => new Core.Ordering.Cart.Addition(l.ListingId, l.Quantity, i + 1)).ToList(), ct);
@@ -101,13 +105,12 @@ public class DetailModel(
         return Page();
     }
 
-    /// <summary>The order, tracked for a change, when the person is a buyer of its organisation.</summary>
-    private async Task<Core.Ordering.Order?> BuyerOrderAsync(long id, CancellationToken ct) =>
-        await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is { } seat ? await workflow.FindAsync(id, organisationId: seat.OrganisationId, ct: ct) : null;
+    /// <summary>The order, tracked for a change; the handlers that call this are for buyers.</summary>
+    private Task<Core.Ordering.Order?> BuyerOrderAsync(long id, CancellationToken ct) => workflow.FindAsync(id, organisationId: Seat.OrganisationId, ct: ct);
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return false;
+        var seat = Seat;
         IsBuyer = seat.Holds(OrganisationRoles.Buyer);
         IsApprover = seat.Holds(OrganisationRoles.Approver);
         var order = await OrderView.LoadAsync(db, db.Orders.Where(o => o.OrganisationId == seat.OrganisationId), id, ct);

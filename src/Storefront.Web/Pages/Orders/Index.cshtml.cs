@@ -12,7 +12,8 @@ namespace Storefront.Web.Pages.Orders;
 
 /// <summary>/orders: the organisation's orders, newest first, for any of its members; its own orders only.</summary>
 [Authorize]
-public class IndexModel(StorefrontDbContext db, CurrentActor actor) : PageModel
+[OrganisationPage(OrganisationPageAttribute.AnyMember)]
+public class IndexModel(StorefrontDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 100;
 
@@ -23,7 +24,7 @@ public class IndexModel(StorefrontDbContext db, CurrentActor actor) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         Orders = await db.Orders.AsNoTracking()
             .Where(o => o.OrganisationId == seat.OrganisationId && (Status == null || o.Status == Status))
             .OrderByDescending(o => o.Id)

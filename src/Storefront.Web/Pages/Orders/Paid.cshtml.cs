@@ -10,12 +10,12 @@ namespace Storefront.Web.Pages.Orders;
 /// /orders/purchases/{id}/paid: where Stripe Checkout returns the buyer after paying. The page only says what the
 /// shop knows: the payment counts when Stripe's webhook confirms it, which may come a moment after the buyer.
 /// </summary>
-public class PaidModel(StorefrontDbContext db, CurrentActor actor) : StripeReturnPageModel(db, actor)
+public class PaidModel(StorefrontDbContext db) : StripeReturnPageModel(db)
 {
     public PaymentRequestStatus? Status { get; private set; }
     public long AmountFen { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, string? request, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Purchase)] long id, string? request, CancellationToken ct)
     {
         if (await LoadPurchaseAsync(id, ct) is { } refused) return refused;
         if (Guid.TryParseExact(request, "N", out var key)

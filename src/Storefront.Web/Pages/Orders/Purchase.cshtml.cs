@@ -18,25 +18,28 @@ namespace Storefront.Web.Pages.Orders;
 /// offline, the page says how to pay by bank transfer.
 /// </summary>
 [Authorize]
+[OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class PurchaseModel(
     StorefrontDbContext db, CurrentActor actor, PaymentRequests payments, PaymentOutbox outbox, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public PurchaseView Purchase { get; private set; } = null!;
     public PurchasePayments Payments { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
     public bool Online => payments.IsEnabled;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Purchase)] long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCardAsync(long id, CancellationToken ct) => OpenAsync(id, PaymentRequestKind.Card, ct);
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public Task<IActionResult> OnPostCardAsync([TenantId(TenantRecord.Purchase)] long id, CancellationToken ct) => OpenAsync(id, PaymentRequestKind.Card, ct);
 
-    public Task<IActionResult> OnPostInvoiceAsync(long id, CancellationToken ct) => OpenAsync(id, PaymentRequestKind.Invoice, ct);
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public Task<IActionResult> OnPostInvoiceAsync([TenantId(TenantRecord.Purchase)] long id, CancellationToken ct) => OpenAsync(id, PaymentRequestKind.Invoice, ct);
 
     /// <summary>Closes an open card page (to pay another way, or for an order to be cancelled).</summary>
-    public async Task<IActionResult> OnPostWithdrawAsync(long id, long requestId, CancellationToken ct)
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public async Task<IActionResult> OnPostWithdrawAsync([TenantId(TenantRecord.Purchase)] long id, [TenantId(TenantRecord.PaymentRequest)] long requestId, CancellationToken ct)
     {
-        if (await BuyerSeatAsync(id, ct) is null) return NotFound();
         var card = await db.PaymentRequests.AnyAsync(r => r.Id == requestId && r.PurchaseId == id && r.Kind == PaymentRequestKind.Card, ct);
         if (!card) return NotFound();
         if (await payments.WithdrawAsync(requestId, ct) is { } message) await outbox.SendAsync(message, ct);
@@ -47,7 +50,6 @@ public class PurchaseModel(
 
     private async Task<IActionResult> OpenAsync(long id, PaymentRequestKind kind, CancellationToken ct)
     {
-        if (await BuyerSeatAsync(id, ct) is null) return NotFound();
         var result = await payments.OpenAsync(id, kind, actor.UserId, ct);
         var redirect = await PaymentRedirect.AfterOpenAsync(result, id, kind, outbox, db, t, ct);
         if (redirect.Url is not null) return Redirect(redirect.Url);
@@ -55,13 +57,9 @@ public class PurchaseModel(
         return RedirectToPage(new { id });
     }
 
-    private async Task<CurrentActor.OrganisationSeat?> BuyerSeatAsync(long purchaseId, CancellationToken ct) =>
-        await actor.SeatWithAsync(OrganisationRoles.Buyer, ct) is { } seat
-            && await db.Purchases.AnyAsync(p => p.Id == purchaseId && p.OrganisationId == seat.OrganisationId, ct) ? seat : null;
-
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return false;
+        var seat = Seat;
         var purchase = await PurchaseView.LoadAsync(db, db.Purchases.Where(p => p.OrganisationId == seat.OrganisationId), id, ct);
         if (purchase is null) return false;
         Purchase = purchase;

@@ -14,7 +14,8 @@ namespace Storefront.Web.Pages.Orders;
 /// nobody else's, whatever id the address carries.
 /// </summary>
 [Authorize]
-public abstract class StripeReturnPageModel(StorefrontDbContext db, CurrentActor actor) : PageModel
+[OrganisationPage(OrganisationPageAttribute.AnyMember)]
+public abstract class StripeReturnPageModel(StorefrontDbContext db) : OrganisationPageModel
 {
     public long PurchaseId { get; private set; }
     public string PurchaseNumber { get; private set; } = "";
@@ -23,7 +24,7 @@ public abstract class StripeReturnPageModel(StorefrontDbContext db, CurrentActor
     /// <summary>Loads the purchase; null when it is the person's, else the result to answer with.</summary>
     protected async Task<IActionResult?> LoadPurchaseAsync(long id, CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.Buyer | OrganisationRoles.Approver | OrganisationRoles.OrgAdmin, ct) is not { } seat) return Forbid();
+        var seat = Seat;
         var purchase = await db.Purchases.AsNoTracking().Where(p => p.Id == id && p.OrganisationId == seat.OrganisationId)
             .Select(p => new { p.Id, p.Number }).FirstOrDefaultAsync(ct);
         if (purchase is null) return NotFound();

@@ -14,7 +14,8 @@ namespace Storefront.Web.Pages.Organisation;
 /// registration is corrected and sent again here. A person in no organisation is offered to register one.
 /// </summary>
 [Authorize]
-public class IndexModel(StorefrontDbContext db, OrganisationRegistration registration, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
+[OrganisationPage(OrganisationPageAttribute.AnyMember, SeatOptional = true)]
+public class IndexModel(StorefrontDbContext db, OrganisationRegistration registration, Tenant tenant, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record View(int Id, string Name, OrganisationType Type, string CreditCode, string RegionCode, string RegionName, string? CompetentUnit,
         VerificationStatus Status, string? RejectionReason, string? SuspensionReason, int Members, int OpenOrders);
@@ -32,9 +33,10 @@ public class IndexModel(StorefrontDbContext db, OrganisationRegistration registr
         if (Organisation is { } o) Details = new() { Name = o.Name, Type = o.Type, CreditCode = o.CreditCode, RegionCode = o.RegionCode, CompetentUnit = o.CompetentUnit };
     }
 
+    [OrganisationPage(OrganisationRoles.OrgAdmin)]
     public async Task<IActionResult> OnPostResubmitAsync(CancellationToken ct)
     {
-        if (await actor.SeatWithAsync(OrganisationRoles.OrgAdmin, ct) is not { } seat) return Forbid();
+        var seat = tenant.Organisation!;
         var organisation = await db.Organisations.SingleAsync(o => o.Id == seat.OrganisationId, ct);
         if (ModelState.IsValid)
         {
@@ -54,7 +56,7 @@ public class IndexModel(StorefrontDbContext db, OrganisationRegistration registr
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Seat = await actor.CurrentOrganisationAsync(ct);
+        Seat = tenant.Organisation;
         if (Seat is null) return;
         var id = Seat.OrganisationId;
         Organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id)

@@ -49,14 +49,12 @@ public class MembersModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         var email = Email?.Trim() ?? "";
         var roles = Combined;
         // A value that is not a role counts as no role, which has its own message.
@@ -81,9 +79,8 @@ public class MembersModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync([TenantId(TenantRecord.Invitation)] long id, CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id && i.OrganisationId == Seat.OrganisationId, ct);
         if (invitation is null) return NotFound();
         if (invitation.IsOpen(clock.GetUtcNow().UtcDateTime))
@@ -96,16 +93,14 @@ public class MembersModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRolesAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRolesAsync([TenantId(TenantRecord.OrganisationMember)] int id, CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         var outcome = await membership.SetRolesAsync(Seat.OrganisationId, id, Combined, ct);
         return await AfterAsync(outcome, "Organisation.SetRoles", id, t["OrgMembers.RolesSaved"], ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync([TenantId(TenantRecord.OrganisationMember)] int id, CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         var outcome = await membership.RemoveAsync(Seat.OrganisationId, id, ct);
         return await AfterAsync(outcome, "Organisation.RemoveMember", id, t["OrgMembers.Removed"], ct);
     }

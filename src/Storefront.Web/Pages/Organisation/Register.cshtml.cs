@@ -12,6 +12,7 @@ namespace Storefront.Web.Pages.Organisation;
 /// become its org admin, and it may order once an admin has verified it.
 /// </summary>
 [Authorize]
+[PersonalPage]
 public class RegisterModel(OrganisationRegistration registration, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public OrganisationDetailsInput Details { get; set; } = new();

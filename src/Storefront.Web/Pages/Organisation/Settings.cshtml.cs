@@ -51,7 +51,6 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         await ReloadSettingsAsync(ct);
         await LoadAsync(ct);
         return Page();
@@ -59,7 +58,6 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         Ignore(nameof(Canteen));
         long? threshold = null;
         if (!string.IsNullOrWhiteSpace(Input.Threshold))
@@ -86,7 +84,6 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
 
     public async Task<IActionResult> OnPostAddAddressAsync(CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         Ignore(nameof(Input));
         if (!ModelState.IsValid)
         {
@@ -105,9 +102,8 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostDefaultAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDefaultAsync([TenantId(TenantRecord.DeliveryAddress)] int id, CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         var addresses = await db.DeliveryAddresses.Where(a => a.OrganisationId == Seat.OrganisationId).ToListAsync(ct);
         if (addresses.All(a => a.Id != id)) return NotFound();
         foreach (var a in addresses) a.IsDefault = a.Id == id;
@@ -116,9 +112,8 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRemoveAddressAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAddressAsync([TenantId(TenantRecord.DeliveryAddress)] int id, CancellationToken ct)
     {
-        if (!await SeatAsync(ct)) return Forbid();
         var addresses = await db.DeliveryAddresses.Where(a => a.OrganisationId == Seat.OrganisationId).ToListAsync(ct);
         var address = addresses.FirstOrDefault(a => a.Id == id);
         if (address is null) return NotFound();

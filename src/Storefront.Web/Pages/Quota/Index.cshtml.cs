@@ -11,7 +11,8 @@ namespace Storefront.Web.Pages.Quota;
 /// one's own organisations can be chosen (?organisation=), so nobody sees another's figures here.
 /// </summary>
 [Authorize]
-public class IndexModel(QuotaPanel panels, CurrentActor actor) : PageModel
+[OrganisationPage(OrganisationPageAttribute.AnyMember)]
+public class IndexModel(QuotaPanel panels, CurrentActor actor) : Organisation.OrganisationPageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -23,8 +24,7 @@ public class IndexModel(QuotaPanel panels, CurrentActor actor) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var seat = await actor.CurrentOrganisationAsync(ct);
-        if (seat is null) return Forbid();
+        var seat = Seat;
         Seats = (await actor.GetSeatsAsync(ct)).Organisations;
         IsOrgAdmin = seat.Roles.HasFlag(Core.Organisations.OrganisationRoles.OrgAdmin);
         var year = Year is { } y && y >= Core.Quotas.QuotaRules.FirstYear && y <= panels.CurrentYear ? y : panels.CurrentYear;

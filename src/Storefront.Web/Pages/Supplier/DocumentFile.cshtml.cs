@@ -11,18 +11,17 @@ namespace Storefront.Web.Pages.Supplier;
 
 /// <summary>
 /// /supplier/documents/{id}: the one way to a supplier's document, for the supplier's members and for admins. Anyone
-/// else gets "not found", the same answer as for an id that does not exist. Images open in the browser; a PDF is
+/// else gets "not found" (TenantFilter), the same answer as for an id that does not exist. Images open in the browser; a PDF is
 /// downloaded, never rendered on the shop's origin.
 /// </summary>
 [Authorize]
-public class DocumentFileModel(StorefrontDbContext db, ISupplierDocumentStore store, CurrentActor actor) : PageModel
+[SupplierPage(AdminsToo = true, NotFoundWithoutSeat = true)]
+public class DocumentFileModel(StorefrontDbContext db, ISupplierDocumentStore store) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.SupplierDocument)] int id, CancellationToken ct)
     {
         var document = await db.SupplierDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return NotFound();
-        var seats = await actor.GetSeatsAsync(ct);
-        if (!actor.IsAdmin && seats.Suppliers.All(s => s.SupplierId != document.SupplierId)) return NotFound();
 
         var stream = await store.OpenReadAsync(document.StoredName, ct);
         if (stream is null) return NotFound();

@@ -51,7 +51,7 @@ public class DocumentsModel(
         return RedirectToPage(new { supplier = SupplierRoute });
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync([TenantId(TenantRecord.SupplierDocument)] int id, CancellationToken ct)
     {
         // Only this supplier's documents are found: another supplier's id is simply not there.
         var document = await db.SupplierDocuments.FirstOrDefaultAsync(d => d.Id == id && d.SupplierId == SupplierId, ct);

@@ -17,6 +17,7 @@ namespace Storefront.Web.Pages.Supplier;
 /// person as its owner, and waits in the admins' verification queue.
 /// </summary>
 [Authorize]
+[PersonalPage]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
 public class JoinModel(

@@ -43,9 +43,9 @@ public class MembersModel(
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    [SupplierPage(OwnerOnly = true)]
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        if (!IsOwner) return Forbid();
         var email = Email?.Trim() ?? "";
         if (ModelState.IsValid && await db.SupplierMembers.AnyAsync(m => m.SupplierId == SupplierId && m.User.NormalizedEmail == email.ToUpperInvariant(), ct))
             ModelState.AddModelError(nameof(Email), t["Members.AlreadyMember"]);
@@ -65,9 +65,9 @@ public class MembersModel(
         return RedirectToPage(new { supplier = SupplierRoute });
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct)
+    [SupplierPage(OwnerOnly = true)]
+    public async Task<IActionResult> OnPostRevokeAsync([TenantId(TenantRecord.Invitation)] long id, CancellationToken ct)
     {
-        if (!IsOwner) return Forbid();
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id && i.SupplierId == SupplierId, ct);
         if (invitation is null) return NotFound();
         if (invitation.AcceptedAtUtc is null && invitation.RevokedAtUtc is null)
@@ -79,9 +79,9 @@ public class MembersModel(
         return RedirectToPage(new { supplier = SupplierRoute });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
+    [SupplierPage(OwnerOnly = true)]
+    public async Task<IActionResult> OnPostRemoveAsync([TenantId(TenantRecord.SupplierMember)] int id, CancellationToken ct)
     {
-        if (!IsOwner) return Forbid();
         var member = await db.SupplierMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == id && m.SupplierId == SupplierId, ct);
         if (member is null) return NotFound();
         // The owner stays: a supplier always has someone who answers for it.

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storefront.Web.Security;
 
@@ -8,30 +6,17 @@ namespace Storefront.Web.Pages.Supplier;
 
 /// <summary>
 /// The base of the supplier portal's pages: the person must be signed in and a member of a supplier, and every page
-/// acts for that one supplier only (<see cref="SupplierId"/>), whatever ids a request names. Someone who belongs to no
-/// supplier is sent to become one.
+/// acts for that one supplier only (<see cref="SupplierId"/>), whatever ids a request names; <see cref="TenantFilter"/>
+/// settles it before any handler runs. Someone who belongs to no supplier is sent to become one.
 /// </summary>
-[Authorize]
+[SupplierPage]
 public abstract class SupplierPageModel : PageModel
 {
-    public CurrentActor.SupplierSeat Seat { get; private set; } = null!;
-    public int SupplierId => Seat.SupplierId;
-    /// <summary>The ?supplier= value links must carry when the person belongs to several suppliers; null otherwise.</summary>
-    public string? SupplierRoute { get; private set; }
+    private Tenant Tenant => HttpContext.RequestServices.GetRequiredService<Tenant>();
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        var actor = HttpContext.RequestServices.GetRequiredService<CurrentActor>();
-        var seat = await actor.CurrentSupplierAsync(HttpContext.RequestAborted);
-        if (seat is null)
-        {
-            context.Result = RedirectToPage("/Supplier/Join");
-            return;
-        }
-        Seat = seat;
-        SupplierRoute = (await actor.GetSeatsAsync(HttpContext.RequestAborted)).Suppliers.Count > 1
-            ? seat.SupplierId.ToString(CultureInfo.InvariantCulture)
-            : null;
-        await next();
-    }
+    public CurrentActor.SupplierSeat Seat => Tenant.Supplier!;
+    public int SupplierId => Seat.SupplierId;
+
+    /// <summary>The ?supplier= value links must carry when the person belongs to several suppliers; null otherwise.</summary>
+    public string? SupplierRoute => Tenant.SeveralSuppliers ? SupplierId.ToString(CultureInfo.InvariantCulture) : null;
 }

@@ -18,6 +18,7 @@ namespace Storefront.Web.Pages.Organisation.Filing;
 /// sees the rule and the quota it gives, and submits it for review before the deadline.
 /// </summary>
 [Authorize]
+[OrganisationPage(OrganisationRoles.OrgAdmin)]
 public class IndexModel(
     StorefrontDbContext db,
     CanteenFilings filings,
@@ -25,7 +26,7 @@ public class IndexModel(
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -110,8 +111,7 @@ public class IndexModel(
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var seat = await actor.CurrentOrganisationAsync(ct);
-        if (seat is null || !seat.Roles.HasFlag(OrganisationRoles.OrgAdmin)) return false;
+        var seat = Seat;
         OrganisationId = seat.OrganisationId;
         OrganisationName = seat.OrganisationName;
         SelectedYear = Year == CurrentYear + 1 ? CurrentYear + 1 : CurrentYear;

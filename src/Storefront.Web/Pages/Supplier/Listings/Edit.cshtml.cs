@@ -6,6 +6,7 @@ using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Web.Localization;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Supplier.Listings;
 
@@ -86,7 +87,7 @@ public class EditModel(
     /// <summary>The supplier sells on the 832 platform too, which shows one price: the minimum order's tier.</summary>
     public bool OnPlatform832 { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Listing)] int? id, CancellationToken ct)
     {
         if (id is not null)
         {
@@ -110,7 +111,7 @@ public class EditModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([TenantId(TenantRecord.Listing)] int? id, CancellationToken ct)
     {
         Listing? listing = null;
         if (id is not null)

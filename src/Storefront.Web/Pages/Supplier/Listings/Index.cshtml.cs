@@ -5,6 +5,7 @@ using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Settings;
 using Storefront.Web.Localization;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Supplier.Listings;
 
@@ -33,7 +34,7 @@ public class IndexModel(
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>Sets the stock counted in the store room. The revision seen with the row must still be current.</summary>
-    public async Task<IActionResult> OnPostStockAsync(int id, int? stock, int revision, CancellationToken ct)
+    public async Task<IActionResult> OnPostStockAsync([TenantId(TenantRecord.Listing)] int id, int? stock, int revision, CancellationToken ct)
     {
         var listing = await FindAsync(id, ct);
         if (listing is null) return NotFound();
@@ -54,7 +55,7 @@ public class IndexModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync([TenantId(TenantRecord.Listing)] int id, CancellationToken ct)
     {
         var listing = await FindAsync(id, ct);
         if (listing is null) return NotFound();
@@ -70,7 +71,7 @@ public class IndexModel(
         }, changed: outcome is Listing.PublishOutcome.Published or Listing.PublishOutcome.SentForReview, ct);
     }
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnpublishAsync([TenantId(TenantRecord.Listing)] int id, CancellationToken ct)
     {
         var listing = await FindAsync(id, ct);
         if (listing is null) return NotFound();
@@ -78,7 +79,7 @@ public class IndexModel(
         return await StatusChangedAsync(listing, changed ? "Listings.Unpublished" : "Listings.CannotUnpublish", changed, ct);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync([TenantId(TenantRecord.Listing)] int id, CancellationToken ct)
     {
         var listing = await FindAsync(id, ct);
         if (listing is null) return NotFound();

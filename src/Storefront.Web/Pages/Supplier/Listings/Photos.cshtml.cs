@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Photos;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Supplier.Listings;
 
@@ -30,14 +31,14 @@ public class PhotosModel(
     public IReadOnlyList<PhotoRow> Photos { get; private set; } = [];
     public IReadOnlyList<string> Refusals { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Listing)] int id, CancellationToken ct)
     {
         if (await FindAsync(id, tracked: false, ct) is not { } listing) return NotFound();
         await LoadAsync(listing, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, List<IFormFile>? files, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync([TenantId(TenantRecord.Listing)] int id, List<IFormFile>? files, CancellationToken ct)
     {
         if (await FindAsync(id, tracked: true, ct) is not { } listing) return NotFound();
         var chosen = files?.Where(f => f.Length > 0).ToList() ?? [];
@@ -73,11 +74,11 @@ public class PhotosModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostMoveUpAsync(int id, int photoId, CancellationToken ct) => MoveAsync(id, photoId, ListingPhotoAlbum.Move.Up, ct);
-    public Task<IActionResult> OnPostMoveDownAsync(int id, int photoId, CancellationToken ct) => MoveAsync(id, photoId, ListingPhotoAlbum.Move.Down, ct);
-    public Task<IActionResult> OnPostMainAsync(int id, int photoId, CancellationToken ct) => MoveAsync(id, photoId, ListingPhotoAlbum.Move.First, ct);
+    public Task<IActionResult> OnPostMoveUpAsync([TenantId(TenantRecord.Listing)] int id, [TenantId(TenantRecord.ListingPhoto)] int photoId, CancellationToken ct) => MoveAsync(id, photoId, ListingPhotoAlbum.Move.Up, ct);
+    public Task<IActionResult> OnPostMoveDownAsync([TenantId(TenantRecord.Listing)] int id, [TenantId(TenantRecord.ListingPhoto)] int photoId, CancellationToken ct) => MoveAsync(id, photoId, ListingPhotoAlbum.Move.Down, ct);
+    public Task<IActionResult> OnPostMainAsync([TenantId(TenantRecord.Listing)] int id, [TenantId(TenantRecord.ListingPhoto)] int photoId, CancellationToken ct) => MoveAsync(id, photoId, ListingPhotoAlbum.Move.First, ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, int photoId, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync([TenantId(TenantRecord.Listing)] int id, [TenantId(TenantRecord.ListingPhoto)] int photoId, CancellationToken ct)
     {
         if (await FindAsync(id, tracked: true, ct) is not { } listing) return NotFound();
         return Done(await album.RemoveAsync(listing, photoId, ct), "Photos.Deleted", id);

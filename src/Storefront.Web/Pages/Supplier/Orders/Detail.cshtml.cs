@@ -16,10 +16,9 @@ namespace Storefront.Web.Pages.Supplier.Orders;
 /// /supplier/orders/{id}: one of the supplier's orders. The supplier accepts or declines it (with a reason, before
 /// accepting and payment) and ships it in one or several shipments. Another supplier's order is not found.
 /// </summary>
-[Authorize]
 public class DetailModel(
     StorefrontDbContext db, OrderWorkflow workflow, Refunds refunds, PaymentOutbox outbox, CurrentActor actor, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
@@ -44,21 +43,20 @@ public class DetailModel(
     public bool MayDecline => Order.Status == OrderStatus.Approved && Order.AcceptedAtUtc is null;
     public bool MayShip => OrderTransitions.MayShip(Order.Status) && Order.AcceptedAtUtc is not null && Order.Lines.Any(l => Order.Shipped(l.Id) < l.Quantity);
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAcceptAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct) =>
         ActAsync(id, order => workflow.AcceptAsync(order, actor.AsOrderActor(), ct), "SupplierOrders.Accepted", ct);
 
-    public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) =>
+    public Task<IActionResult> OnPostDeclineAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct) =>
         ActAsync(id, order => workflow.DeclineAsync(order, actor.AsOrderActor(), DeclineReason, ct), "SupplierOrders.Declined", ct);
 
-    public Task<IActionResult> OnPostShipAsync(long id, CancellationToken ct) =>
+    public Task<IActionResult> OnPostShipAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct) =>
         ActAsync(id, order => workflow.ShipAsync(order, actor.AsOrderActor(), new OrderWorkflow.ShipmentDraft(Carrier, TrackingNumber, Ship), ct), "SupplierOrders.Shipped", ct);
 
     /// <summary>The supplier gives money back for its own order, in whole or in part, with a reason.</summary>
-    public async Task<IActionResult> OnPostRefundAsync(long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
+    public async Task<IActionResult> OnPostRefundAsync([TenantId(TenantRecord.Order)] long id, [Bind(Prefix = "Refund")] RefundInput refund, CancellationToken ct)
     {
-        if (await actor.CurrentSupplierAsync(ct) is null) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         var done = await refund.SubmitAsync(id, refunds, outbox, new Refunds.Actor(actor.UserId, actor.Name), ModelState, t, ct);
         if (done is null)
@@ -72,7 +70,7 @@ public class DetailModel(
 
     private async Task<IActionResult> ActAsync(long id, Func<Core.Ordering.Order, Task<OrderWorkflow.Result>> act, string done, CancellationToken ct)
     {
-        if (await actor.CurrentSupplierAsync(ct) is not { } seat) return Forbid();
+        var seat = Seat;
         var order = await workflow.FindAsync(id, supplierId: seat.SupplierId, ct: ct);
         if (order is null || order.ApprovedAtUtc is null) return NotFound();
         if (ModelState.Keys.Any(k => k.StartsWith("Ship[", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0))
@@ -93,7 +91,7 @@ public class DetailModel(
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        if (await actor.CurrentSupplierAsync(ct) is not { } seat) return false;
+        var seat = Seat;
         var order = await OrderView.LoadAsync(db, SupplierOrders.Of(db, seat.SupplierId), id, ct);
         if (order is null) return false;
         Order = order;

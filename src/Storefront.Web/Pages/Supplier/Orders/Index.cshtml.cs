@@ -12,8 +12,7 @@ namespace Storefront.Web.Pages.Supplier.Orders;
 /// /supplier/orders: the supplier's own orders once they have gone on to payment (an order waiting for the buyer's
 /// approver is the buyer's business), what needs accepting and shipping first.
 /// </summary>
-[Authorize]
-public class IndexModel(StorefrontDbContext db, CurrentActor actor) : PageModel
+public class IndexModel(StorefrontDbContext db) : SupplierPageModel
 {
     public const int PageSize = 100;
 
@@ -25,7 +24,7 @@ public class IndexModel(StorefrontDbContext db, CurrentActor actor) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await actor.CurrentSupplierAsync(ct) is not { } seat) return Forbid();
+        var seat = Seat;
         SupplierName = seat.SupplierName;
         Orders = await SupplierOrders.Of(db, seat.SupplierId).AsNoTracking()
             .Where(o => Status == null || o.Status == Status)
