@@ -207,6 +207,31 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
     }
 
     [SkippableFact]
+    public async Task AnOrganisationNamedLikeAFormulaIsExportedAsTextInTheNoFilingCsv()
+    {
+        const string formula = "=cmd|' /C calc'!A0学校";
+        Factory.RequireDatabase();
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Organisations.Add(new Core.Organisations.Organisation
+            {
+                Name = formula, Type = Core.Organisations.OrganisationType.School, RegionCode = "430104",
+                CreditCode = Core.Organisations.UnifiedSocialCreditCode.Complete("12430104MB8888888"),
+                Status = Core.Organisations.VerificationStatus.Verified, CreatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+
+        var csv = await admin.GetByteArrayAsync("/admin/quotas/no-filing?handler=Export&format=csv");
+
+        var (table, _) = await TableFiles.ReadAsync(new MemoryStream(csv), 10_000);
+        var row = Assert.Single(table!.Rows, r => r[1].Contains("A0学校", StringComparison.Ordinal));
+        Assert.Equal("'" + formula, row[1]);
+        Assert.Equal("学校", row[2]);
+    }
+
+    [SkippableFact]
     public async Task EveryAdminQuotaPageRendersWithTheDemoData()
     {
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
