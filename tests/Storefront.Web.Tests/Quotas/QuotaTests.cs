@@ -254,6 +254,31 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
     }
 
     [SkippableFact]
+    public async Task AnAbsurdCorrectionIsRefusedAndOneAboveTheLimitIsRecordedOnlyOnceConfirmed()
+    {
+        // Without an approved filing there is no reserve to compare with: the configured ¥1,000,000 applies.
+        var organisationId = await OrganisationIdAsync(ReturnedAgency);
+        var entriesBefore = await Factory.WithDbAsync(db => db.QuotaEntries.CountAsync(e => e.OrganisationId == organisationId));
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var page = await admin.GetPageAsync($"/admin/quotas/corrections?organisation={organisationId}");
+
+        foreach (var absurd in new[] { "-2147483648", "99999999999.99" })
+        {
+            var refused = await page.SubmitAsync(admin, "#correction-form", [new("Input.Amount", absurd), new("Input.Reason", "手误")]);
+            Assert.Equal("调整金额不能超过 ¥100,000,000.00（正负均同）；请核对金额。", refused.Text("[data-valmsg-for='Input.Amount']"));
+            Assert.Null(refused.Find("#confirm-field"));
+        }
+        var asked = await page.SubmitAsync(admin, "#correction-form", [new("Input.Amount", "1000000.01"), new("Input.Reason", "补录年度集中采购")]);
+        Assert.Equal("调整金额超过 ¥1,000,000.00（该单位本年度预留份额，或未备案时的上限），请核对后勾选确认再提交。", asked.Text("[data-valmsg-for='Input.Amount']"));
+        Assert.Equal(entriesBefore, await Factory.WithDbAsync(db => db.QuotaEntries.CountAsync(e => e.OrganisationId == organisationId)));
+
+        var confirmed = await asked.SubmitAsync(admin, "#correction-form", [new("Input.Confirmed", "true")]);
+        Assert.Contains("¥1,000,000.01", confirmed.Text(".flash"));
+        Assert.Equal([100_000_001L], await Factory.WithDbAsync(db => db.QuotaEntries.Where(e => e.OrganisationId == organisationId).OrderBy(e => e.Id)
+            .Skip(entriesBefore).Select(e => e.AmountFen).ToListAsync()));
+    }
+
+    [SkippableFact]
     public async Task ACorrectionIsANewEntryWithItsReasonAndReconciliationFindsNoDrift()
     {
         var agencyId = await OrganisationIdAsync(Agency);

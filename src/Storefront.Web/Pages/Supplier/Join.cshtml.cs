@@ -1,3 +1,4 @@
+using Storefront.Core.Photos;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,7 @@ public class JoinModel(
     StorefrontDbContext db,
     SupplierProfiles profiles,
     SupplierDocuments documents,
+    IPhotoProcessor images,
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
@@ -98,7 +100,7 @@ public class JoinModel(
             return null;
         }
         await using var stream = file.OpenReadStream();
-        var (upload, problem) = await SupplierDocuments.ReadAsync(stream, file.FileName, ct);
+        var (upload, problem) = await SupplierDocuments.ReadAsync(stream, file.FileName, images, ct);
         if (upload is null) ModelState.AddModelError(field, t[$"Documents.Problem.{problem}"]);
         return upload;
     }
