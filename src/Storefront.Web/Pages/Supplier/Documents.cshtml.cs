@@ -1,8 +1,8 @@
-using Storefront.Core.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
+using Storefront.Core.Photos;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Security;
 

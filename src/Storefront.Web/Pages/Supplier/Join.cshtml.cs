@@ -1,4 +1,3 @@
-using Storefront.Core.Photos;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
+using Storefront.Core.Photos;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Security;
 
