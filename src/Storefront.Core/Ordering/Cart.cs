@@ -83,12 +83,15 @@ public sealed class Cart(StorefrontDbContext db, TimeProvider clock)
         foreach (var addition in additions)
         {
             existing.TryGetValue(addition.ListingId, out var line);
+            var listing = facts.GetValueOrDefault(addition.ListingId);
+            // A listing never shown in the catalog is answered as an unknown code, its title unsaid (unless already in the cart).
+            if (listing is { ShownToBuyers: false } && line is null) listing = null;
             if (addition.Quantity < 1)
             {
-                outcomes.Add(new(addition, Refusal.QuantityNotPositive, line?.Quantity ?? 0, facts.GetValueOrDefault(addition.ListingId)));
+                outcomes.Add(new(addition, Refusal.QuantityNotPositive, line?.Quantity ?? 0, listing));
                 continue;
             }
-            if (!facts.TryGetValue(addition.ListingId, out var listing))
+            if (listing is null)
             {
                 outcomes.Add(new(addition, Refusal.UnknownListing, line?.Quantity ?? 0, null));
                 continue;

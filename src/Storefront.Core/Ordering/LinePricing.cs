@@ -15,7 +15,8 @@ public sealed record ListingFacts(
     int Stock,
     int LeadTimeDays,
     bool Available,
-    IReadOnlyList<PriceTier> Tiers);
+    IReadOnlyList<PriceTier> Tiers,
+    bool ShownToBuyers = true);
 
 public enum LineProblem
 {

@@ -22,12 +22,16 @@ public static class ListingFactsQuery
                 Available = l.Status == ListingStatus.Published
                     && l.Supplier.Status == VerificationStatus.Verified
                     && db.DesignatedCounties.Any(c => c.CountyCode == l.OriginCountyCode),
+                // A listing the catalog never showed (a draft, one refused in review, a deleted one) is nobody's business
+                // but its supplier's: a buyer who types its code is answered as for a code that does not exist.
+                ShownToBuyers = l.Status == ListingStatus.Published || l.Status == ListingStatus.Unpublished
+                    || (l.Status == ListingStatus.PendingReview && l.PublishedAtUtc != null),
                 Tiers = l.PriceTiers.OrderBy(t => t.MinQuantity).Select(t => new PriceTier(t.MinQuantity, t.UnitPriceFen)).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new ListingFacts(
             r.Id, r.Title, r.Unit, r.Spec, r.OriginCountyCode, r.SupplierId, r.SupplierName,
-            r.MinOrderQuantity, r.Stock, r.LeadTimeDays, r.Available, r.Tiers));
+            r.MinOrderQuantity, r.Stock, r.LeadTimeDays, r.Available, r.Tiers, r.ShownToBuyers));
     }
 }

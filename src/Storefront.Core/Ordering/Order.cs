@@ -75,6 +75,15 @@ public class Order
         ApprovedByUserId = approverUserId;
     }
 
+    /// <summary>A new order that looked small enough alone, but with the spend it is split from needs an approver.</summary>
+    internal void RequireApproval()
+    {
+        if (Id != 0 || Status != OrderStatus.Approved || ApprovedByUserId is not null)
+            throw new InvalidOperationException("Only an order being placed without approval can be sent for approval instead.");
+        Status = OrderStatus.PendingApproval;
+        ApprovedAtUtc = null;
+    }
+
     internal void MarkStockReserved(DateTime nowUtc) => StockReservedAtUtc = nowUtc;
 
     internal void MarkStockReleased() => StockReservedAtUtc = null;

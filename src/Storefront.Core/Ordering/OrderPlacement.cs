@@ -130,6 +130,7 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
         var outOfStock = false;
         var ending = await OrderingTransaction.RunAsync(db, async () =>
         {
+            await ApplyThresholdToSplitSpendAsync(organisation, purchase.Orders, now, ct);
             db.Purchases.Add(purchase);
             await db.SaveChangesAsync(ct);
             purchase.AssignNumbers();
@@ -180,6 +181,37 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
                 if (!outOfStock) throw new InvalidOperationException($"Checkout ended unexpectedly: {ending}.");
                 var now2 = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
                 return new Result(Problem.CartChanged, null, false, now2, EarliestDelivery(now2));
+        }
+    }
+
+    /// <summary>How far back orders placed without approval count together with a new one to the same supplier.</summary>
+    public static readonly TimeSpan SplitSpendWindow = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The threshold holds for what an organisation spends with one supplier, not per checkout: the orders it placed with
+    /// that supplier in the last 24 hours without approval (not cancelled) count together with the new one, so two
+    /// checkouts of ¥966 under a ¥1,000 threshold send the second to an approver. Run inside the checkout's transaction,
+    /// after the organisation's row is locked (PostgreSQL) or the write lock is taken (SQLite's BEGIN IMMEDIATE), so that
+    /// two checkouts at the same moment are counted one after the other.
+    /// </summary>
+    private async Task ApplyThresholdToSplitSpendAsync(Organisation organisation, IEnumerable<Order> orders, DateTime now, CancellationToken ct)
+    {
+        if (organisation.ApprovalThresholdFen is not { } threshold) return;
+        var unapproved = orders.Where(o => o.Status == OrderStatus.Approved).ToList();
+        if (unapproved.Count == 0) return;
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Organisations\" WHERE \"Id\" = {organisation.Id} FOR UPDATE", ct);
+        var since = now - SplitSpendWindow;
+        var supplierIds = unapproved.Select(o => o.SupplierId).ToList();
+        var openSpend = await db.Orders.AsNoTracking()
+            .Where(o => o.OrganisationId == organisation.Id && supplierIds.Contains(o.SupplierId) && o.CreatedAtUtc > since
+                && o.ApprovedAtUtc != null && o.ApprovedByUserId == null && o.Status != OrderStatus.Cancelled)
+            .GroupBy(o => o.SupplierId)
+            .Select(g => new { SupplierId = g.Key, TotalFen = g.Sum(o => o.TotalFen) })
+            .ToDictionaryAsync(g => g.SupplierId, g => g.TotalFen, ct);
+        foreach (var order in unapproved)
+        {
+            if (Organisation.NeedsApproval(threshold, openSpend.GetValueOrDefault(order.SupplierId) + order.TotalFen)) order.RequireApproval();
         }
     }
 

@@ -26,4 +26,10 @@ public interface IPhotoProcessor
     public const int MaxSide = 12_000;
 
     Task<PhotoResult> ProcessAsync(Stream upload, CancellationToken ct = default);
+
+    /// <summary>
+    /// The checks made before anything is decoded (format from the bytes, markup hidden in them, dimensions from the
+    /// header, a complete file), for images kept as uploaded (a supplier's licence scan): null when they pass.
+    /// </summary>
+    PhotoRefusal? Inspect(byte[] bytes);
 }

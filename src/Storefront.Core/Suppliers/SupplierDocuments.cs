@@ -12,7 +12,7 @@ public sealed class SupplierDocuments(ISupplierDocumentStore store, TimeProvider
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerSupplier = 10;
 
-    public enum Problem { None, Empty, TooLarge, UnsupportedType, TooMany }
+    public enum Problem { None, Empty, TooLarge, UnsupportedType, TooMany, ImageTooManyPixels, ImageDamaged, ImageWithMarkup }
 
     public sealed record DetectedType(string ContentType, string Extension);
 
@@ -32,14 +32,27 @@ public sealed class SupplierDocuments(ISupplierDocumentStore store, TimeProvider
     /// <summary>An upload that passed the checks, ready to be stored.</summary>
     public sealed record Upload(byte[] Bytes, DetectedType Type, string FileName);
 
-    /// <summary>Reads and checks an upload without storing anything, so that a form can check all its files first.</summary>
-    public static async Task<(Upload? Upload, Problem Problem)> ReadAsync(Stream upload, string? fileName, CancellationToken ct = default)
+    /// <summary>Reads and checks an upload without storing anything, so that a form can check all its files first.
+    /// An image gets the photo checks (<see cref="IPhotoProcessor.Inspect"/>): it is kept and shown to admins as uploaded,
+    /// so an image bomb or a polyglot must not get in this way either.</summary>
+    public static async Task<(Upload? Upload, Problem Problem)> ReadAsync(Stream upload, string? fileName, IPhotoProcessor images, CancellationToken ct = default)
     {
         var bytes = await Uploads.ReadAtMostAsync(upload, MaxBytes, ct);
         if (bytes is null) return (null, Problem.TooLarge);
         if (bytes.Length == 0) return (null, Problem.Empty);
         var type = Detect(bytes);
         if (type is null) return (null, Problem.UnsupportedType);
+        if (type.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            switch (images.Inspect(bytes))
+            {
+                case null: break;
+                case PhotoRefusal.TooManyPixels: return (null, Problem.ImageTooManyPixels);
+                case PhotoRefusal.EmbeddedMarkup: return (null, Problem.ImageWithMarkup);
+                case PhotoRefusal.UnsupportedFormat: return (null, Problem.UnsupportedType);
+                default: return (null, Problem.ImageDamaged);
+            }
+        }
         return (new Upload(bytes, type, DisplayName(fileName, type.Extension)), Problem.None);
     }
 

@@ -95,7 +95,7 @@ public sealed class DemoData(
             bankAccounts.Set(supplier, $"6230{s.County}{i + 1:D9}");
             // A complete profile: a licence on file, submitted, and (all but the pending one) approved by the admin.
             var licence = DemoDocuments.BusinessLicence(supplier.CreditCode);
-            var (upload, _) = await SupplierDocuments.ReadAsync(new MemoryStream(licence), $"营业执照-{s.Key}.pdf", ct);
+            var (upload, _) = await SupplierDocuments.ReadAsync(new MemoryStream(licence), $"营业执照-{s.Key}.pdf", photos, ct);
             await documents.StoreAsync(supplier, SupplierDocumentKind.BusinessLicence, upload!, userId: null, ct);
             supplier.Submit(supplier.CreatedAtUtc.AddHours(1));
             if (!s.Pending) supplier.Approve(now.AddDays(-190 + i));

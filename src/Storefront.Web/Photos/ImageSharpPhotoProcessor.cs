@@ -42,23 +42,9 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
         if (bytes is null) return PhotoResult.Refused(PhotoRefusal.TooLarge);
         if (bytes.Length == 0) return PhotoResult.Refused(PhotoRefusal.Empty);
 
-        var format = Image.DetectFormat(Decoding, bytes);
-        if (format is null) return PhotoResult.Refused(PhotoRefusal.UnsupportedFormat);
-        if (ContainsMarkup(bytes)) return PhotoResult.Refused(PhotoRefusal.EmbeddedMarkup);
-
-        IImageInfo? info;
-        try { info = Image.Identify(Decoding, new MemoryStream(bytes, writable: false), out _); }
-        catch (Exception e) when (IsDecodingFailure(e))
-        {
-            return PhotoResult.Refused(PhotoRefusal.Damaged);
-        }
-        if (info is null) return PhotoResult.Refused(PhotoRefusal.Damaged);
-        if (info.Width > IPhotoProcessor.MaxSide || info.Height > IPhotoProcessor.MaxSide
-            || (long)info.Width * info.Height > IPhotoProcessor.MaxPixels)
-            return PhotoResult.Refused(PhotoRefusal.TooManyPixels);
-        if (Math.Max(info.Width, info.Height) < PhotoVariants.MinimumLongSide) return PhotoResult.Refused(PhotoRefusal.TooSmall);
-        if (format is JpegFormat && !JpegIsComplete(bytes)) return PhotoResult.Refused(PhotoRefusal.Damaged);
-        if (format is WebpFormat && !WebPIsComplete(bytes)) return PhotoResult.Refused(PhotoRefusal.Damaged);
+        var (refusal, info) = InspectHeader(bytes);
+        if (refusal is not null) return PhotoResult.Refused(refusal.Value);
+        if (Math.Max(info!.Width, info.Height) < PhotoVariants.MinimumLongSide) return PhotoResult.Refused(PhotoRefusal.TooSmall);
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
         await Gate.WaitAsync(ct);
@@ -91,6 +77,30 @@ public sealed class ImageSharpPhotoProcessor(IPhotoStore store, ILogger<ImageSha
         {
             Gate.Release();
         }
+    }
+
+    public PhotoRefusal? Inspect(byte[] bytes) => bytes.Length == 0 ? PhotoRefusal.Empty : InspectHeader(bytes).Refusal;
+
+    /// <summary>Everything that can be checked without decoding the pixels; a small file can declare a huge image.</summary>
+    private static (PhotoRefusal? Refusal, IImageInfo? Info) InspectHeader(byte[] bytes)
+    {
+        var format = Image.DetectFormat(Decoding, bytes);
+        if (format is null) return (PhotoRefusal.UnsupportedFormat, null);
+        if (ContainsMarkup(bytes)) return (PhotoRefusal.EmbeddedMarkup, null);
+
+        IImageInfo? info;
+        try { info = Image.Identify(Decoding, new MemoryStream(bytes, writable: false), out _); }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            return (PhotoRefusal.Damaged, null);
+        }
+        if (info is null) return (PhotoRefusal.Damaged, null);
+        if (info.Width > IPhotoProcessor.MaxSide || info.Height > IPhotoProcessor.MaxSide
+            || (long)info.Width * info.Height > IPhotoProcessor.MaxPixels)
+            return (PhotoRefusal.TooManyPixels, info);
+        if (format is JpegFormat && !JpegIsComplete(bytes)) return (PhotoRefusal.Damaged, info);
+        if (format is WebpFormat && !WebPIsComplete(bytes)) return (PhotoRefusal.Damaged, info);
+        return (null, info);
     }
 
     /// <summary>

@@ -41,11 +41,21 @@ public static class SecuritySetup
         });
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            // Behind a load balancer the client's address and scheme arrive in X-Forwarded-*; trusted proxies are configured.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("Security:KnownProxies").Get<string[]>() ?? [])
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            // Behind a load balancer the client's address and scheme arrive in X-Forwarded-*, trusted only from the
+            // proxies in Security:KnownProxies. The default trusts the loopback, which let a local caller pick its own
+            // address (and so a fresh sign-in rate limit) with each request; and with both lists empty the middleware
+            // trusts everyone, so without configured proxies the headers are not read at all.
+            var proxies = builder.Configuration.GetSection("Security:KnownProxies").Get<string[]>() ?? [];
+            o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still filled with the loopback network by default and still consulted.
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            o.KnownProxies.Clear();
+            o.ForwardedHeaders = proxies.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         builder.Services.AddSingleton<SignInThrottle>();
+        // No "Server: Kestrel": what runs the shop is nobody's business.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
     }
 }

@@ -136,7 +136,7 @@ public class ListingSyncTests
         var record = await h.WithDbAsync(db => db.ListingSyncRecords.SingleAsync(r => r.ListingId == id));
         Assert.Equal(ListingSyncState.Parked, record.State);
         Assert.NotNull(record.ParkedAtUtc);
-        Assert.Contains("500", record.LastError);
+        Assert.Matches(@"(^|\D)500(\D|$)", record.LastError);
         Assert.Equal(0, await h.WithDbAsync(db => db.PendingJobsAsync()));
         Assert.Equal(0, (await h.SyncAsync()).Listings);
 

@@ -24,7 +24,7 @@ public abstract class FulfilmentTests<TFactory>(TFactory factory) : DatabaseTest
         var stockBefore = await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == rice || l.Id == tea).ToDictionaryAsync(l => l.Id, l => l.Stock));
 
         var added = await buyer.QuickOrderAsync($"L{rice}, 200\nL{tea}，50");
-        Assert.Contains("2", added.Text("#quick-order-summary"));
+        Assert.Equal("2 行已加入购物车，0 行未加入。", added.Text("#quick-order-summary"));
         var cartPage = await buyer.GetPageAsync("/cart");
         Assert.Equal(2, cartPage.All(".cart-lines").Count);
         Assert.Equal("¥4,270.00", cartPage.Text("#cart-total"));

@@ -7,11 +7,15 @@ using static Storefront.Web.Tests.Ordering.OrderingSteps;
 
 namespace Storefront.Web.Tests.Ordering;
 
+public class StockConcurrencyOnSqlite(StorefrontFactory factory) : StockConcurrencyTests<StorefrontFactory>(factory);
+public class StockConcurrencyOnPostgreSql(PostgreSqlStorefrontFactory factory) : StockConcurrencyTests<PostgreSqlStorefrontFactory>(factory);
+
 /// <summary>
-/// Fifty buyers check out the last ten units at the same moment, through the real pages, on PostgreSQL: exactly ten
-/// units are sold, every other checkout is refused with the shortage shown, and the stock ends at zero.
+/// Fifty buyers check out the last ten units at the same moment, through the real pages, on both databases (on SQLite
+/// the fifty requests write through their own connections at once, as a busy shop's would): exactly ten units are
+/// sold, every other checkout is refused with the shortage shown, and the stock ends at zero.
 /// </summary>
-public class StockConcurrencyOnPostgreSql(PostgreSqlStorefrontFactory factory) : DatabaseTests<PostgreSqlStorefrontFactory>(factory)
+public abstract class StockConcurrencyTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory
 {
     private const int Buyers = 50;
     private const int LastUnits = 10;

@@ -78,7 +78,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
 
         var listing = await anonymous.GetPageAsync($"/listings/{id}");
         Assert.Equal($"改名莓茶 {marker}", listing.Text("#listing-title"));
-        Assert.Contains("66.00", listing.Body);
+        Assert.StartsWith("¥66.00 /", listing.Text("#price-tiers tbody tr:first-child td:nth-child(2)"));
         Assert.Equal([$"改名莓茶 {marker}"], await TitlesFoundAsync(anonymous, $"改名莓茶 {marker}"));
         Assert.Empty(await TitlesFoundAsync(anonymous, $"双实例莓茶 {marker}"));
     }

@@ -160,12 +160,11 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
         var bad = $"统一社会信用代码,备案类型,食堂食材采购总额（元）,共用食堂单位信用代码\n{codes[School]},有食堂,abc,\n123,无食堂,,\n{codes[Hospital]},共用食堂,,{codes[School]}\n{codes[Agency]},宴会厅,,\n";
         var refused = await page.SubmitAsync(admin, "#import-form", files: [("file", "filings.csv", Encoding.UTF8.GetBytes(bad), "text/csv")]);
         Assert.Contains("有 3 行无效，备案未导入。", refused.Text("#import-error"));
-        var rows = refused.All("#refused-rows tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Equal(3, rows.Count);
-        Assert.Contains("2", rows[0]);
-        Assert.Contains("采购总额不是金额", rows[0]);
-        Assert.Contains("信用代码无效", rows[1]);
-        Assert.Contains("备案类型应为", rows[2]);
+        var rows = refused.All("#refused-rows tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal([["2", codes[School]], ["3", "123"], ["5", codes[Agency]]], rows.Select(r => r.Take(2).ToList()));
+        Assert.Contains("采购总额不是金额", rows[0][2]);
+        Assert.Contains("信用代码无效", rows[1][2]);
+        Assert.Contains("备案类型应为", rows[2][2]);
 
         var xlsx = TableFiles.WriteXlsx(["统一社会信用代码", "备案类型", "食堂食材采购总额（元）", "承诺比例（%）"],
         [
@@ -207,6 +206,31 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
     }
 
     [SkippableFact]
+    public async Task AnOrganisationNamedLikeAFormulaIsExportedAsTextInTheNoFilingCsv()
+    {
+        const string formula = "=cmd|' /C calc'!A0学校";
+        Factory.RequireDatabase();
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Organisations.Add(new Core.Organisations.Organisation
+            {
+                Name = formula, Type = Core.Organisations.OrganisationType.School, RegionCode = "430104",
+                CreditCode = Core.Organisations.UnifiedSocialCreditCode.Complete("12430104MB8888888"),
+                Status = Core.Organisations.VerificationStatus.Verified, CreatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+
+        var csv = await admin.GetByteArrayAsync("/admin/quotas/no-filing?handler=Export&format=csv");
+
+        var (table, _) = await TableFiles.ReadAsync(new MemoryStream(csv), 10_000);
+        var row = Assert.Single(table!.Rows, r => r[1].Contains("A0学校", StringComparison.Ordinal));
+        Assert.Equal("'" + formula, row[1]);
+        Assert.Equal("学校", row[2]);
+    }
+
+    [SkippableFact]
     public async Task EveryAdminQuotaPageRendersWithTheDemoData()
     {
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
@@ -227,6 +251,31 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
         Assert.Equal("img", trends.Get("svg#chart-all").GetAttribute("role"));
         Assert.NotEmpty(trends.Get("#chart-all-desc").TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetPageAsync("/admin/quotas?region=12ab")).Status);
+    }
+
+    [SkippableFact]
+    public async Task AnAbsurdCorrectionIsRefusedAndOneAboveTheLimitIsRecordedOnlyOnceConfirmed()
+    {
+        // Without an approved filing there is no reserve to compare with: the configured ¥1,000,000 applies.
+        var organisationId = await OrganisationIdAsync(ReturnedAgency);
+        var entriesBefore = await Factory.WithDbAsync(db => db.QuotaEntries.CountAsync(e => e.OrganisationId == organisationId));
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var page = await admin.GetPageAsync($"/admin/quotas/corrections?organisation={organisationId}");
+
+        foreach (var absurd in new[] { "-2147483648", "99999999999.99" })
+        {
+            var refused = await page.SubmitAsync(admin, "#correction-form", [new("Input.Amount", absurd), new("Input.Reason", "手误")]);
+            Assert.Equal("调整金额不能超过 ¥100,000,000.00（正负均同）；请核对金额。", refused.Text("[data-valmsg-for='Input.Amount']"));
+            Assert.Null(refused.Find("#confirm-field"));
+        }
+        var asked = await page.SubmitAsync(admin, "#correction-form", [new("Input.Amount", "1000000.01"), new("Input.Reason", "补录年度集中采购")]);
+        Assert.Equal("调整金额超过 ¥1,000,000.00（该单位本年度预留份额，或未备案时的上限），请核对后勾选确认再提交。", asked.Text("[data-valmsg-for='Input.Amount']"));
+        Assert.Equal(entriesBefore, await Factory.WithDbAsync(db => db.QuotaEntries.CountAsync(e => e.OrganisationId == organisationId)));
+
+        var confirmed = await asked.SubmitAsync(admin, "#correction-form", [new("Input.Confirmed", "true")]);
+        Assert.Contains("¥1,000,000.01", confirmed.Text(".flash"));
+        Assert.Equal([100_000_001L], await Factory.WithDbAsync(db => db.QuotaEntries.Where(e => e.OrganisationId == organisationId).OrderBy(e => e.Id)
+            .Skip(entriesBefore).Select(e => e.AmountFen).ToListAsync()));
     }
 
     [SkippableFact]

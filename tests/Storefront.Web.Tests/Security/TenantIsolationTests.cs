@@ -128,7 +128,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         var listingTitle = $"别人的莓茶{Guid.NewGuid():N}"[..16];
         var listingId = await Factory.AddListingAsync(supplierId, withPhoto: true, title: listingTitle);
         var supplier = await db.Suppliers.SingleAsync(s => s.Id == supplierId);
-        var (upload, _) = await Core.Suppliers.SupplierDocuments.ReadAsync(new MemoryStream(TestImages.Png()), "别人的营业执照.png");
+        var (upload, _) = await Core.Suppliers.SupplierDocuments.ReadAsync(new MemoryStream(TestImages.Png()), "别人的营业执照.png", services.GetRequiredService<Core.Photos.IPhotoProcessor>());
         var document = await services.GetRequiredService<Core.Suppliers.SupplierDocuments>().StoreAsync(supplier, Core.Suppliers.SupplierDocumentKind.BusinessLicence, upload!, null);
         var (colleague, _) = await Factory.AddSupplierAsync();
         var colleagueUser = await db.SupplierMembers.Where(m => m.SupplierId == colleague).Select(m => m.UserId).SingleAsync();

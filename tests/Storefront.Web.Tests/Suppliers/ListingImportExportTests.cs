@@ -47,6 +47,21 @@ public abstract class ListingImportExportTests<TFactory>(TFactory factory) : Dat
         Assert.NotNull(await ReadAsync(await client.GetAsync(import.Get("#template-csv").GetAttribute("href")!)));
     }
 
+    [SkippableFact]
+    public async Task AListingTitledLikeAFormulaIsExportedAsTextAndItsPricesStayNumbers()
+    {
+        var (supplierId, email) = await Factory.AddSupplierAsync();
+        var id = await Factory.AddListingAsync(supplierId, title: "=HYPERLINK(\"http://evil.example\")莓茶");
+        var client = await SignedInClientAsync(email);
+        var list = await client.GetPageAsync("/supplier/listings");
+
+        var csv = await ReadAsync(await client.GetAsync(list.Get("#export-csv").GetAttribute("href")!));
+
+        var row = Assert.Single(csv.Rows);
+        Assert.Equal(["L" + id, "'=HYPERLINK(\"http://evil.example\")莓茶"], row.Cells.Take(2));
+        Assert.Equal("10:68.00; 50:64.60", row[csv.Column("阶梯价格")]);
+    }
+
     private static byte[] Csv(params string[] lines) =>
         Encoding.UTF8.GetBytes(string.Join('\n', [string.Join(',', ListingTable.Headers(false)), .. lines]));
 

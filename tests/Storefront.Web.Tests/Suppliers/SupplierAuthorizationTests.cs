@@ -27,7 +27,7 @@ public abstract class SupplierAuthorizationTests<TFactory>(TFactory factory) : D
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
         var supplier = await db.Suppliers.SingleAsync(s => s.Id == supplierId);
-        var (upload, _) = await Core.Suppliers.SupplierDocuments.ReadAsync(new MemoryStream(TestImages.Png()), "licence.png");
+        var (upload, _) = await Core.Suppliers.SupplierDocuments.ReadAsync(new MemoryStream(TestImages.Png()), "licence.png", scope.ServiceProvider.GetRequiredService<Core.Photos.IPhotoProcessor>());
         var document = await scope.ServiceProvider.GetRequiredService<Core.Suppliers.SupplierDocuments>().StoreAsync(supplier, Core.Suppliers.SupplierDocumentKind.BusinessLicence, upload!, null);
         var colleagueUser = await db.SupplierMembers.Where(m => m.SupplierId == colleague.SupplierId).Select(m => m.UserId).SingleAsync();
         var member = new Core.Suppliers.SupplierMember { SupplierId = supplierId, UserId = colleagueUser, JoinedAtUtc = DateTime.UtcNow };

@@ -80,6 +80,24 @@ public abstract class SupplierDocumentsTests<TFactory>(TFactory factory) : Datab
     }
 
     [SkippableFact]
+    public async Task AnImageBombAPolyglotOrADamagedImageIsRefusedAsAPhotoWouldBe()
+    {
+        var (supplierId, email) = await Factory.AddSupplierAsync();
+        var owner = await SignedInClientAsync(email);
+        var page = await owner.GetPageAsync("/supplier/documents");
+        var damaged = TestImages.Jpeg();
+
+        var bomb = await page.SubmitAsync(owner, "#upload-form", files: [("file", "licence.png", TestImages.PngDeclaring(50_000, 50_000), "image/png")]);
+        var polyglot = await page.SubmitAsync(owner, "#upload-form", files: [("file", "licence.jpg", TestImages.HtmlJpegPolyglot(), "image/jpeg")]);
+        var cut = await page.SubmitAsync(owner, "#upload-form", files: [("file", "licence.jpg", damaged[..(damaged.Length / 2)], "image/jpeg")]);
+
+        Assert.Equal("图片尺寸过大（最多 12000 像素边长、4000 万像素），请缩小后再上传。", bomb.Text("#file-error"));
+        Assert.Equal("图片中夹带了网页或脚本代码，无法接受；请重新导出图片后上传。", polyglot.Text("#file-error"));
+        Assert.Equal("图片文件已损坏或不完整，无法读取。", cut.Text("#file-error"));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.SupplierDocuments.CountAsync(d => d.SupplierId == supplierId)));
+    }
+
+    [SkippableFact]
     public async Task TheOwnerDeletesADocumentAndItsFileGoes()
     {
         var (owner, id, _) = await UploadAsync(TestImages.Png(), "licence.png");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
+using Storefront.Core.Photos;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Security;
 
@@ -13,6 +14,7 @@ namespace Storefront.Web.Pages.Supplier;
 public class DocumentsModel(
     StorefrontDbContext db,
     SupplierDocuments documents,
+    IPhotoProcessor images,
     ISupplierDocumentStore store,
     CurrentActor actor,
     IStringLocalizer<SharedResource> t) : SupplierPageModel
@@ -36,7 +38,7 @@ public class DocumentsModel(
         else
         {
             await using var stream = file.OpenReadStream();
-            (upload, var problem) = await SupplierDocuments.ReadAsync(stream, file.FileName, ct);
+            (upload, var problem) = await SupplierDocuments.ReadAsync(stream, file.FileName, images, ct);
             if (upload is null) ModelState.AddModelError("file", t[$"Documents.Problem.{problem}"]);
         }
         if (!ModelState.IsValid || upload is null)

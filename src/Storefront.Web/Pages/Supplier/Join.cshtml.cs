@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
+using Storefront.Core.Photos;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Security;
 
@@ -24,6 +25,7 @@ public class JoinModel(
     StorefrontDbContext db,
     SupplierProfiles profiles,
     SupplierDocuments documents,
+    IPhotoProcessor images,
     AuditLog audit,
     CurrentActor actor,
     TimeProvider clock,
@@ -99,7 +101,7 @@ public class JoinModel(
             return null;
         }
         await using var stream = file.OpenReadStream();
-        var (upload, problem) = await SupplierDocuments.ReadAsync(stream, file.FileName, ct);
+        var (upload, problem) = await SupplierDocuments.ReadAsync(stream, file.FileName, images, ct);
         if (upload is null) ModelState.AddModelError(field, t[$"Documents.Problem.{problem}"]);
         return upload;
     }
