@@ -21,7 +21,7 @@ public static class ListingFactsQuery
                 // The catalog's rule of what may be bought (CatalogSearch.Visible), evaluated rather than filtered.
                 Available = l.Status == ListingStatus.Published
                     && l.Supplier.Status == VerificationStatus.Verified
-                    && db.DesignatedCounties.Any(c => c.CountyCode == l.OriginCountyCode),
+                    && db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == l.OriginCountyCode),
                 Tiers = l.PriceTiers.OrderBy(t => t.MinQuantity).Select(t => new PriceTier(t.MinQuantity, t.UnitPriceFen)).ToList(),
             })
             .AsSplitQuery()

@@ -125,8 +125,7 @@ public sealed class Refunds(StorefrontDbContext db, QuotaLedger ledger, StockRes
     {
         var before = await db.Refunds.Where(r => r.OrderId == order.Id && r.Status == RefundStatus.Succeeded && r.Id != refund.Id).SumAsync(r => r.AmountFen, ct);
         refund.Succeeded(gatewayRefundId, atUtc, before);
-        var payment = await db.Payments.AsNoTracking().FirstAsync(p => p.Id == refund.PaymentId, ct);
-        var counties = await QuotaShares.OfOrderAsync(db, order.Id, payment.RecordedAtUtc, ct);
+        var counties = await QuotaShares.OfPaymentAsync(db, refund.PaymentId, order.Id, ct);
         foreach (var (county, amount) in QuotaShares.OfRefund(counties, before, refund.AmountFen))
         {
             await ledger.AppendAsync(new QuotaLedger.Draft(

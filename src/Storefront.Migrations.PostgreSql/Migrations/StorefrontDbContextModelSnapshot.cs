@@ -2548,12 +2548,22 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CountyCode")
+                        .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character(6)")
                         .IsFixedLength();
 
-                    b.Property<DateTime>("AddedAtUtc")
+                    b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Source")
@@ -2561,9 +2571,18 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("CountyCode");
+                    b.HasKey("Id");
 
-                    b.ToTable("DesignatedCounties");
+                    b.HasIndex("CountyCode")
+                        .IsUnique()
+                        .HasFilter("\"RemovedAtUtc\" IS NULL");
+
+                    b.HasIndex("CountyCode", "AddedAtUtc");
+
+                    b.ToTable("DesignatedCounties", t =>
+                        {
+                            t.HasCheckConstraint("CK_DesignatedCounties_Period", "\"RemovedAtUtc\" IS NULL OR \"RemovedAtUtc\" >= \"AddedAtUtc\"");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Settings.PlatformSetting", b =>
@@ -3317,8 +3336,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
                     b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "County")
-                        .WithOne()
-                        .HasForeignKey("Storefront.Core.Regions.DesignatedCounty", "CountyCode")
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -2463,12 +2463,20 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountyCode")
+                        .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<DateTime>("AddedAtUtc")
+                    b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -2476,9 +2484,18 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CountyCode");
+                    b.HasKey("Id");
 
-                    b.ToTable("DesignatedCounties");
+                    b.HasIndex("CountyCode")
+                        .IsUnique()
+                        .HasFilter("\"RemovedAtUtc\" IS NULL");
+
+                    b.HasIndex("CountyCode", "AddedAtUtc");
+
+                    b.ToTable("DesignatedCounties", t =>
+                        {
+                            t.HasCheckConstraint("CK_DesignatedCounties_Period", "\"RemovedAtUtc\" IS NULL OR \"RemovedAtUtc\" >= \"AddedAtUtc\"");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Settings.PlatformSetting", b =>
@@ -3226,8 +3243,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
                     b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "County")
-                        .WithOne()
-                        .HasForeignKey("Storefront.Core.Regions.DesignatedCounty", "CountyCode")
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1,3 +1,4 @@
+using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Catalog;
 using Storefront.Core.Organisations;
@@ -37,8 +38,8 @@ public abstract class SeedingTests<TFactory>(TFactory factory) : DatabaseTests<T
             Categories = await db.Listings.Select(l => l.CategoryId).Distinct().CountAsync(),
             Users = await db.Users.CountAsync(),
             Divisions = await db.Divisions.CountAsync(),
-            Designated = await db.DesignatedCounties.CountAsync(),
-            OffList = await db.Listings.CountAsync(l => !db.DesignatedCounties.Any(c => c.CountyCode == l.OriginCountyCode)),
+            Designated = await db.DesignatedCounties.Current().CountAsync(),
+            OffList = await db.Listings.CountAsync(l => !db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == l.OriginCountyCode)),
         });
         Assert.True(counts.Suppliers >= 12);
         Assert.True(counts.Listings >= 80);
