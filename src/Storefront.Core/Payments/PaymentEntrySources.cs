@@ -50,18 +50,30 @@ public sealed class PaymentEntrySource(StorefrontDbContext db) : IQuotaEntrySour
 
 /// <summary>
 /// Refunds that succeeded as a source of quota entries: each one split over the counties its payment counted, on top
-/// of what the order's earlier refunds gave back (<see cref="QuotaShares"/>), dated when it was made.
+/// of what the order's earlier refunds gave back (<see cref="QuotaShares"/>), dated when it was made; and for a refund
+/// that failed after it had succeeded, the same amounts given back, dated when the failure was reported.
 /// </summary>
 public sealed class RefundEntrySource(StorefrontDbContext db) : IQuotaEntrySource
 {
     public string Name => "refunds";
-    public IReadOnlyCollection<QuotaEntryKind> Kinds { get; } = [QuotaEntryKind.Refund];
+    public IReadOnlyCollection<QuotaEntryKind> Kinds { get; } = [QuotaEntryKind.Refund, QuotaEntryKind.RefundReversed];
 
     public async IAsyncEnumerable<ExpectedEntry> ExpectedAsync(int year, [EnumeratorCancellation] CancellationToken ct)
     {
         var (start, end) = ShanghaiTime.YearBounds(year);
+        var reversed = await db.Refunds.AsNoTracking()
+            .Where(r => r.ReversedAtUtc >= start && r.ReversedAtUtc < end)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.OrderId, r.PaymentId, r.AmountFen, r.RefundedBeforeFen, ReversedAtUtc = r.ReversedAtUtc!.Value, r.Order.OrganisationId })
+            .ToListAsync(ct);
+        foreach (var refund in reversed)
+        {
+            var counties = await QuotaShares.OfPaymentAsync(db, refund.PaymentId, refund.OrderId, ct);
+            foreach (var (county, amount) in QuotaShares.OfRefund(counties, refund.RefundedBeforeFen, refund.AmountFen))
+                yield return new ExpectedEntry(QuotaShares.ReversalSourceKey(refund.Id, county), refund.OrganisationId, -amount, refund.ReversedAtUtc, county);
+        }
         var refunds = await db.Refunds.AsNoTracking()
-            .Where(r => r.Status == RefundStatus.Succeeded && r.CompletedAtUtc >= start && r.CompletedAtUtc < end)
+            .Where(r => (r.Status == RefundStatus.Succeeded || r.ReversedAtUtc != null) && r.CompletedAtUtc >= start && r.CompletedAtUtc < end)
             .OrderBy(r => r.Id)
             .Select(r => new
             {

@@ -71,4 +71,7 @@ public static class QuotaShares
     }
 
     public static string RefundSourceKey(long refundId, string countyCode) => $"refund:{refundId}:county:{countyCode}";
+
+    /// <summary>The entry that gives back what a refund subtracted from a county, when the refund fails after it succeeded.</summary>
+    public static string ReversalSourceKey(long refundId, string countyCode) => $"refund:{refundId}:reversed:county:{countyCode}";
 }

@@ -112,6 +112,7 @@ public sealed class QuotaLedger(StorefrontDbContext db, TimeProvider clock)
         {
             QuotaEntryKind.PaymentConfirmed => draft.AmountFen > 0,
             QuotaEntryKind.Refund => draft.AmountFen < 0,
+            QuotaEntryKind.RefundReversed => draft.AmountFen > 0,
             _ => draft.AmountFen != 0,
         };
         if (!signIsRight)

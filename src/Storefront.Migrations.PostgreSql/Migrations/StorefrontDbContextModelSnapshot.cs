@@ -1609,6 +1609,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateTime?>("ReversedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1621,10 +1624,10 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GatewayRefundId")
+                    b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GatewayRefundId", "OrderId")
                         .IsUnique();
 
                     b.HasIndex("OrderId", "Status");

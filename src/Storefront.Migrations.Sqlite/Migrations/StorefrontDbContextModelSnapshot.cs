@@ -1546,6 +1546,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReversedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1558,10 +1561,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GatewayRefundId")
+                    b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GatewayRefundId", "OrderId")
                         .IsUnique();
 
                     b.HasIndex("OrderId", "Status");
