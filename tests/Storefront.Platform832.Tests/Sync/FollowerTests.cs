@@ -93,6 +93,59 @@ public class FollowerTests
     }
 
     [Fact]
+    public async Task APaidAmountThatGoesBackToAnEarlierFigureRecordsEveryChangeAndReconciles()
+    {
+        var (h, _) = await WithApprovedListingsAsync();
+        await using var _ = h;
+        await h.AddOrganisationAsync(Hospital);
+        var order = h.Platform.State.PlaceOrders(1).Single();
+        var first = order.TotalFen;
+        await h.ImportOrdersAsync();
+        h.Platform.State.ReviseOrderTotal(order.OrderNo, first - 2_000);
+        await h.ImportOrdersAsync();
+        h.Platform.State.ReviseOrderTotal(order.OrderNo, first);
+        await h.ImportOrdersAsync();
+        await h.ImportOrdersAsync();
+
+        var entries = await h.WithDbAsync(db => db.QuotaEntries.OrderBy(e => e.Id).Select(e => new { e.AmountFen, e.SourceKey }).ToListAsync());
+        Assert.Equal([first, -2_000L, 2_000L], entries.Select(e => e.AmountFen));
+        Assert.All(entries, e => Assert.Matches($"^832:{order.OrderNo}:r[0-9]+:paid:[0-9]+$", e.SourceKey));
+        Assert.Equal(first, await h.WithDbAsync(db => db.QuotaEntries.SumAsync(e => e.AmountFen)));
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        var report = await h.WithDbAsync(db => new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+    }
+
+    [Fact]
+    public async Task AnOrderTheLedgerRefusedIsNotCountedAndItsCancellationSubtractsNothing()
+    {
+        var (h, supplier) = await WithApprovedListingsAsync();
+        await using var _ = h;
+        await h.AddOrganisationAsync(Hospital);
+        // The supplier's county is off the list when the order is paid: the ledger refuses the payment.
+        await h.WithDbAsync(async db =>
+        {
+            foreach (var period in await db.DesignatedCounties.Where(c => c.CountyCode == supplier.CountyCode && c.RemovedAtUtc == null).ToListAsync())
+                period.Remove(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var order = h.Platform.State.PlaceOrders(1).Single();
+        await h.ImportOrdersAsync();
+        var stored = await h.WithDbAsync(db => db.Platform832Orders.SingleAsync());
+        Assert.Equal(0, stored.CountedPaidFen);
+        Assert.Equal(0, await h.WithDbAsync(db => db.QuotaEntries.CountAsync()));
+
+        h.Platform.State.CancelOrder(order.OrderNo);
+        await h.ImportOrdersAsync();
+        Assert.Equal(0, await h.WithDbAsync(db => db.QuotaEntries.CountAsync()));
+        Assert.Equal((0L, 0L), await h.WithDbAsync(db => db.Platform832Orders.Select(o => new { o.CountedPaidFen, o.CountedRefundedFen }).SingleAsync()) is var c ? (c.CountedPaidFen, c.CountedRefundedFen) : default);
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        var report = await h.WithDbAsync(db => new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+    }
+
+    [Fact]
     public async Task QuotaReconciliationRecomputesImportedOrdersAndReportsAnOrderTheLedgerDoesNotMatch()
     {
         var (h, supplier) = await WithApprovedListingsAsync();
@@ -120,7 +173,7 @@ public class FollowerTests
         var drift = await ReconcileAsync();
         var finding = Assert.Single(drift.Findings);
         Assert.Equal(QuotaReconciliation.FindingKind.MissingFromLedger, finding.Kind);
-        Assert.StartsWith($"832:{orderNo}:refund:", finding.SourceKey);
+        Assert.Matches($"^832:{orderNo}:r[0-9]+:refund:", finding.SourceKey);
         Assert.Equal(hospital.Id, Assert.Single(drift.Drifts).OrganisationId);
     }
 
