@@ -53,7 +53,8 @@ public sealed class QuotaLedger(StorefrontDbContext db, TimeProvider clock)
         Validate(draft);
         if (db.ChangeTracker.Entries<QuotaEntry>().Any(e => e.Entity.SourceKey == draft.SourceKey)) return Outcome.AlreadyCounted;
         if (await db.QuotaEntries.AnyAsync(e => e.SourceKey == draft.SourceKey, ct)) return Outcome.AlreadyCounted;
-        if (draft.CountyCode is { } county && draft.AmountFen > 0 && draft.Kind != QuotaEntryKind.AdminCorrection
+        // A reversed refund gives back what its payment counted when the county passed this check: never asked again.
+        if (draft.CountyCode is { } county && draft.AmountFen > 0 && draft.Kind is not (QuotaEntryKind.AdminCorrection or QuotaEntryKind.RefundReversed)
             && !await db.DesignatedCounties.DesignatedAt(draft.DesignatedAsOfUtc ?? clock.GetUtcNow().UtcDateTime).AnyAsync(c => c.CountyCode == county, ct))
             return Outcome.CountyNotDesignated;
         var occurred = DateTime.SpecifyKind(draft.OccurredAtUtc, DateTimeKind.Utc);
