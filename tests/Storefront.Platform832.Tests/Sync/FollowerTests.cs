@@ -145,6 +145,55 @@ public class FollowerTests
         Assert.True(report.IsClean, string.Join("; ", report.Findings));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task AmountChangesRefundsCancellationsAndACountyRemovalInRandomOrderLeaveNoDrift(int seed)
+    {
+        var random = new Random(seed);
+        var (h, supplier) = await WithApprovedListingsAsync();
+        await using var _ = h;
+        await h.AddOrganisationAsync(Hospital);
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        var removed = false;
+        for (var step = 0; step < 30; step++)
+        {
+            var orders = h.Platform.State.Orders().Where(o => o.Status != "CANCELLED" && o.RefundedFen == 0).ToList();
+            switch (random.Next(5))
+            {
+                case 0 or 1 when orders.Count > 0:
+                    var order = orders[random.Next(orders.Count)];
+                    h.Platform.State.ReviseOrderTotal(order.OrderNo, Math.Max(100, order.TotalFen + random.Next(-3, 4) * 1_000));
+                    break;
+                case 2 when orders.Count > 0:
+                    h.Platform.State.CancelOrder(orders[random.Next(orders.Count)].OrderNo);
+                    break;
+                case 3 when !removed && step > 5:
+                    // The supplier's county leaves the list: orders paid from now on do not count, earlier ones still do.
+                    await h.WithDbAsync(async db =>
+                    {
+                        (await db.DesignatedCounties.SingleAsync(c => c.CountyCode == supplier.CountyCode && c.RemovedAtUtc == null)).Remove(DateTime.UtcNow);
+                        await db.SaveChangesAsync();
+                    });
+                    removed = true;
+                    break;
+                default:
+                    if (random.Next(2) == 0) h.Platform.State.PlaceOrders(1);
+                    else h.Platform.State.AdvanceOrders(2);
+                    break;
+            }
+            // The import runs now and then, so that some changes are read one by one and others together.
+            if (random.Next(3) > 0) await h.ImportOrdersAsync();
+        }
+        await h.ImportOrdersAsync();
+
+        var report = await h.WithDbAsync(db => new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+        var counted = await h.WithDbAsync(db => db.Platform832Orders.SumAsync(o => o.CountedPaidFen - o.CountedRefundedFen));
+        Assert.Equal(counted, await h.WithDbAsync(db => db.QuotaEntries.SumAsync(e => e.AmountFen)));
+    }
+
     [Fact]
     public async Task QuotaReconciliationRecomputesImportedOrdersAndReportsAnOrderTheLedgerDoesNotMatch()
     {
