@@ -57,7 +57,7 @@ public sealed class SimOrder
     public required string SupplierCode { get; init; }
     public required BudgetUnit Buyer { get; init; }
     public required IReadOnlyList<OrderLine> Lines { get; init; }
-    public long TotalFen { get; init; }
+    public long TotalFen { get; set; }
     public long RefundedFen { get; set; }
     public string Status { get; set; } = "PAID";
     public DateTimeOffset? PaidAt { get; set; }
@@ -462,6 +462,29 @@ public sealed class PlatformState
                 changed++;
             }
             return changed;
+        }
+    }
+
+    /// <summary>The platform amends an order's paid amount (a price correction): a new revision of the order.</summary>
+    public void ReviseOrderTotal(string orderNo, long totalFen)
+    {
+        lock (_gate)
+        {
+            var order = _orders[orderNo];
+            order.TotalFen = totalFen;
+            order.UpdatedAt = Stamp();
+        }
+    }
+
+    /// <summary>The buyer cancels an order before it ships: all of it is given back.</summary>
+    public void CancelOrder(string orderNo)
+    {
+        lock (_gate)
+        {
+            var order = _orders[orderNo];
+            order.Status = "CANCELLED";
+            order.RefundedFen = order.TotalFen;
+            order.UpdatedAt = Stamp();
         }
     }
 

@@ -81,6 +81,33 @@ public sealed class StripeStandIn : IDisposable
 
     private readonly ConcurrentQueue<Call> _idempotencyErrors = new();
 
+    /// <summary>
+    /// A refund made by hand in Stripe's Dashboard: an object of Stripe's shape, with none of the shop's metadata and
+    /// no call from the shop. The tests deliver the events Stripe sends for it.
+    /// </summary>
+    public JsonObject RefundInDashboard(string paymentIntent, long amountFen, string status = "succeeded") => (JsonObject)Created("re", new JsonObject
+    {
+        ["object"] = "refund",
+        ["amount"] = amountFen,
+        ["currency"] = "cny",
+        ["payment_intent"] = paymentIntent,
+        ["reason"] = "requested_by_customer",
+        ["status"] = status,
+        ["metadata"] = new JsonObject(),
+    }).DeepClone();
+
+    /// <summary>Stripe's later word on a refund, as its refund.updated / refund.failed events carry it.</summary>
+    public JsonObject RefundFails(string refundId, string reason = "expired_or_canceled_card")
+    {
+        var refund = _objects[refundId];
+        lock (refund)
+        {
+            refund["status"] = "failed";
+            refund["failure_reason"] = reason;
+            return (JsonObject)refund.DeepClone();
+        }
+    }
+
     /// <summary>Settings that point the shop at this stand-in.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings =>
     [

@@ -1,3 +1,4 @@
+using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
@@ -88,7 +89,7 @@ public sealed class CatalogIndex
         var rows = await visible
             .Select(l => new { l.Id, l.CategoryId, l.OriginCountyCode, l.SupplierId, l.BasePriceFen, l.PublishedAtUtc, l.SearchText })
             .ToListAsync(ct);
-        var counties = await db.DesignatedCounties.AsNoTracking()
+        var counties = await db.DesignatedCounties.AsNoTracking().Current()
             .Select(c => new CountyInfo(c.County.Code, c.County.Name, c.County.ProvinceCode, c.County.ProvinceName, c.County.PrefectureCode, c.County.PrefectureName))
             .ToArrayAsync(ct);
         var categories = await db.Categories.AsNoTracking()

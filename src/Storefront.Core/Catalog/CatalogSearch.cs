@@ -67,7 +67,7 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
         db.Listings.AsNoTracking().Where(l =>
             l.Status == ListingStatus.Published
             && l.Supplier.Status == VerificationStatus.Verified
-            && db.DesignatedCounties.Any(c => c.CountyCode == l.OriginCountyCode));
+            && db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == l.OriginCountyCode));
 
     public Task<CatalogIndex> IndexAsync(CancellationToken ct = default) => indexes.CurrentAsync(db, Visible(), ct);
 

@@ -21,6 +21,10 @@ public static class BulkInserts
 
     public static async Task InsertAsync<T>(this DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
     {
+        // The ledger's monthly totals are kept by the change tracker's interceptor: a ledger row written around it
+        // would count in the entries and not in the totals, so ledger rows go through QuotaLedger only.
+        if (typeof(T).IsAssignableTo(typeof(Quotas.QuotaEntry)))
+            throw new InvalidOperationException($"{typeof(T).Name} rows are quota ledger entries: append them through QuotaLedger, never in bulk.");
         if (rows.Count == 0) return;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());

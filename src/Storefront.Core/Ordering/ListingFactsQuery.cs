@@ -21,7 +21,7 @@ public static class ListingFactsQuery
                 // The catalog's rule of what may be bought (CatalogSearch.Visible), evaluated rather than filtered.
                 Available = l.Status == ListingStatus.Published
                     && l.Supplier.Status == VerificationStatus.Verified
-                    && db.DesignatedCounties.Any(c => c.CountyCode == l.OriginCountyCode),
+                    && db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == l.OriginCountyCode),
                 // A listing the catalog never showed (a draft, one refused in review, a deleted one) is nobody's business
                 // but its supplier's: a buyer who types its code is answered as for a code that does not exist.
                 ShownToBuyers = l.Status == ListingStatus.Published || l.Status == ListingStatus.Unpublished

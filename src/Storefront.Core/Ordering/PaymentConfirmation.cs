@@ -1,3 +1,4 @@
+using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Notifications;
@@ -90,7 +91,7 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
             db.Payments.Add(payment);
             await db.SaveChangesAsync(ct);
             // Only produce of counties designated at the moment of payment counts.
-            var designated = (await db.DesignatedCounties.Where(c => counties.Contains(c.CountyCode)).Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
+            var designated = (await db.DesignatedCounties.Current().Where(c => counties.Contains(c.CountyCode)).Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
             foreach (var order in due)
             {
                 order.MarkPaid(payment.Id, paidAt);

@@ -34,12 +34,14 @@ public sealed class PaymentEntrySource(StorefrontDbContext db) : IQuotaEntrySour
             .Select(l => new { orders[l.OrderId].PaymentId, l.OrderId, orders[l.OrderId].OrganisationId, l.OriginCountyCode, l.AmountFen })
             .ToList();
         var codes = lines.Select(l => l.OriginCountyCode).Distinct().ToList();
-        var designatedSince = await db.DesignatedCounties.AsNoTracking().Where(c => codes.Contains(c.CountyCode))
-            .ToDictionaryAsync(c => c.CountyCode, c => c.AddedAtUtc, ct);
+        var periods = (await db.DesignatedCounties.AsNoTracking().Where(c => codes.Contains(c.CountyCode))
+                .Select(c => new { c.CountyCode, c.AddedAtUtc, c.RemovedAtUtc }).ToListAsync(ct))
+            .ToLookup(c => c.CountyCode);
+        bool DesignatedAt(string code, DateTime at) => periods[code].Any(p => p.AddedAtUtc <= at && (p.RemovedAtUtc is null || p.RemovedAtUtc > at));
         foreach (var g in lines.GroupBy(l => (l.PaymentId, l.OrderId, l.OriginCountyCode)).OrderBy(g => g.Key.PaymentId).ThenBy(g => g.Key.OrderId))
         {
             var payment = payments[g.Key.PaymentId];
-            if (!designatedSince.TryGetValue(g.Key.OriginCountyCode, out var since) || since > payment.RecordedAtUtc) continue;
+            if (!DesignatedAt(g.Key.OriginCountyCode, payment.RecordedAtUtc)) continue;
             yield return new ExpectedEntry(PaymentConfirmation.SourceKey(g.Key.PaymentId, g.Key.OrderId, g.Key.OriginCountyCode),
                 g.First().OrganisationId, g.Sum(l => l.AmountFen), payment.PaidAtUtc, g.Key.OriginCountyCode);
         }
@@ -48,28 +50,39 @@ public sealed class PaymentEntrySource(StorefrontDbContext db) : IQuotaEntrySour
 
 /// <summary>
 /// Refunds that succeeded as a source of quota entries: each one split over the counties its payment counted, on top
-/// of what the order's earlier refunds gave back (<see cref="QuotaShares"/>), dated when it was made.
+/// of what the order's earlier refunds gave back (<see cref="QuotaShares"/>), dated when it was made; and for a refund
+/// that failed after it had succeeded, the same amounts given back, dated when the failure was reported.
 /// </summary>
 public sealed class RefundEntrySource(StorefrontDbContext db) : IQuotaEntrySource
 {
     public string Name => "refunds";
-    public IReadOnlyCollection<QuotaEntryKind> Kinds { get; } = [QuotaEntryKind.Refund];
+    public IReadOnlyCollection<QuotaEntryKind> Kinds { get; } = [QuotaEntryKind.Refund, QuotaEntryKind.RefundReversed];
 
     public async IAsyncEnumerable<ExpectedEntry> ExpectedAsync(int year, [EnumeratorCancellation] CancellationToken ct)
     {
         var (start, end) = ShanghaiTime.YearBounds(year);
+        var reversed = await db.Refunds.AsNoTracking()
+            .Where(r => r.ReversedAtUtc >= start && r.ReversedAtUtc < end)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.OrderId, r.PaymentId, r.AmountFen, r.RefundedBeforeFen, ReversedAtUtc = r.ReversedAtUtc!.Value, r.Order.OrganisationId })
+            .ToListAsync(ct);
+        foreach (var refund in reversed)
+        {
+            var counties = await QuotaShares.OfPaymentAsync(db, refund.PaymentId, refund.OrderId, ct);
+            foreach (var (county, amount) in QuotaShares.OfRefund(counties, refund.RefundedBeforeFen, refund.AmountFen))
+                yield return new ExpectedEntry(QuotaShares.ReversalSourceKey(refund.Id, county), refund.OrganisationId, -amount, refund.ReversedAtUtc, county);
+        }
         var refunds = await db.Refunds.AsNoTracking()
-            .Where(r => r.Status == RefundStatus.Succeeded && r.CompletedAtUtc >= start && r.CompletedAtUtc < end)
+            .Where(r => (r.Status == RefundStatus.Succeeded || r.ReversedAtUtc != null) && r.CompletedAtUtc >= start && r.CompletedAtUtc < end)
             .OrderBy(r => r.Id)
             .Select(r => new
             {
-                r.Id, r.OrderId, r.AmountFen, r.RefundedBeforeFen, CompletedAtUtc = r.CompletedAtUtc!.Value, r.Order.OrganisationId,
-                PaymentRecordedAtUtc = db.Payments.Where(p => p.Id == r.PaymentId).Select(p => p.RecordedAtUtc).First(),
+                r.Id, r.OrderId, r.PaymentId, r.AmountFen, r.RefundedBeforeFen, CompletedAtUtc = r.CompletedAtUtc!.Value, r.Order.OrganisationId,
             })
             .ToListAsync(ct);
         foreach (var refund in refunds)
         {
-            var counties = await QuotaShares.OfOrderAsync(db, refund.OrderId, refund.PaymentRecordedAtUtc, ct);
+            var counties = await QuotaShares.OfPaymentAsync(db, refund.PaymentId, refund.OrderId, ct);
             foreach (var (county, amount) in QuotaShares.OfRefund(counties, refund.RefundedBeforeFen, refund.AmountFen))
                 yield return new ExpectedEntry(QuotaShares.RefundSourceKey(refund.Id, county), refund.OrganisationId, amount, refund.CompletedAtUtc, county);
         }

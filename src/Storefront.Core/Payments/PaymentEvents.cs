@@ -19,8 +19,9 @@ public sealed record RequestDetails(Guid? RequestKey, string GatewayId, string? 
 /// <summary>The card page expired or the invoice was voided, unpaid.</summary>
 public sealed record RequestClosed(Guid? RequestKey, string? GatewayId, PaymentRequestStatus Status) : GatewayNotice;
 
-/// <summary>What the gateway says of one refund.</summary>
-public sealed record RefundNews(Guid? RefundKey, string? GatewayRefundId, GatewayRefundStatus Status, string? FailureMessage, DateTime AtUtc) : GatewayNotice;
+/// <summary>What the gateway says of one refund: ours (by our key or its id), or one made at the gateway, found by its payment.</summary>
+public sealed record RefundNews(Guid? RefundKey, string? GatewayRefundId, GatewayRefundStatus Status, string? FailureMessage, DateTime AtUtc,
+    string? PaymentIntentId = null, long AmountFen = 0, string Currency = "", string? Reason = null) : GatewayNotice;
 
 /// <summary>A charge was refunded (in part): the refunds named in it, and the total refunded on it so far.</summary>
 public sealed record ChargeRefunded(string? PaymentIntentId, long AmountRefundedFen, IReadOnlyList<RefundNews> Refunds, DateTime AtUtc) : GatewayNotice;
@@ -106,12 +107,34 @@ public sealed class PaymentEvents(StorefrontDbContext db, PaymentConfirmation co
         throw new DbUpdateConcurrencyException("The payment kept conflicting with other changes; the event will be applied again.");
     }
 
+    /// <summary>
+    /// A refund of ours is brought to what the gateway says. One the shop did not make (in Stripe's Dashboard, with none
+    /// of our metadata) counts all the same when its payment is ours: it is recorded once, by the gateway's refund id.
+    /// </summary>
     private async Task<string> RefundAsync(RefundNews news, CancellationToken ct)
     {
-        var id = await refunds.FindAsync(news.RefundKey, news.GatewayRefundId, ct);
-        if (id is null) return "refund not made through the shop: record it there";
-        return await refunds.GatewayAnsweredAsync(id.Value, news.GatewayRefundId, news.Status, news.FailureMessage, news.AtUtc, ct)
-            ? $"refund {id} {news.Status}" : $"refund {id} unchanged";
+        var ids = await refunds.FindAsync(news.RefundKey, news.GatewayRefundId, ct);
+        if (ids.Count == 0) return await OutsideRefundAsync(news, ct);
+        var lines = new List<string>();
+        foreach (var id in ids)
+            lines.Add(await refunds.GatewayAnsweredAsync(id, news.GatewayRefundId, news.Status, news.FailureMessage, news.AtUtc, ct)
+                ? $"refund {id} {news.Status}" : $"refund {id} unchanged");
+        return string.Join("; ", lines);
+    }
+
+    private async Task<string> OutsideRefundAsync(RefundNews news, CancellationToken ct)
+    {
+        if (news.GatewayRefundId is null || news.PaymentIntentId is null) return "refund of no payment of ours: ignored";
+        var paymentId = await db.PaymentRequests.Where(r => r.PaymentIntentId == news.PaymentIntentId && r.PaymentId != null)
+            .Select(r => r.PaymentId).FirstOrDefaultAsync(ct);
+        if (paymentId is null) return "refund of no payment of ours: ignored";
+        if (!string.Equals(news.Currency, "cny", StringComparison.OrdinalIgnoreCase)) return $"refund made outside the shop in {news.Currency}: not counted";
+        if (news.Status == GatewayRefundStatus.Failed) return "refund made outside the shop failed before it succeeded: nothing to count";
+        var recorded = await refunds.RecordGatewayRefundAsync(paymentId.Value, news.GatewayRefundId, news.AmountFen, news.Reason, news.Status, news.AtUtc, ct);
+        if (recorded.Count > 0) return $"refund made outside the shop recorded as {string.Join(", ", recorded)} ({news.Status})";
+        // Recorded a moment ago by a twin delivery (its id is taken now): bring it to what this event says.
+        var again = await refunds.FindAsync(null, news.GatewayRefundId, ct);
+        return again.Count == 0 ? "refund made outside the shop: nothing left to refund" : await RefundAsync(news, ct);
     }
 
     /// <summary>

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
+using Storefront.Core.Quotas;
 
 namespace Storefront.Core.Payments;
 
 /// <summary>
 /// How an order's money splits over the origin counties that counted towards the quota, so that a refund subtracts
-/// from the counties its payment added to. A county counted when it was designated by the moment the payment was
-/// recorded (as <see cref="Ordering.PaymentConfirmation"/> checks it). Refunds are split cumulatively: the k-th refund
+/// from the counties its payment added to. Which counties counted is read from the payment's own ledger entries (as
+/// <see cref="Ordering.PaymentConfirmation"/> wrote them at confirmation), never from today's list of designated
+/// counties: a county taken off the list later still gets its refunds subtracted. Refunds are split cumulatively: the k-th refund
 /// takes split(all refunds up to k) − split(those before), so that refunds adding up to the whole order subtract
 /// exactly what the payment added, fen for fen. Both the ledger writes and the reconciliation sources use this.
 /// </summary>
@@ -14,19 +16,23 @@ public static class QuotaShares
 {
     public sealed record CountyAmount(string CountyCode, long AmountFen, bool Counted);
 
-    /// <summary>The order's amount by origin county, and whether each county counted when the payment was recorded.</summary>
-    public static async Task<IReadOnlyList<CountyAmount>> OfOrderAsync(StorefrontDbContext db, long orderId, DateTime paymentRecordedAtUtc, CancellationToken ct)
+    /// <summary>
+    /// The order's amount by origin county, and whether each county counted: whether the payment's confirmation put an
+    /// entry for the order and county in the ledger.
+    /// </summary>
+    public static async Task<IReadOnlyList<CountyAmount>> OfPaymentAsync(StorefrontDbContext db, long paymentId, long orderId, CancellationToken ct)
     {
         var byCounty = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId)
             .GroupBy(l => l.OriginCountyCode)
             .Select(g => new { CountyCode = g.Key, AmountFen = g.Sum(l => l.AmountFen) })
             .ToListAsync(ct);
-        var codes = byCounty.Select(c => c.CountyCode).ToList();
-        var designated = (await db.DesignatedCounties.AsNoTracking()
-            .Where(c => codes.Contains(c.CountyCode) && c.AddedAtUtc <= paymentRecordedAtUtc)
-            .Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
+        var keys = await db.QuotaEntries.AsNoTracking()
+            .Where(e => e.OrderId == orderId && e.Kind == QuotaEntryKind.PaymentConfirmed)
+            .Select(e => e.SourceKey).ToListAsync(ct);
+        var counted = keys.ToHashSet();
         return byCounty.OrderBy(c => c.CountyCode, StringComparer.Ordinal)
-            .Select(c => new CountyAmount(c.CountyCode, c.AmountFen, designated.Contains(c.CountyCode))).ToList();
+            .Select(c => new CountyAmount(c.CountyCode, c.AmountFen, counted.Contains(Ordering.PaymentConfirmation.SourceKey(paymentId, orderId, c.CountyCode))))
+            .ToList();
     }
 
     /// <summary>
@@ -65,4 +71,7 @@ public static class QuotaShares
     }
 
     public static string RefundSourceKey(long refundId, string countyCode) => $"refund:{refundId}:county:{countyCode}";
+
+    /// <summary>The entry that gives back what a refund subtracted from a county, when the refund fails after it succeeded.</summary>
+    public static string ReversalSourceKey(long refundId, string countyCode) => $"refund:{refundId}:reversed:county:{countyCode}";
 }

@@ -37,6 +37,8 @@ public class Refund
     /// <summary>When the money went back: decides the year the refund counts in.</summary>
     public DateTime? CompletedAtUtc { get; private set; }
     public string? FailureMessage { get; private set; }
+    /// <summary>When the gateway said a refund that had succeeded failed after all (the money came back to us); null otherwise.</summary>
+    public DateTime? ReversedAtUtc { get; private set; }
     /// <summary>What the order's earlier refunds had given back when this one succeeded: the base of its county split.</summary>
     public long RefundedBeforeFen { get; private set; }
     public int Version { get; private set; } = 1;
@@ -56,6 +58,15 @@ public class Refund
         GatewayRefundId ??= gatewayRefundId;
         FailureMessage = message is { Length: > PaymentRequest.FailureMaxLength } ? message[..PaymentRequest.FailureMaxLength] : message;
         CompletedAtUtc = atUtc;
+        Version++;
+    }
+
+    /// <summary>The gateway reports that a refund that succeeded failed: it no longer counts, its success time is kept.</summary>
+    internal void Reversed(string? message, DateTime atUtc)
+    {
+        Status = RefundStatus.Failed;
+        FailureMessage = message is { Length: > PaymentRequest.FailureMaxLength } ? message[..PaymentRequest.FailureMaxLength] : message;
+        ReversedAtUtc = atUtc;
         Version++;
     }
 

@@ -12,6 +12,8 @@ public enum QuotaEntryKind
     Platform832Order = 3,
     /// <summary>An admin's correction, with a reason (±).</summary>
     AdminCorrection = 4,
+    /// <summary>A refund that failed after it had succeeded (the gateway says so): its refund entries given back (+).</summary>
+    RefundReversed = 5,
 }
 
 /// <summary>

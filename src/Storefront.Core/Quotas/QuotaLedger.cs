@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
+using Storefront.Core.Regions;
 
 namespace Storefront.Core.Quotas;
 
@@ -22,7 +23,9 @@ public sealed class QuotaLedger(StorefrontDbContext db, TimeProvider clock)
         long? OrderId = null,
         string? Reference = null,
         string? Note = null,
-        string? RecordedByUserId = null);
+        string? RecordedByUserId = null,
+        // The moment whose list of designated counties decides whether money towards a county counts; null: now.
+        DateTime? DesignatedAsOfUtc = null);
 
     public enum Outcome
     {
@@ -50,8 +53,9 @@ public sealed class QuotaLedger(StorefrontDbContext db, TimeProvider clock)
         Validate(draft);
         if (db.ChangeTracker.Entries<QuotaEntry>().Any(e => e.Entity.SourceKey == draft.SourceKey)) return Outcome.AlreadyCounted;
         if (await db.QuotaEntries.AnyAsync(e => e.SourceKey == draft.SourceKey, ct)) return Outcome.AlreadyCounted;
-        if (draft.CountyCode is { } county && draft.AmountFen > 0 && draft.Kind != QuotaEntryKind.AdminCorrection
-            && !await db.DesignatedCounties.AnyAsync(c => c.CountyCode == county, ct))
+        // A reversed refund gives back what its payment counted when the county passed this check: never asked again.
+        if (draft.CountyCode is { } county && draft.AmountFen > 0 && draft.Kind is not (QuotaEntryKind.AdminCorrection or QuotaEntryKind.RefundReversed)
+            && !await db.DesignatedCounties.DesignatedAt(draft.DesignatedAsOfUtc ?? clock.GetUtcNow().UtcDateTime).AnyAsync(c => c.CountyCode == county, ct))
             return Outcome.CountyNotDesignated;
         var occurred = DateTime.SpecifyKind(draft.OccurredAtUtc, DateTimeKind.Utc);
         var local = ShanghaiTime.FromUtc(occurred);
@@ -109,6 +113,7 @@ public sealed class QuotaLedger(StorefrontDbContext db, TimeProvider clock)
         {
             QuotaEntryKind.PaymentConfirmed => draft.AmountFen > 0,
             QuotaEntryKind.Refund => draft.AmountFen < 0,
+            QuotaEntryKind.RefundReversed => draft.AmountFen > 0,
             _ => draft.AmountFen != 0,
         };
         if (!signIsRight)

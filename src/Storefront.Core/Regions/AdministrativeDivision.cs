@@ -30,14 +30,34 @@ public class AdministrativeDivision
 }
 
 /// <summary>
-/// A county on the national list of designated (formerly poverty-stricken) counties; only produce from these is sold.
-/// Admins maintain the list (import and edit): it is data, not code.
+/// A period in which a county is on the national list of designated (formerly poverty-stricken) counties; only produce
+/// from these is sold. Admins maintain the list (import and edit): it is data, not code. A county taken off the list
+/// keeps its row, its period ended, because what counted towards a quota while it was designated still did
+/// (refunds, reconciliation and 832 imports read the list as of their own dates); added again, it gets a new period.
 /// </summary>
 public class DesignatedCounty
 {
+    public long Id { get; private set; }
     public required string CountyCode { get; init; }
     public AdministrativeDivision County { get; init; } = null!;
+    /// <summary>Designated from this moment (inclusive).</summary>
     public DateTime AddedAtUtc { get; init; }
+    /// <summary>Designated until this moment (exclusive); null while it is on the list.</summary>
+    public DateTime? RemovedAtUtc { get; private set; }
     /// <summary>Where the entry came from: the demo list shipped with the shop, or an admin's import.</summary>
     public required string Source { get; set; }
+
+    public bool IsCurrent => RemovedAtUtc is null;
+
+    public void Remove(DateTime atUtc) => RemovedAtUtc ??= atUtc;
+}
+
+/// <summary>The one reading of "is this county designated", now or as of a date.</summary>
+public static class DesignatedCountyPeriods
+{
+    public static IQueryable<DesignatedCounty> Current(this IQueryable<DesignatedCounty> counties) =>
+        counties.Where(c => c.RemovedAtUtc == null);
+
+    public static IQueryable<DesignatedCounty> DesignatedAt(this IQueryable<DesignatedCounty> counties, DateTime atUtc) =>
+        counties.Where(c => c.AddedAtUtc <= atUtc && (c.RemovedAtUtc == null || c.RemovedAtUtc > atUtc));
 }

@@ -13,7 +13,7 @@ public class DesignatedCounties(StorefrontDbContext db, TimeProvider clock)
         if (!AdministrativeDivision.IsWellFormedCode(countyCode)) return Verdict.MalformedCode;
         var division = await db.Divisions.AsNoTracking()
             .Where(d => d.Code == countyCode)
-            .Select(d => new { d.Level, Designated = db.DesignatedCounties.Any(c => c.CountyCode == d.Code) })
+            .Select(d => new { d.Level, Designated = db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == d.Code) })
             .SingleOrDefaultAsync(ct);
         if (division is null) return Verdict.UnknownCode;
         if (division.Level != DivisionLevel.County) return Verdict.NotACounty;
@@ -34,7 +34,7 @@ public class DesignatedCounties(StorefrontDbContext db, TimeProvider clock)
             .Where(d => d.Level == DivisionLevel.County)
             .Select(d => d.Code).ToListAsync(ct);
         var known = counties.ToHashSet();
-        var listed = (await db.DesignatedCounties.Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
+        var listed = (await db.DesignatedCounties.Current().Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
 
         var refused = new List<ImportRow>();
         var toAdd = new List<string>();

@@ -1623,6 +1623,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateTime?>("ReversedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1635,10 +1638,10 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GatewayRefundId")
+                    b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GatewayRefundId", "OrderId")
                         .IsUnique();
 
                     b.HasIndex("OrderId", "Status");
@@ -2637,12 +2640,22 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CountyCode")
+                        .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character(6)")
                         .IsFixedLength();
 
-                    b.Property<DateTime>("AddedAtUtc")
+                    b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Source")
@@ -2650,9 +2663,18 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.HasKey("CountyCode");
+                    b.HasKey("Id");
 
-                    b.ToTable("DesignatedCounties");
+                    b.HasIndex("CountyCode")
+                        .IsUnique()
+                        .HasFilter("\"RemovedAtUtc\" IS NULL");
+
+                    b.HasIndex("CountyCode", "AddedAtUtc");
+
+                    b.ToTable("DesignatedCounties", t =>
+                        {
+                            t.HasCheckConstraint("CK_DesignatedCounties_Period", "\"RemovedAtUtc\" IS NULL OR \"RemovedAtUtc\" >= \"AddedAtUtc\"");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Settings.PlatformSetting", b =>
@@ -3417,8 +3439,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
                     b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "County")
-                        .WithOne()
-                        .HasForeignKey("Storefront.Core.Regions.DesignatedCounty", "CountyCode")
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1560,6 +1560,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReversedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1572,10 +1575,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GatewayRefundId")
+                    b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("Key")
+                    b.HasIndex("GatewayRefundId", "OrderId")
                         .IsUnique();
 
                     b.HasIndex("OrderId", "Status");
@@ -2552,12 +2555,20 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountyCode")
+                        .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<DateTime>("AddedAtUtc")
+                    b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -2565,9 +2576,18 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CountyCode");
+                    b.HasKey("Id");
 
-                    b.ToTable("DesignatedCounties");
+                    b.HasIndex("CountyCode")
+                        .IsUnique()
+                        .HasFilter("\"RemovedAtUtc\" IS NULL");
+
+                    b.HasIndex("CountyCode", "AddedAtUtc");
+
+                    b.ToTable("DesignatedCounties", t =>
+                        {
+                            t.HasCheckConstraint("CK_DesignatedCounties_Period", "\"RemovedAtUtc\" IS NULL OR \"RemovedAtUtc\" >= \"AddedAtUtc\"");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Settings.PlatformSetting", b =>
@@ -3326,8 +3346,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Storefront.Core.Regions.DesignatedCounty", b =>
                 {
                     b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "County")
-                        .WithOne()
-                        .HasForeignKey("Storefront.Core.Regions.DesignatedCounty", "CountyCode")
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

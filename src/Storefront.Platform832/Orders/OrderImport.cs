@@ -12,7 +12,8 @@ namespace Storefront.Platform832.Orders;
 /// Imports the orders budget units placed on the platform (section 5): upserted by order number, the buyer matched
 /// by unified social credit code, and the quota ledger given the change in paid-minus-refunded amount only. The
 /// payment is dated when it was paid, a refund when the platform reported it; each entry's source key names the
-/// amount it brings the order to, so re-reading an order never counts twice.
+/// platform's revision of the order (its updatedAt) and the amount that revision brings it to, so re-reading an order
+/// never counts twice while every change counts, also back to an earlier figure (100 → 80 → 100).
 /// </summary>
 public sealed class OrderImport(
     StorefrontDbContext db,
@@ -134,26 +135,32 @@ public sealed class OrderImport(
     /// <summary>
     /// Brings the ledger to the order's paid-minus-refunded amount. A cancelled order was never a purchase: whatever
     /// was paid comes back off. Payments and refunds are kept apart, each only ever moving towards the platform's figure.
+    /// The ledger's answer is kept: a payment it refuses (the supplier's county was not designated when the order was
+    /// paid) is not recorded as counted, so the order's later refund or cancellation has nothing to take back.
     /// </summary>
     private async Task CountAsync(Platform832Order order, CancellationToken ct)
     {
         if (order.OrganisationId is not { } organisationId) return;
-        var (paid, refunded) = CountedTargets(order);
+        var (paid, _) = CountedTargets(order);
         var county = order.SupplierId is { } supplierId ? await CountyOfAsync(supplierId, ct) : null;
+        var paidAt = order.PaidAtUtc ?? order.PlatformUpdatedAtUtc;
+        var revision = Revision(order);
         if (paid != order.CountedPaidFen)
         {
-            await ledger.AppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, paid - order.CountedPaidFen,
-                order.PaidAtUtc ?? order.PlatformUpdatedAtUtc, PaidKey(order.OrderNo, paid),
-                SupplierId: order.SupplierId, CountyCode: county, Reference: order.OrderNo, Note: "832 payment"), ct);
-            order.CountedPaidFen = paid;
+            var outcome = await ledger.TryAppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, paid - order.CountedPaidFen,
+                paidAt, PaidKey(order.OrderNo, revision, paid),
+                SupplierId: order.SupplierId, CountyCode: county, Reference: order.OrderNo, Note: "832 payment", DesignatedAsOfUtc: paidAt), ct);
+            if (outcome != QuotaLedger.Outcome.CountyNotDesignated) order.CountedPaidFen = paid;
         }
+        // Only what was counted can come back off.
+        var refunded = Math.Min(CountedTargets(order).RefundedFen, order.CountedPaidFen);
         if (refunded != order.CountedRefundedFen)
         {
-            await ledger.AppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, order.CountedRefundedFen - refunded,
-                order.PlatformUpdatedAtUtc, RefundKey(order.OrderNo, refunded),
+            var outcome = await ledger.TryAppendAsync(new QuotaLedger.Draft(organisationId, QuotaEntryKind.Platform832Order, order.CountedRefundedFen - refunded,
+                order.PlatformUpdatedAtUtc, RefundKey(order.OrderNo, revision, refunded),
                 SupplierId: order.SupplierId, CountyCode: county, Reference: order.OrderNo,
-                Note: order.Status == OrderStatuses.Cancelled ? "832 cancellation" : "832 refund"), ct);
-            order.CountedRefundedFen = refunded;
+                Note: order.Status == OrderStatuses.Cancelled ? "832 cancellation" : "832 refund", DesignatedAsOfUtc: paidAt), ct);
+            if (outcome != QuotaLedger.Outcome.CountyNotDesignated) order.CountedRefundedFen = refunded;
         }
     }
 
@@ -174,9 +181,13 @@ public sealed class OrderImport(
         return (paid, order.Status == OrderStatuses.Cancelled ? paid : Math.Min(order.RefundedFen, paid));
     }
 
-    // The key names the amount the entry brings the order to, so re-reading the same state adds nothing.
-    public static string PaidKey(string orderNo, long paidFen) => $"832:{orderNo}:paid:{paidFen}";
-    public static string RefundKey(string orderNo, long refundedFen) => $"832:{orderNo}:refund:{refundedFen}";
+    /// <summary>The platform's revision of the order: its updatedAt, in milliseconds since 1970 (the platform has no revision number).</summary>
+    public static long Revision(Platform832Order order) => new DateTimeOffset(DateTime.SpecifyKind(order.PlatformUpdatedAtUtc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+
+    // The key names the platform's revision, so that re-reading one revision adds nothing while each change counts,
+    // and the amount it brings the order to, so that reconciliation can recompute each step.
+    public static string PaidKey(string orderNo, long revision, long paidFen) => $"832:{orderNo}:r{revision}:paid:{paidFen}";
+    public static string RefundKey(string orderNo, long revision, long refundedFen) => $"832:{orderNo}:r{revision}:refund:{refundedFen}";
 
     private async Task<Dictionary<string, int>> OrganisationsByCreditCodeAsync(List<string> creditCodes, CancellationToken ct)
     {

@@ -181,7 +181,7 @@ public static class StripeEvents
                 return new RequestClosed(KeyOf(i.Metadata), i.Id, PaymentRequestStatus.Voided);
             case Charge c when e.Type == "charge.refunded":
                 return new ChargeRefunded(c.PaymentIntentId, c.AmountRefunded,
-                    (c.Refunds?.Data ?? []).Select(r => News(r, at)).ToList(), at);
+                    (c.Refunds?.Data ?? []).Select(r => News(r, at) with { PaymentIntentId = r.PaymentIntentId ?? c.PaymentIntentId }).ToList(), at);
             case Stripe.Refund r when e.Type is "refund.created" or "refund.updated" or "refund.failed":
                 return News(r, at);
             default:
@@ -190,7 +190,8 @@ public static class StripeEvents
     }
 
     private static RefundNews News(Stripe.Refund r, DateTime at) =>
-        new(KeyOf(r.Metadata, field: StripeGateway.RefundKeyField), r.Id, StripeGateway.StatusOf(r.Status), r.FailureReason, at);
+        new(KeyOf(r.Metadata, field: StripeGateway.RefundKeyField), r.Id, StripeGateway.StatusOf(r.Status), r.FailureReason, at,
+            r.PaymentIntentId, r.Amount, r.Currency ?? "", r.Reason);
 
     private static Guid? KeyOf(Dictionary<string, string>? metadata, string? fallback = null, string field = StripeGateway.RequestKeyField)
     {

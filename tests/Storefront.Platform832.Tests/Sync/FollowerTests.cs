@@ -93,6 +93,108 @@ public class FollowerTests
     }
 
     [Fact]
+    public async Task APaidAmountThatGoesBackToAnEarlierFigureRecordsEveryChangeAndReconciles()
+    {
+        var (h, _) = await WithApprovedListingsAsync();
+        await using var _ = h;
+        await h.AddOrganisationAsync(Hospital);
+        var order = h.Platform.State.PlaceOrders(1).Single();
+        var first = order.TotalFen;
+        await h.ImportOrdersAsync();
+        h.Platform.State.ReviseOrderTotal(order.OrderNo, first - 2_000);
+        await h.ImportOrdersAsync();
+        h.Platform.State.ReviseOrderTotal(order.OrderNo, first);
+        await h.ImportOrdersAsync();
+        await h.ImportOrdersAsync();
+
+        var entries = await h.WithDbAsync(db => db.QuotaEntries.OrderBy(e => e.Id).Select(e => new { e.AmountFen, e.SourceKey }).ToListAsync());
+        Assert.Equal([first, -2_000L, 2_000L], entries.Select(e => e.AmountFen));
+        Assert.All(entries, e => Assert.Matches($"^832:{order.OrderNo}:r[0-9]+:paid:[0-9]+$", e.SourceKey));
+        Assert.Equal(first, await h.WithDbAsync(db => db.QuotaEntries.SumAsync(e => e.AmountFen)));
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        var report = await h.WithDbAsync(db => new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+    }
+
+    [Fact]
+    public async Task AnOrderTheLedgerRefusedIsNotCountedAndItsCancellationSubtractsNothing()
+    {
+        var (h, supplier) = await WithApprovedListingsAsync();
+        await using var _ = h;
+        await h.AddOrganisationAsync(Hospital);
+        // The supplier's county is off the list when the order is paid: the ledger refuses the payment.
+        await h.WithDbAsync(async db =>
+        {
+            foreach (var period in await db.DesignatedCounties.Where(c => c.CountyCode == supplier.CountyCode && c.RemovedAtUtc == null).ToListAsync())
+                period.Remove(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var order = h.Platform.State.PlaceOrders(1).Single();
+        await h.ImportOrdersAsync();
+        var stored = await h.WithDbAsync(db => db.Platform832Orders.SingleAsync());
+        Assert.Equal(0, stored.CountedPaidFen);
+        Assert.Equal(0, await h.WithDbAsync(db => db.QuotaEntries.CountAsync()));
+
+        h.Platform.State.CancelOrder(order.OrderNo);
+        await h.ImportOrdersAsync();
+        Assert.Equal(0, await h.WithDbAsync(db => db.QuotaEntries.CountAsync()));
+        Assert.Equal((0L, 0L), await h.WithDbAsync(db => db.Platform832Orders.Select(o => new { o.CountedPaidFen, o.CountedRefundedFen }).SingleAsync()) is var c ? (c.CountedPaidFen, c.CountedRefundedFen) : default);
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        var report = await h.WithDbAsync(db => new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task AmountChangesRefundsCancellationsAndACountyRemovalInRandomOrderLeaveNoDrift(int seed)
+    {
+        var random = new Random(seed);
+        var (h, supplier) = await WithApprovedListingsAsync();
+        await using var _ = h;
+        await h.AddOrganisationAsync(Hospital);
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        var removed = false;
+        for (var step = 0; step < 30; step++)
+        {
+            var orders = h.Platform.State.Orders().Where(o => o.Status != "CANCELLED" && o.RefundedFen == 0).ToList();
+            switch (random.Next(5))
+            {
+                case 0 or 1 when orders.Count > 0:
+                    var order = orders[random.Next(orders.Count)];
+                    h.Platform.State.ReviseOrderTotal(order.OrderNo, Math.Max(100, order.TotalFen + random.Next(-3, 4) * 1_000));
+                    break;
+                case 2 when orders.Count > 0:
+                    h.Platform.State.CancelOrder(orders[random.Next(orders.Count)].OrderNo);
+                    break;
+                case 3 when !removed && step > 5:
+                    // The supplier's county leaves the list: orders paid from now on do not count, earlier ones still do.
+                    await h.WithDbAsync(async db =>
+                    {
+                        (await db.DesignatedCounties.SingleAsync(c => c.CountyCode == supplier.CountyCode && c.RemovedAtUtc == null)).Remove(DateTime.UtcNow);
+                        await db.SaveChangesAsync();
+                    });
+                    removed = true;
+                    break;
+                default:
+                    if (random.Next(2) == 0) h.Platform.State.PlaceOrders(1);
+                    else h.Platform.State.AdvanceOrders(2);
+                    break;
+            }
+            // The import runs now and then, so that some changes are read one by one and others together.
+            if (random.Next(3) > 0) await h.ImportOrdersAsync();
+        }
+        await h.ImportOrdersAsync();
+
+        var report = await h.WithDbAsync(db => new QuotaReconciliation(db, [new Orders.Platform832EntrySource(db)]).RunAsync(year));
+        Assert.True(report.IsClean, string.Join("; ", report.Findings));
+        var counted = await h.WithDbAsync(db => db.Platform832Orders.SumAsync(o => o.CountedPaidFen - o.CountedRefundedFen));
+        Assert.Equal(counted, await h.WithDbAsync(db => db.QuotaEntries.SumAsync(e => e.AmountFen)));
+    }
+
+    [Fact]
     public async Task QuotaReconciliationRecomputesImportedOrdersAndReportsAnOrderTheLedgerDoesNotMatch()
     {
         var (h, supplier) = await WithApprovedListingsAsync();
@@ -120,7 +222,7 @@ public class FollowerTests
         var drift = await ReconcileAsync();
         var finding = Assert.Single(drift.Findings);
         Assert.Equal(QuotaReconciliation.FindingKind.MissingFromLedger, finding.Kind);
-        Assert.StartsWith($"832:{orderNo}:refund:", finding.SourceKey);
+        Assert.Matches($"^832:{orderNo}:r[0-9]+:refund:", finding.SourceKey);
         Assert.Equal(hospital.Id, Assert.Single(drift.Drifts).OrganisationId);
     }
 

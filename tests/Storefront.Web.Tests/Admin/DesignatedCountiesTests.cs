@@ -68,7 +68,22 @@ public abstract class DesignatedCountiesTests<TFactory>(TFactory factory) : Data
 
         var removed = await added.SubmitAsync(client, "form[action*='handler=Remove'][action*='code=622921']");
         Assert.Contains("已移除 622921。", removed.Text(".flash"));
+        Assert.DoesNotContain("临夏县", removed.Text("#counties"));
+        // Removing ends the county's period on the list; the row stays, for what counted while it was designated.
+        var period = await Factory.WithDbAsync(db => db.DesignatedCounties.AsNoTracking().SingleAsync(c => c.CountyCode == "622921"));
+        Assert.NotNull(period.RemovedAtUtc);
+        Assert.True(period.RemovedAtUtc >= period.AddedAtUtc);
+        Assert.Equal(Core.Regions.DesignatedCounties.Verdict.NotDesignated, await Factory.WithDbAsync(db => new Core.Regions.DesignatedCounties(db, TimeProvider.System).CheckAsync("622921")));
+
+        // Added again, it gets a new period; the ended one is kept.
+        var again = await removed.SubmitAsync(client, "#add-form", [new("CountyCode", "622921")]);
+        Assert.Contains("已添加 622921。", again.Text(".flash"));
+        var periods = await Factory.WithDbAsync(db => db.DesignatedCounties.AsNoTracking().Where(c => c.CountyCode == "622921").OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(2, periods.Count);
+        Assert.NotNull(periods[0].RemovedAtUtc);
+        Assert.Null(periods[1].RemovedAtUtc);
+        await again.SubmitAsync(client, "form[action*='handler=Remove'][action*='code=622921']");
         var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.SubjectId == "622921").Select(a => a.Action).ToListAsync());
-        Assert.Equal(["DesignatedCounty.Add", "DesignatedCounty.Remove"], actions.Order());
+        Assert.Equal(["DesignatedCounty.Add", "DesignatedCounty.Add", "DesignatedCounty.Remove", "DesignatedCounty.Remove"], actions.Order());
     }
 }

@@ -246,7 +246,7 @@ public abstract class CatalogTests<TFactory>(TFactory factory) : DatabaseTests<T
         Assert.NotEmpty(Titles(await client.GetPageAsync("/catalog?q=安化黑茶")));
         await Factory.WithDbAsync(async db =>
         {
-            db.DesignatedCounties.Remove(await db.DesignatedCounties.SingleAsync(c => c.CountyCode == "430923"));
+            (await db.DesignatedCounties.SingleAsync(c => c.CountyCode == "430923" && c.RemovedAtUtc == null)).Remove(DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
         Assert.Empty(Titles(await client.GetPageAsync("/catalog?q=安化黑茶")));

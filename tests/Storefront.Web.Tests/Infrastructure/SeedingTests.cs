@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Storefront.Core.Catalog;
@@ -45,8 +46,8 @@ public abstract class SeedingTests<TFactory>(TFactory factory) : DatabaseTests<T
             Categories = await db.Listings.Select(l => l.CategoryId).Distinct().CountAsync(),
             Users = await db.Users.CountAsync(),
             Divisions = await db.Divisions.CountAsync(),
-            Designated = await db.DesignatedCounties.CountAsync(),
-            OffList = await db.Listings.CountAsync(l => !db.DesignatedCounties.Any(c => c.CountyCode == l.OriginCountyCode)),
+            Designated = await db.DesignatedCounties.Current().CountAsync(),
+            OffList = await db.Listings.CountAsync(l => !db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == l.OriginCountyCode)),
         });
         Assert.True(counts.Suppliers >= 12);
         Assert.True(counts.Listings >= 80);

@@ -65,7 +65,9 @@ public class RefundConfiguration : IEntityTypeConfiguration<Refund>
     public void Configure(EntityTypeBuilder<Refund> e)
     {
         e.HasIndex(r => r.Key).IsUnique();
-        e.HasIndex(r => r.GatewayRefundId).IsUnique();
+        // One gateway refund is recorded once per order: a refund made at the gateway for a payment of several orders
+        // is split over them (Refunds.RecordGatewayRefundAsync), each part counted once.
+        e.HasIndex(r => new { r.GatewayRefundId, r.OrderId }).IsUnique();
         e.HasIndex(r => new { r.OrderId, r.Status });
         e.HasIndex(r => new { r.PaymentId, r.Status });
         e.Property(r => r.Version).IsConcurrencyToken();

@@ -26,9 +26,13 @@ public class DesignatedCountyConfiguration : IEntityTypeConfiguration<Designated
 {
     public void Configure(EntityTypeBuilder<DesignatedCounty> e)
     {
-        e.HasKey(c => c.CountyCode);
+        e.HasKey(c => c.Id);
         e.Property(c => c.CountyCode).HasMaxLength(6).IsFixedLength();
         e.Property(c => c.Source).HasMaxLength(100);
-        e.HasOne(c => c.County).WithOne().HasForeignKey<DesignatedCounty>(c => c.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(c => c.County).WithMany().HasForeignKey(c => c.CountyCode).OnDelete(DeleteBehavior.Restrict);
+        // A county has at most one open period; ended ones are its history.
+        e.HasIndex(c => c.CountyCode).IsUnique().HasFilter("\"RemovedAtUtc\" IS NULL");
+        e.HasIndex(c => new { c.CountyCode, c.AddedAtUtc });
+        e.ToTable(t => t.HasCheckConstraint("CK_DesignatedCounties_Period", "\"RemovedAtUtc\" IS NULL OR \"RemovedAtUtc\" >= \"AddedAtUtc\""));
     }
 }

@@ -14,6 +14,7 @@ namespace Storefront.Web.Pages.Admin;
 /// <summary>
 /// The list of designated counties: only their produce may be listed. The demo ships Hunan's; a deployment imports
 /// the official list of 832 counties here (CSV, first column the six-digit code), and admins add or remove single ones.
+/// Removing one ends its period on the list (the row stays, for what was counted while it was designated).
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
 public class DesignatedCountiesModel(
@@ -21,7 +22,8 @@ public class DesignatedCountiesModel(
     DesignatedCounties counties,
     AuditLog audit,
     CurrentActor actor,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : PageModel
 {
     private const int MaxImportBytes = 1024 * 1024;
 
@@ -80,9 +82,10 @@ public class DesignatedCountiesModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, CancellationToken ct)
     {
-        var county = await db.DesignatedCounties.FirstOrDefaultAsync(c => c.CountyCode == code, ct);
+        var county = await db.DesignatedCounties.Current().FirstOrDefaultAsync(c => c.CountyCode == code, ct);
         if (county is null) return NotFound();
-        db.DesignatedCounties.Remove(county);
+        // Its period ends rather than the row going: what counted while it was designated still did.
+        county.Remove(clock.GetUtcNow().UtcDateTime);
         audit.Record(actor.UserId, actor.Name, "DesignatedCounty.Remove", "DesignatedCounty", code);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Counties.Removed", code].Value;
@@ -91,13 +94,13 @@ public class DesignatedCountiesModel(
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var provinces = await db.DesignatedCounties.AsNoTracking()
+        var provinces = await db.DesignatedCounties.AsNoTracking().Current()
             .GroupBy(c => new { c.County.ProvinceCode, c.County.ProvinceName })
             .Select(g => new ProvinceRow(g.Key.ProvinceCode, g.Key.ProvinceName, g.Count()))
             .ToListAsync(ct);
         Provinces = provinces.OrderBy(p => p.Code).ToList();
         if (Province is null || Provinces.All(p => p.Code != Province)) Province = Provinces.MaxBy(p => p.Count)?.Code;
-        Counties = await db.DesignatedCounties.AsNoTracking()
+        Counties = await db.DesignatedCounties.AsNoTracking().Current()
             .Where(c => c.County.ProvinceCode == Province)
             .OrderBy(c => c.CountyCode)
             .Select(c => new CountyRow(c.CountyCode, c.County.Name, c.County.PrefectureName, c.Source, c.AddedAtUtc))

@@ -1,3 +1,4 @@
+using Storefront.Core.Regions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Catalog;
@@ -34,7 +35,7 @@ public class IndexModel(StorefrontDbContext db) : PageModel
         var filingsToReview = await db.CanteenFilings.CountAsync(f => f.Status == FilingStatus.Submitted, ct);
         var parked = await db.ListingSyncRecords.CountAsync(r => r.State == ListingSyncState.Parked, ct);
         var unmatched = await db.Platform832Orders.CountAsync(o => o.OrganisationId == null, ct);
-        var counties = await db.DesignatedCounties.CountAsync(ct);
+        var counties = await db.DesignatedCounties.Current().CountAsync(ct);
 
         Queues =
         [

@@ -1,3 +1,4 @@
+using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 
@@ -7,7 +8,7 @@ namespace Storefront.Web.Pages.Supplier;
 public sealed record CountyOption(string Code, string Name, string Group)
 {
     public static async Task<IReadOnlyList<CountyOption>> LoadAsync(StorefrontDbContext db, CancellationToken ct) =>
-        await db.DesignatedCounties.AsNoTracking()
+        await db.DesignatedCounties.AsNoTracking().Current()
             .OrderBy(c => c.CountyCode)
             .Select(c => new CountyOption(c.CountyCode, c.County.Name, c.County.ProvinceName + " " + (c.County.PrefectureName ?? "")))
             .ToListAsync(ct);
