@@ -16,7 +16,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.DirectShop direc
         public DirectShop() => UseKestrel(0);
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Security:SecureCookies", "SameAsRequest"), new("Security:SignInAttemptsPerAddressPerMinute", "3")];
+            [new("Security:SecureCookies", "SameAsRequest"), new("Security:SignInAttemptsPerAddressPerMinute", "3"), new("AllowedHosts", TestDatabases.LoopbackHosts)];
     }
 
     /// <summary>Behind a proxy on the loopback, configured as known.</summary>
@@ -26,7 +26,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.DirectShop direc
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
             [new("Security:SecureCookies", "SameAsRequest"), new("Security:SignInAttemptsPerAddressPerMinute", "3"),
-                new("Security:KnownProxies:0", "127.0.0.1"), new("Security:KnownProxies:1", "::1")];
+                new("Security:KnownProxies:0", "127.0.0.1"), new("Security:KnownProxies:1", "::1"), new("AllowedHosts", TestDatabases.LoopbackHosts)];
     }
 
     /// <summary>Statuses of five failed sign-ins, each for another account and claiming another client address.</summary>
