@@ -282,7 +282,9 @@ def shop_environment(provider, connection, folder, url):
         "Storefront__DataPath": folder, "Storefront__PublicUrl": url, "Database__MigrateOnStart": "true",
         # Plain HTTP on the loopback: cookies must not require HTTPS here.
         "Security__SecureCookies": "SameAsRequest", "Diagnostics__ServerTiming": "true",
-        "Security__SignInAttemptsPerAddressPerMinute": "100000", "Logging__LogLevel__Default": "Warning",
+        # The load tool signs each person in afresh before every run (see cookies()).
+        "Security__SignInAttemptsPerAddressPerMinute": "100000", "Security__SignInAttemptsPerAccountPerQuarterHour": "100000",
+        "Logging__LogLevel__Default": "Warning",
     }
 
 
