@@ -122,11 +122,13 @@ public class FollowerTests
         var (h, supplier) = await WithApprovedListingsAsync();
         await using var _ = h;
         await h.AddOrganisationAsync(Hospital);
-        // The supplier's county is off the list when the order is paid: the ledger refuses the payment.
+        // The supplier's county is off the list when the order is paid: the ledger refuses the payment. Removed a
+        // second back, because the platform stamps times to the millisecond: an order placed within a millisecond
+        // of the removal would otherwise be paid "before" it (this failed once in CI).
         await h.WithDbAsync(async db =>
         {
             foreach (var period in await db.DesignatedCounties.Where(c => c.CountyCode == supplier.CountyCode && c.RemovedAtUtc == null).ToListAsync())
-                period.Remove(DateTime.UtcNow);
+                period.Remove(DateTime.UtcNow.AddSeconds(-1));
             await db.SaveChangesAsync();
             return 0;
         });
