@@ -23,8 +23,8 @@ namespace Storefront.Platform832.Tests;
 /// </summary>
 public sealed class AdapterHarness : IAsyncDisposable
 {
-    public const string AppKey = "test-app";
-    public const string AppSecret = "test-secret";
+    public const string AppKey = Platform832StandIn.AppKey;
+    public const string AppSecret = Platform832StandIn.AppSecret;
     private static int _sequence;
     private readonly string _folder;
 

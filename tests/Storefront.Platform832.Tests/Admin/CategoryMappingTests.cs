@@ -18,29 +18,10 @@ public class CategoryMappingOnPostgreSql(PostgreSqlPlatform832Factory factory) :
 /// </summary>
 public abstract class CategoryMappingTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : Platform832Factory
 {
-    private Task<bool> RunAsync<TJob>() where TJob : Web.Jobs.LeasedJob => Factory.Services.GetRequiredService<TJob>().TryRunAsync(CancellationToken.None);
-
-    private async Task<(string Code, List<int> Listings)> OnboardAsync(string key, string categorySlug)
-    {
-        var code = "S" + key.ToUpperInvariant();
-        var listings = await Factory.WithDbAsync(async db =>
-        {
-            var supplier = await db.Suppliers.SingleAsync(s => s.Members.Any(m => m.User.Email == DemoData.SupplierEmail(key)));
-            supplier.Platform832Code = code;
-            var ids = await db.Listings.Where(l => l.SupplierId == supplier.Id && l.Category.Slug == categorySlug && l.Status == ListingStatus.Published)
-                .OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
-            foreach (var id in ids) db.ListingSyncJobs.Add(ListingSyncJob.For(id, DateTime.UtcNow));
-            await db.SaveChangesAsync();
-            return ids;
-        });
-        Assert.NotEmpty(listings);
-        return (code, listings);
-    }
-
     /// <summary>The mapping page after the platform's lists were read, with one category's mapping removed by the admin.</summary>
     private async Task<HtmlPage> UnmappedAsync(HttpClient client, string shopCode)
     {
-        Assert.True(await RunAsync<Platform832ReferenceDataJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832ReferenceDataJob>());
         var page = await client.GetPageAsync("/admin/sync/categories");
         var unmapped = await page.SubmitAsync(client, $"#category-{shopCode} .choose-form", [new("platformCode", "")]);
         Assert.Equal("no", unmapped.Find($"#category-{shopCode}")!.GetAttribute("data-mapped"));
@@ -53,9 +34,10 @@ public abstract class CategoryMappingTests<TFactory>(TFactory factory) : Databas
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
         var page = await UnmappedAsync(admin, "0101");
         Assert.Contains("产地县 54 个", page.Text("#reference-read"));
-        var (code, listings) = await OnboardAsync("xupu", "rice");
+        var (_, code, listings) = await Factory.OnboardOn832Async("xupu", l => l.Category.Slug == "rice" && l.Status == ListingStatus.Published);
+        Assert.NotEmpty(listings);
 
-        Assert.True(await RunAsync<Platform832SyncJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832SyncJob>());
 
         Assert.DoesNotContain(Factory.Simulator.State.Products(), p => p.SupplierCode == code);
         var monitor = await admin.GetPageAsync("/admin/sync");
@@ -77,7 +59,7 @@ public abstract class CategoryMappingTests<TFactory>(TFactory factory) : Databas
         Assert.Contains("110001 大米", row.TextContent);
         var accepted = await page.SubmitAsync(admin, "#category-0101 .accept-form");
         Assert.Contains($"大米 已对应 832 分类 110001，{waitingRice} 个商品已排队发送", accepted.Text(".flash"));
-        Assert.True(await RunAsync<Platform832SyncJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832SyncJob>());
 
         var sent = Factory.Simulator.State.Products().Where(p => p.SupplierCode == code).ToList();
         Assert.Equal(listings.Select(Listing.CodeOf).Order(), sent.Select(p => p.ExternalId).Order());
@@ -141,7 +123,7 @@ public abstract class CategoryMappingTests<TFactory>(TFactory factory) : Databas
                 .Select(l => new { l.Id, Code = l.Supplier.Platform832Code! }).ToListAsync();
         });
         Assert.Equal(82, published.Count);
-        Assert.True(await RunAsync<Platform832SyncJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832SyncJob>());
         Assert.True(published.Count(p => Factory.Simulator.State.Product(p.Code, Listing.CodeOf(p.Id)) is not null) < 82);
 
         // The platform's lists read afresh (what an earlier test added by hand is gone), then one click.
@@ -149,7 +131,7 @@ public abstract class CategoryMappingTests<TFactory>(TFactory factory) : Databas
         Assert.Contains("已读取平台分类 25 个、产地县 54 个", page.Text(".flash"));
         if (page.Find("#accept-all-form") is not null) page = await page.SubmitAsync(admin, "#accept-all-form");
         Assert.Empty(page.All("#category-map tr[data-mapped='no']"));
-        Assert.True(await RunAsync<Platform832SyncJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832SyncJob>());
 
         Assert.All(published, p => Assert.NotNull(Factory.Simulator.State.Product(p.Code, Listing.CodeOf(p.Id))));
         Assert.Equal(0, await Factory.WithDbAsync(db => db.ListingSyncRecords.CountAsync(r => r.State == ListingSyncState.Waiting)));

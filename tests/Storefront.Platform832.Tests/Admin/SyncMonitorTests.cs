@@ -18,38 +18,6 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
 {
     private PlatformState Platform => Factory.Simulator.State;
 
-    /// <summary>Gives a demo supplier an 832 code and queues its listings, as recording the code would.</summary>
-    private async Task<(int SupplierId, string Code, List<int> Listings)> OnboardAsync(string key)
-    {
-        var code = "S" + key.ToUpperInvariant();
-        var (supplierId, listings) = await Factory.WithDbAsync(async db =>
-        {
-            var supplier = await db.Suppliers.SingleAsync(s => s.Members.Any(m => m.User.Email == DemoData.SupplierEmail(key)));
-            supplier.Platform832Code = code;
-            var ids = await db.Listings.Where(l => l.SupplierId == supplier.Id).Select(l => l.Id).ToListAsync();
-            foreach (var id in ids) db.ListingSyncJobs.Add(ListingSyncJob.For(id, DateTime.UtcNow));
-            await db.SaveChangesAsync();
-            return (supplier.Id, ids);
-        });
-        return (supplierId, code, listings);
-    }
-
-    private Task<bool> RunAsync<TJob>() where TJob : Web.Jobs.LeasedJob => Factory.Services.GetRequiredService<TJob>().TryRunAsync(CancellationToken.None);
-
-    /// <summary>
-    /// What an admin does before the first listing can reach a platform whose categories are not the shop's: the
-    /// platform's lists are read (on start, by their job), and the suggestions by name are accepted in one click.
-    /// </summary>
-    protected async Task MapCategoriesAsync(HttpClient client)
-    {
-        Assert.True(await RunAsync<Platform832ReferenceDataJob>());
-        var page = await client.GetPageAsync("/admin/sync/categories");
-        if (page.Find("#accept-all-form") is null) return; // an earlier test of this class mapped them
-        var mapped = await page.SubmitAsync(client, "#accept-all-form");
-        Assert.Contains("已采纳 9 条建议", mapped.Text(".flash"));
-        Assert.Empty(mapped.All("#category-map tr[data-mapped='no']"));
-    }
-
     private async Task<HtmlPage> MonitorAsync(HttpClient client) => await client.GetPageAsync("/admin/sync");
 
     private static string SupplierRow(HtmlPage page, string code) =>
@@ -59,13 +27,13 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     public async Task TheMonitorShowsASuppliersBacklogAndThenItsListingsInStepWithTheJobsLastSuccess()
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
-        var (_, code, listings) = await OnboardAsync("yongshun");
-        await MapCategoriesAsync(client);
+        var (_, code, listings) = await Factory.OnboardOn832Async("yongshun");
+        await Factory.MapCategoriesAsync(client);
         var before = await MonitorAsync(client);
         Assert.Null(before.Find("#sync-not-configured"));
         Assert.Contains($"{listings.Count}", SupplierRow(before, code));
 
-        Assert.True(await RunAsync<Platform832SyncJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832SyncJob>());
 
         var after = await MonitorAsync(client);
         var cells = after.All("#suppliers tbody tr").Single(r => r.TextContent.Contains(code, StringComparison.Ordinal)).QuerySelectorAll("td").Select(c => c.TextContent).ToList();
@@ -80,10 +48,10 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     public async Task ARefusalShowsThePlatformsReasonsAndAParkedListingIsRetriedByAnAdmin()
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
-        var (_, code, listings) = await OnboardAsync("fenghuang");
-        await MapCategoriesAsync(client);
+        var (_, code, listings) = await Factory.OnboardOn832Async("fenghuang");
+        await Factory.MapCategoriesAsync(client);
         await Factory.WithDbAsync(db => db.ListingPhotos.Where(p => p.ListingId == listings[0]).ExecuteDeleteAsync());
-        await RunAsync<Platform832SyncJob>();
+        await Factory.RunJobAsync<Platform832SyncJob>();
 
         var refused = await MonitorAsync(client);
         var row = refused.Text($"#problem-{listings[0]}");
@@ -94,8 +62,8 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
         try
         {
             await Factory.WithDbAsync(async db => { await db.Listings.Where(l => l.Id == listings[1]).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 3).SetProperty(l => l.Revision, l => l.Revision + 1)); db.ListingSyncJobs.Add(ListingSyncJob.For(listings[1], DateTime.UtcNow)); await db.SaveChangesAsync(); });
-            await RunAsync<Platform832SyncJob>();
-            await RunAsync<Platform832SyncJob>();
+            await Factory.RunJobAsync<Platform832SyncJob>();
+            await Factory.RunJobAsync<Platform832SyncJob>();
         }
         finally
         {
@@ -106,7 +74,7 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
 
         var retried = await parked.SubmitAsync(client, $"#problem-{listings[1]} form");
         Assert.Contains($"已重新排队 {Listing.CodeOf(listings[1])}", retried.Text(".flash"));
-        await RunAsync<Platform832SyncJob>();
+        await Factory.RunJobAsync<Platform832SyncJob>();
         Assert.Equal(ListingSyncState.InStep, await Factory.WithDbAsync(db => db.ListingSyncRecords.Where(r => r.ListingId == listings[1]).Select(r => r.State).SingleAsync()));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Platform832.Retry" && a.SubjectId == Listing.CodeOf(listings[1]))));
         Assert.Equal(3, Platform.Product(code, Listing.CodeOf(listings[1]))!.Fields.Stock);
@@ -116,9 +84,9 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     public async Task AnAdminAsksForAReconciliationAndSeesTheDriftItRepaired()
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
-        var (_, code, listings) = await OnboardAsync("baojing");
-        await MapCategoriesAsync(client);
-        await RunAsync<Platform832SyncJob>();
+        var (_, code, listings) = await Factory.OnboardOn832Async("baojing");
+        await Factory.MapCategoriesAsync(client);
+        await Factory.RunJobAsync<Platform832SyncJob>();
         await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == listings[0]).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 1)));
         // A product the platform holds that the shop never had: nothing can repair it but a person.
         Platform.Upsert(code, "L999999", new ProductFields(1, "孤儿", "150001", "433125", null, "盒", "1", 1, 1, 1, ["https://x.cn/a.jpg"], ""));
@@ -127,7 +95,7 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
         var requested = await page.SubmitAsync(client, "#reconcile-form");
         Assert.Contains("已请求对账", requested.Text(".flash"));
         Assert.NotNull(requested.Find("#reconciliation-waiting"));
-        Assert.True(await RunAsync<Platform832ReconciliationJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832ReconciliationJob>());
 
         var report = await MonitorAsync(client);
         Assert.Contains("价格或库存不同 1", report.Text("#drift-counts"));
@@ -145,12 +113,12 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     public async Task AnImportedOrderOfAnUnknownBuyerWaitsUntilAnAdminMatchesItAndThenCountsOnce()
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
-        var (_, code, _) = await OnboardAsync("guzhang");
-        await MapCategoriesAsync(client);
-        await RunAsync<Platform832SyncJob>();
+        var (_, code, _) = await Factory.OnboardOn832Async("guzhang");
+        await Factory.MapCategoriesAsync(client);
+        await Factory.RunJobAsync<Platform832SyncJob>();
         foreach (var p in Platform.Products().Where(p => p.SupplierCode == code)) Platform.Decide(code, p.ExternalId, true, null);
         Platform.PlaceOrders(1);
-        Assert.True(await RunAsync<Platform832OrdersJob>());
+        Assert.True(await Factory.RunJobAsync<Platform832OrdersJob>());
 
         var queue = await client.GetPageAsync("/admin/platform832-orders");
         var order = await Factory.WithDbAsync(db => db.Platform832Orders.OrderByDescending(o => o.Id).FirstAsync());
@@ -163,7 +131,7 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
         var matched = await refused.SubmitAsync(client, $"#match-form-{order.Id}", [new("CreditCode", hospital.CreditCode)]);
         Assert.Contains($"订单 {order.OrderNo} 已匹配", matched.Text(".flash"));
         Assert.Null(matched.Find($"#order-{order.Id}"));
-        await RunAsync<Platform832OrdersJob>();
+        await Factory.RunJobAsync<Platform832OrdersJob>();
         var entries = await Factory.WithDbAsync(db => db.QuotaEntries.Where(e => e.Reference == order.OrderNo).ToListAsync());
         var entry = Assert.Single(entries);
         Assert.Equal((hospital.Id, QuotaEntryKind.Platform832Order, order.TotalFen), (entry.OrganisationId, entry.Kind, entry.AmountFen));
@@ -185,11 +153,11 @@ public abstract class SyncMonitorTests<TFactory>(TFactory factory) : DatabaseTes
     public async Task AFieldRefusedOnManyListingsIsOneProblemOnTheMonitorWithItsCount()
     {
         var client = await SignedInClientAsync(DemoData.AdminEmail);
-        var (_, code, listings) = await OnboardAsync("sangzhi");
-        await MapCategoriesAsync(client);
+        var (_, code, listings) = await Factory.OnboardOn832Async("sangzhi");
+        await Factory.MapCategoriesAsync(client);
         // The platform suspends the cooperative: every listing is refused on the same field for the same reason.
         Platform.UpsertSupplier(code, "桑植县白茶蜂业专业合作社", null, "430822", "SUSPENDED");
-        await RunAsync<Platform832SyncJob>();
+        await Factory.RunJobAsync<Platform832SyncJob>();
 
         var monitor = await MonitorAsync(client);
         var classes = monitor.All("#refusal-classes tbody tr").Select(r => r.TextContent).ToList();
