@@ -117,7 +117,11 @@ public sealed class CatalogIndexes(CatalogStamp stamps)
     private readonly SemaphoreSlim _building = new(1, 1);
     private volatile CatalogIndex? _current;
 
-    public async Task<CatalogIndex> CurrentAsync(StorefrontDbContext db, IQueryable<Listing> visible, CancellationToken ct)
+    /// <summary>
+    /// The index of the catalog's current stamp. <paramref name="visible"/> is asked for only when the index is built:
+    /// most requests find it made, and composing the query alone costs them more than reading the stamp.
+    /// </summary>
+    public async Task<CatalogIndex> CurrentAsync(StorefrontDbContext db, Func<IQueryable<Listing>> visible, CancellationToken ct)
     {
         var stamp = await stamps.ReadAsync(ct);
         if (_current is { } current && current.Stamp == stamp) return current;
@@ -127,7 +131,7 @@ public sealed class CatalogIndexes(CatalogStamp stamps)
             // Read again under the lock: whoever built meanwhile may have built this very stamp, or a newer one.
             stamp = await stamps.ReadAsync(ct);
             if (_current is { } built && built.Stamp == stamp) return built;
-            return _current = await CatalogIndex.BuildAsync(db, stamp, visible, ct);
+            return _current = await CatalogIndex.BuildAsync(db, stamp, visible(), ct);
         }
         finally
         {

@@ -69,7 +69,7 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
             && l.Supplier.Status == VerificationStatus.Verified
             && db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.CountyCode == l.OriginCountyCode));
 
-    public Task<CatalogIndex> IndexAsync(CancellationToken ct = default) => indexes.CurrentAsync(db, Visible(), ct);
+    public Task<CatalogIndex> IndexAsync(CancellationToken ct = default) => indexes.CurrentAsync(db, Visible, ct);
 
     public async Task<CatalogPage> SearchAsync(CatalogQuery query, bool english, CancellationToken ct = default) =>
         await SearchAsync(await IndexAsync(ct), query, english, ct);

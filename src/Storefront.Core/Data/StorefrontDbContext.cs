@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
@@ -55,10 +56,20 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<QuotaImpactTotal> QuotaImpactTotals => Set<QuotaImpactTotal>();
     public DbSet<QuotaDigestSent> QuotaDigestsSent => Set<QuotaDigestSent>();
 
-    // Quotas (issue 6): the monthly totals move with the ledger in every save, whoever builds the context.
-    // Performance (issue 8): so does the catalog's stamp.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(QuotaTotalsInterceptor.Instance, CatalogChanges.Instance);
+    /// <summary>
+    /// What every context needs, whoever builds it. Quotas (issue 6): the monthly totals move with the ledger in every
+    /// save. Performance (issue 8): so does the catalog's stamp.
+    /// </summary>
+    public static DbContextOptionsBuilder AddInterceptorsTo(DbContextOptionsBuilder options) =>
+        options.AddInterceptors(QuotaTotalsInterceptor.Instance, CatalogChanges.Instance);
+
+    // The shop's pooled contexts have them from their options, which pooling forbids changing here; a context built by
+    // hand (tests, tools, design time) gets them now.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(QuotaTotalsInterceptor.Instance) != true)
+            AddInterceptorsTo(optionsBuilder);
+    }
     // The 832 platform adapter: sync records per listing, job cursors, imported orders, reconciliation reports.
     public DbSet<ListingSyncRecord> ListingSyncRecords => Set<ListingSyncRecord>();
     public DbSet<Platform832JobState> Platform832JobStates => Set<Platform832JobState>();

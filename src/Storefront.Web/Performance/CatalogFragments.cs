@@ -30,8 +30,23 @@ public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
     }
 
     /// <summary>The fragment with this reader's token in its forms, or null when it is not made yet.</summary>
-    public string? Find(Key key, string? requestToken) =>
-        _fragments.TryGetValue(key, out string? stored) && stored is not null ? WithToken(stored, requestToken) : null;
+    public IHtmlContent? Find(Key key, string? requestToken) =>
+        _fragments.TryGetValue(key, out Fragment? stored) && stored is not null ? new WithToken(stored, requestToken) : null;
+
+    /// <summary>A kept fragment, cut where the token goes so that each reader's copy is written out without being made.</summary>
+    private sealed record Fragment(string[] Pieces);
+
+    private sealed class WithToken(Fragment fragment, string? requestToken) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            for (var i = 0; i < fragment.Pieces.Length; i++)
+            {
+                if (i > 0) writer.Write(requestToken);
+                writer.Write(fragment.Pieces[i]);
+            }
+        }
+    }
 
     /// <summary>Writes the rendered fragment out once, keeps it with the token marked, and returns it as this reader sees it.</summary>
     public string Keep(Key key, IHtmlContent rendered, string? requestToken)
@@ -45,7 +60,7 @@ public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
         // Every form's token must have become the mark; a token of another kind would be served to everyone, so such a
         // fragment is shown to this reader only.
         if (Occurrences(stored, TokenField) != Occurrences(stored, TokenMark)) return html;
-        _fragments.Set(key, stored, new MemoryCacheEntryOptions
+        _fragments.Set(key, new Fragment(stored.Split(TokenMark)), new MemoryCacheEntryOptions
         {
             Size = stored.Length + key.Query.Length,
             // A new stamp makes an entry unreachable at once; the sliding time frees it soon after.
@@ -76,9 +91,6 @@ public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
         return count;
     }
-
-    private static string WithToken(string stored, string? requestToken) =>
-        requestToken is null ? stored : stored.Replace(TokenMark, requestToken, StringComparison.Ordinal);
 
     public void Dispose() => _fragments.Dispose();
 }

@@ -25,8 +25,11 @@ public static class DataSetup
 
         var provider = builder.Configuration["Database:Provider"] ?? SqliteProvider;
         var connectionString = builder.Configuration.GetConnectionString("Storefront");
-        builder.Services.AddDbContext<StorefrontDbContext>(options =>
+        // Pooled: every request of a signed-in person uses a context, and setting one up afresh was a measurable part
+        // of a cached catalog page (issue 13). The context keeps no state of its own between requests.
+        builder.Services.AddDbContextPool<StorefrontDbContext>(options =>
         {
+            StorefrontDbContext.AddInterceptorsTo(options);
             if (string.Equals(provider, PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
             {
                 if (string.IsNullOrWhiteSpace(connectionString))

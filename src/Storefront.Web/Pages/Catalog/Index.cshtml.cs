@@ -53,7 +53,7 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db, CatalogFra
     ];
 
     /// <summary>The results as another signed-in person's request already made them of this catalog, with this reader's token.</summary>
-    public string? SharedResults { get; private set; }
+    public IHtmlContent? SharedResults { get; private set; }
 
     private CatalogFragments.Key _resultsKey;
     private string? _formsToken;

@@ -1,15 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using Storefront.Core.Data;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Notifications;
 
-/// <summary>The ordering links of the header and the number of unread notifications, read once per request.</summary>
-public sealed class NavigationCounts(StorefrontDbContext db, CurrentActor actor)
+/// <summary>The header's counts of the person: read with their seats, in the one round trip of <see cref="CurrentActor"/>.</summary>
+public sealed class NavigationCounts(CurrentActor actor)
 {
-    public async Task<int> UnreadAsync()
-    {
-        var me = actor.UserId;
-        return me is null ? 0 : await db.Notifications.CountAsync(n => n.UserId == me && n.ReadAtUtc == null);
-    }
+    public async Task<int> UnreadAsync() => (await actor.GetSeatsAsync()).UnreadNotifications;
 }
