@@ -173,8 +173,15 @@ public abstract class FulfilmentTests<TFactory>(TFactory factory) : DatabaseTest
         var rejected = await approver.DecideAsync(order, "Reject", "本月预算已用完");
         Assert.Contains("已驳回", rejected.Text(".flash"));
 
+        // Rejected reads 已驳回 with the reason, not 已取消, on the order and on its purchase.
         var page = await buyer.GetPageAsync($"/orders/{order}");
-        Assert.Contains("审批未通过: 本月预算已用完", page.Text("#order-cancellation"));
+        Assert.Equal("已驳回", page.Text("#order-status"));
+        Assert.Equal("· 驳回原因：本月预算已用完", page.Text("#order-cancellation"));
+        var purchaseId = await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order).Select(o => o.PurchaseId).SingleAsync());
+        var purchase = await buyer.GetPageAsync($"/orders/purchases/{purchaseId}");
+        Assert.Equal("已驳回 · 驳回原因：本月预算已用完", purchase.Get($"#purchase-orders tr[data-order='{order}'] td:last-child").TextContent.Trim());
+        var list = await buyer.GetPageAsync("/orders");
+        Assert.Equal("已驳回", list.Text($"#orders tr[data-order='{order}'] .status"));
         Assert.Equal(before, await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == rice).Select(l => l.Stock).SingleAsync()));
     }
 
