@@ -108,4 +108,15 @@ public abstract class QuotaYearTests<TFactory>(TFactory factory) : DatabaseTests
         Assert.Equal("—", page.Text("#quota-pace-progress"));
         Assert.Equal("¥0.00", page.Text("#quota-forecast"));
     }
+
+    [SkippableFact]
+    public async Task TheAdminsTrendOfAYearWithNothingCountedHasNoScaleOfNothing()
+    {
+        // 2021, the first year of the rules, holds nothing in the demo: the chart used to read ¥0, ¥0, ¥0, ¥0, ¥1.
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var page = await admin.GetPageAsync("/admin/quotas/trends?year=2021");
+        var svg = page.Get("svg#chart-all");
+        Assert.Equal(["¥0"], svg.QuerySelectorAll("text.chart-axis").Select(t => t.TextContent).Where(t => t.StartsWith('¥')));
+        Assert.Equal("本年度尚无计入金额", svg.QuerySelector("text.chart-empty")!.TextContent);
+    }
 }
