@@ -88,6 +88,9 @@ public class CatalogJourneyTests(BrowserFixture browser)
         await page.FillAsync("#Input_Password", Web.Demo.DemoData.Password);
         await page.ClickAsync("#sign-in-submit");
         await Assertions.Expect(page.Locator("#nav-user")).ToHaveTextAsync(Web.Demo.DemoData.AdminEmail);
+        // An admin lands where admins work.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await page.GotoAsync("/");
         await page.ClickAsync(".main-nav a[href='/admin']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("管理后台");
         await page.ClickAsync("#sign-out");

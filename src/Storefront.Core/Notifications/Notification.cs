@@ -27,6 +27,10 @@ public enum NotificationKind
     OrganisationVerified = 11,
     /// <summary>To the organisation's admins: the registration was refused, with the reason.</summary>
     OrganisationRejected = 12,
+    /// <summary>To approvers: a purchase (all its orders, one decision) waits for approval.</summary>
+    PurchaseAwaitingApproval = 20,
+    /// <summary>To the buyer: an approver rejected orders of the purchase, with the reason.</summary>
+    PurchaseRejected = 21,
 }
 
 /// <summary>An in-app message to one person, linking to where they act; mail with the same text goes out with it.</summary>

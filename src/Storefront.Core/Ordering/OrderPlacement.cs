@@ -9,8 +9,9 @@ namespace Storefront.Core.Ordering;
 /// <summary>
 /// Checkout: the cart becomes one purchase of one order per supplier. Prices are computed here, on the server, and
 /// compared with what the buyer was shown; any change of price, quantity or availability is handed back for the buyer
-/// to confirm, never applied silently. Orders below the organisation's threshold go straight on to payment and take
-/// their stock in the same transaction; the others wait for an approver.
+/// to confirm, never applied silently. A purchase below the organisation's threshold (<see cref="ApprovalThreshold"/>)
+/// goes straight on to payment and takes its stock in the same transaction; one at or above it waits, all its orders
+/// together, for an approver's one decision.
 /// </summary>
 public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReservations stock, Notifier notifier, Payments.PaymentRequests payments, TimeProvider clock)
 {
@@ -102,6 +103,8 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             TotalFen = view.TotalFen,
             CreatedAtUtc = now,
         };
+        // The purchase's total decides first; the spend split across checkouts is added once the organisation is locked.
+        var waits = Organisation.NeedsApproval(organisation.ApprovalThresholdFen, view.TotalFen);
         var sequence = 0;
         foreach (var supplier in view.Suppliers)
         {
@@ -116,8 +119,7 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
                 Quantity = i.Quote.Quantity,
                 AmountFen = i.Quote.AmountFen!.Value,
             }).ToList();
-            var order = Order.Create(organisation.Id, supplier.SupplierId, ++sequence, lines,
-                Organisation.NeedsApproval(organisation.ApprovalThresholdFen, supplier.TotalFen), now);
+            var order = Order.Create(organisation.Id, supplier.SupplierId, ++sequence, lines, waits, now);
             order.Number = $"{purchase.Number}-{sequence}";
             purchase.Orders.Add(order);
         }
@@ -130,7 +132,7 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
         var outOfStock = false;
         var ending = await OrderingTransaction.RunAsync(db, async () =>
         {
-            await ApplyThresholdToSplitSpendAsync(organisation, purchase.Orders, now, ct);
+            await ApplyThresholdToSplitSpendAsync(organisation, purchase, now, ct);
             db.Purchases.Add(purchase);
             await db.SaveChangesAsync(ct);
             purchase.AssignNumbers();
@@ -144,18 +146,15 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
                 outOfStock = true;
                 return false;
             }
-            var approvers = due.Count < purchase.Orders.Count
-                ? await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct)
-                : [];
+            // One message per purchase to each approver: the purchase is one decision, however many orders it has.
+            if (due.Count < purchase.Orders.Count)
+                notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct),
+                    NotificationKind.PurchaseAwaitingApproval, purchase.Number, ApprovalLink(purchase.Id));
             var suppliers = await notifier.SupplierMembersAsync(due.Select(o => o.SupplierId), ct);
             foreach (var order in purchase.Orders)
             {
                 order.Record(OrderEventKind.Submitted, request.BuyerUserId, request.BuyerName, now, purchase.Notes);
-                if (order.Status == OrderStatus.PendingApproval)
-                {
-                    notifier.Notify(approvers, NotificationKind.OrderAwaitingApproval, order.Number, "/approvals");
-                    continue;
-                }
+                if (order.Status == OrderStatus.PendingApproval) continue;
                 order.Record(OrderEventKind.NoApprovalNeeded, null, "", now);
                 notifier.Notify(suppliers[order.SupplierId], NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
             }
@@ -184,35 +183,33 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
         }
     }
 
-    /// <summary>How far back orders placed without approval count together with a new one to the same supplier.</summary>
-    public static readonly TimeSpan SplitSpendWindow = TimeSpan.FromHours(24);
+    /// <summary>Where an approver decides on the purchase: its panel in the approvals queue.</summary>
+    public static string ApprovalLink(long purchaseId) => $"/approvals#purchase-{purchaseId}";
 
     /// <summary>
-    /// The threshold holds for what an organisation spends with one supplier, not per checkout: the orders it placed with
-    /// that supplier in the last 24 hours without approval (not cancelled) count together with the new one, so two
-    /// checkouts of ¥966 under a ¥1,000 threshold send the second to an approver. Run inside the checkout's transaction,
-    /// after the organisation's row is locked (PostgreSQL) or the write lock is taken (SQLite's BEGIN IMMEDIATE), so that
-    /// two checkouts at the same moment are counted one after the other.
+    /// The second half of <see cref="ApprovalThreshold"/>: a purchase that would go through alone is sent to an approver,
+    /// whole, when what it spends with one supplier joins that supplier's open spend of the last 24 hours to reach the
+    /// threshold, so two checkouts of ¥966 under a ¥1,000 threshold send the second to an approver. Run inside the
+    /// checkout's transaction, after the organisation's row is locked (PostgreSQL) or the write lock is taken (SQLite's
+    /// BEGIN IMMEDIATE), so that two checkouts at the same moment are counted one after the other.
     /// </summary>
-    private async Task ApplyThresholdToSplitSpendAsync(Organisation organisation, IEnumerable<Order> orders, DateTime now, CancellationToken ct)
+    private async Task ApplyThresholdToSplitSpendAsync(Organisation organisation, Purchase purchase, DateTime now, CancellationToken ct)
     {
         if (organisation.ApprovalThresholdFen is not { } threshold) return;
-        var unapproved = orders.Where(o => o.Status == OrderStatus.Approved).ToList();
-        if (unapproved.Count == 0) return;
+        if (purchase.Orders.Any(o => o.Status == OrderStatus.PendingApproval)) return;
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Organisations\" WHERE \"Id\" = {organisation.Id} FOR UPDATE", ct);
-        var since = now - SplitSpendWindow;
-        var supplierIds = unapproved.Select(o => o.SupplierId).ToList();
+        var since = now - ApprovalThreshold.SplitSpendWindow;
+        var supplierIds = purchase.Orders.Select(o => o.SupplierId).ToList();
         var openSpend = await db.Orders.AsNoTracking()
             .Where(o => o.OrganisationId == organisation.Id && supplierIds.Contains(o.SupplierId) && o.CreatedAtUtc > since
                 && o.ApprovedAtUtc != null && o.ApprovedByUserId == null && o.Status != OrderStatus.Cancelled)
             .GroupBy(o => o.SupplierId)
             .Select(g => new { SupplierId = g.Key, TotalFen = g.Sum(o => o.TotalFen) })
             .ToDictionaryAsync(g => g.SupplierId, g => g.TotalFen, ct);
-        foreach (var order in unapproved)
-        {
-            if (Organisation.NeedsApproval(threshold, openSpend.GetValueOrDefault(order.SupplierId) + order.TotalFen)) order.RequireApproval();
-        }
+        var spend = purchase.Orders.Select(o => new ApprovalThreshold.SupplierSpend(o.TotalFen, openSpend.GetValueOrDefault(o.SupplierId)));
+        if (!ApprovalThreshold.PurchaseNeedsApproval(threshold, purchase.TotalFen, spend)) return;
+        foreach (var order in purchase.Orders) order.RequireApproval();
     }
 
     private Task<Purchase?> FindPlacedAsync(Request request, CancellationToken ct) =>

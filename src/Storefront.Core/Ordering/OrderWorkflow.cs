@@ -38,6 +38,8 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
         NoteRequired,
         /// <summary>A card payment or an invoice is open for the order: withdraw it first.</summary>
         PaymentInProgress,
+        /// <summary>An approver's decision named no order, or the same order to approve and to reject.</summary>
+        NothingChosen,
     }
 
     public sealed record Result(Outcome Outcome, string? ListingTitle = null)
@@ -57,33 +59,66 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
                 && (organisationId == null || o.OrganisationId == organisationId)
                 && (supplierId == null || o.SupplierId == supplierId), ct);
 
-    public async Task<Result> ApproveAsync(Order order, Actor approver, string? comment, CancellationToken ct = default)
+    /// <summary>
+    /// An approver's one decision on a purchase that waits (<see cref="ApprovalThreshold"/>): the orders named in
+    /// <paramref name="approve"/> go on to payment and take their stock, those in <paramref name="reject"/> are rejected
+    /// (驳回) with the reason, the others keep waiting. All of it in one transaction: if one approved order's stock has
+    /// gone, nothing changes. The buyer hears once, whatever the number of orders; each approved order's supplier once.
+    /// </summary>
+    public async Task<Result> DecideAsync(long purchaseId, int organisationId, IReadOnlyCollection<long> approve, IReadOnlyCollection<long> reject,
+        Actor approver, string? comment, CancellationToken ct = default)
     {
-        if (order.Status != OrderStatus.PendingApproval) return new(Outcome.NotNow);
-        if (order.Purchase.BuyerUserId == approver.UserId) return new(Outcome.OwnOrder);
+        if (approve.Count + reject.Count == 0 || approve.Intersect(reject).Any()) return new(Outcome.NothingChosen);
+        var purchase = await db.Purchases
+            .Include(p => p.Orders.Where(o => approve.Contains(o.Id) || reject.Contains(o.Id))).ThenInclude(o => o.Lines)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == purchaseId && p.OrganisationId == organisationId, ct);
+        if (purchase is null) return new(Outcome.NotNow);
+        var approved = purchase.Orders.Where(o => approve.Contains(o.Id)).OrderBy(o => o.Sequence).ToList();
+        var rejected = purchase.Orders.Where(o => reject.Contains(o.Id)).OrderBy(o => o.Sequence).ToList();
+        if (approved.Count != approve.Count || rejected.Count != reject.Count
+            || purchase.Orders.Any(o => o.Status != OrderStatus.PendingApproval)) return new(Outcome.NotNow);
+        if (purchase.BuyerUserId == approver.UserId) return new(Outcome.OwnOrder);
+        if (rejected.Count > 0 && string.IsNullOrWhiteSpace(comment)) return new(Outcome.ReasonRequired);
         var now = Now;
         OrderLine? short_ = null;
         var ending = await OrderingTransaction.RunAsync(db, async () =>
         {
-            order.Approve(approver.UserId, now);
-            short_ = await stock.ReserveAsync(order, ct);
-            if (short_ is not null) return false;
-            order.Record(OrderEventKind.Approved, approver.UserId, approver.Name, now, comment);
-            await payments.OrdersDueAsync(order.Purchase, [order], approver.UserId, ct);
-            notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderAwaitingPayment, order.Purchase.Number, $"/orders/purchases/{order.PurchaseId}");
-            notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToAccept, order.Number, SupplierLink(order));
+            foreach (var order in approved) order.Approve(approver.UserId, now);
+            if (approved.Count > 0)
+            {
+                short_ = await stock.ReserveAsync(approved, ct);
+                if (short_ is not null) return false;
+            }
+            foreach (var order in approved) order.Record(OrderEventKind.Approved, approver.UserId, approver.Name, now, comment);
+            foreach (var order in rejected)
+            {
+                order.Cancel(CancellationKind.RejectedByApprover, comment, now);
+                order.Record(OrderEventKind.Rejected, approver.UserId, approver.Name, now, comment);
+            }
+            var buyer = await notifier.PersonAsync(purchase.BuyerUserId, ct);
+            if (approved.Count > 0)
+            {
+                await payments.OrdersDueAsync(purchase, approved, approver.UserId, ct);
+                notifier.Notify(buyer, NotificationKind.OrderAwaitingPayment, purchase.Number, PurchaseLink(purchase.Id));
+                var suppliers = await notifier.SupplierMembersAsync(approved.Select(o => o.SupplierId), ct);
+                foreach (var order in approved) notifier.Notify(suppliers[order.SupplierId], NotificationKind.OrderToAccept, order.Number, SupplierLink(order));
+            }
+            if (rejected.Count > 0) notifier.Notify(buyer, NotificationKind.PurchaseRejected, purchase.Number, PurchaseLink(purchase.Id));
             return true;
         }, ct);
         return short_ is not null ? new(Outcome.NotEnoughStock, short_.Title) : Ended(ending);
     }
 
-    public async Task<Result> RejectAsync(Order order, Actor approver, string? reason, CancellationToken ct = default)
-    {
-        if (order.Status != OrderStatus.PendingApproval) return new(Outcome.NotNow);
-        if (string.IsNullOrWhiteSpace(reason)) return new(Outcome.ReasonRequired);
-        return await EndAsync(order, CancellationKind.RejectedByApprover, OrderEventKind.Rejected, approver, reason,
-            async () => notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderRejected, order.Number, BuyerLink(order)), ct);
-    }
+    /// <summary>Approves one order of its purchase (<see cref="DecideAsync"/> with that order alone).</summary>
+    public Task<Result> ApproveAsync(Order order, Actor approver, string? comment, CancellationToken ct = default) =>
+        order.Status != OrderStatus.PendingApproval ? Task.FromResult(new Result(Outcome.NotNow))
+            : DecideAsync(order.PurchaseId, order.OrganisationId, [order.Id], [], approver, comment, ct);
+
+    /// <summary>Rejects one order of its purchase, with a reason (<see cref="DecideAsync"/> with that order alone).</summary>
+    public Task<Result> RejectAsync(Order order, Actor approver, string? reason, CancellationToken ct = default) =>
+        order.Status != OrderStatus.PendingApproval ? Task.FromResult(new Result(Outcome.NotNow))
+            : DecideAsync(order.PurchaseId, order.OrganisationId, [], [order.Id], approver, reason, ct);
 
     /// <summary>The buyer cancels before payment; a paid order is refunded instead, which the payments issue adds.</summary>
     public async Task<Result> CancelAsync(Order order, Actor buyer, string? reason, CancellationToken ct = default)
@@ -215,4 +250,6 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
     public static string BuyerLink(Order order) => $"/orders/{order.Id}";
 
     public static string SupplierLink(Order order) => $"/supplier/orders/{order.Id}";
+
+    public static string PurchaseLink(long purchaseId) => $"/orders/purchases/{purchaseId}";
 }

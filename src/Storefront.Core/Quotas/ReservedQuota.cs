@@ -37,6 +37,18 @@ public static class ReservedQuota
         return (reservedFen * today.DayOfYear + days / 2) / days;
     }
 
+    /// <summary>
+    /// The counted amount the year would end with at the rate so far: counted ÷ days gone × days in the year, rounded
+    /// half up to the fen (the counted amount itself once the year is over; null before it starts, with no rate yet).
+    /// </summary>
+    public static long? Forecast(long countedFen, int year, DateOnly today)
+    {
+        if (today.Year < year) return null;
+        if (today.Year > year) return countedFen;
+        var days = DateTime.IsLeapYear(year) ? 366 : 365;
+        return (countedFen * days + today.DayOfYear / 2) / today.DayOfYear;
+    }
+
     /// <summary>A part of a whole as a percentage with two decimals, half up (8.33 for 25,000 of 300,000); null without a whole.</summary>
     public static decimal? Percent(long part, long whole) =>
         whole <= 0 ? null : decimal.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
@@ -60,7 +72,10 @@ public static class ReservedQuota
     }
 }
 
-/// <summary>A grade in the style of the US SBA procurement scorecard.</summary>
+/// <summary>
+/// How far an organisation has come against where the rules say it should be: the counted amount against pace during
+/// the year (the reserved quota spread evenly over its days), against the whole reserved quota once the year is over.
+/// </summary>
 public enum Grade { APlus = 0, A = 1, B = 2, C = 3, D = 4, F = 5 }
 
 public static class Grades

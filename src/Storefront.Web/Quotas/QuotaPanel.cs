@@ -40,6 +40,31 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
 
     public int CurrentYear => ShanghaiTime.YearOf(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The year of one organisation month by month, for its chart: what was counted in each month (with the organisations
+    /// sharing its canteen), where it should be at each month's end (pace), and where the year ends at the rate so far.
+    /// </summary>
+    public sealed record YearView(int Year, long[] Monthly, long[] Cumulative, long[] PaceByMonthEnd, long ReservedFen, int MonthsGone, long? ForecastFen)
+    {
+        public decimal? ForecastRate => ForecastFen is { } f && ReservedFen > 0 ? ReservedQuota.Percent(f, ReservedFen) : null;
+    }
+
+    public async Task<YearView> YearAsync(Panel panel, CancellationToken ct = default)
+    {
+        var ids = await ledger.CountingTowardsAsync(panel.OrganisationId, panel.Year, ct);
+        if (ids.Count == 0) ids = [panel.OrganisationId];
+        var year = panel.Year;
+        var months = await db.QuotaMonthlyTotals.AsNoTracking().Where(t => ids.Contains(t.OrganisationId) && t.Year == year)
+            .GroupBy(t => t.Month).Select(g => new { Month = g.Key, AmountFen = g.Sum(t => t.AmountFen) }).ToListAsync(ct);
+        var monthly = new long[12];
+        foreach (var m in months) monthly[m.Month - 1] = m.AmountFen;
+        var today = ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var gone = today.Year > year ? 12 : today.Year < year ? 0 : today.Month;
+        var reserved = panel.HasQuota ? panel.ReservedFen : 0;
+        return new YearView(year, monthly, SvgChart.Cumulative(monthly)[..gone], QuotaTables.PaceByMonthEnd(reserved, year), reserved, gone,
+            ReservedQuota.Forecast(panel.CountedFen, year, today));
+    }
+
     public async Task<Panel?> LoadAsync(int organisationId, int year, CancellationToken ct = default)
     {
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)

@@ -57,7 +57,7 @@ public class QuotaJourneyTests(BrowserFixture browser)
         var approver = await browser.SignedInAsync(DemoData.MemberEmail("school", "approver"));
         await approver.ClickAsync("#nav-approvals");
         await approver.Locator("#approval-queue > li", new() { HasText = orderNumber }).Locator("button[value=Approve]").ClickAsync();
-        await Assertions.Expect(approver.Locator(".flash")).ToContainTextAsync(orderNumber);
+        await Assertions.Expect(approver.Locator(".flash")).ToContainTextAsync(purchaseNumber);
 
         await Journeys.RecordTransferAsync(admin, purchaseNumber, "14400.00", "BOC-20261129-7781");
         await buyer.ClickAsync("#nav-quota");

@@ -37,7 +37,7 @@ public class OrderPlacementTests
     }
 
     [Fact]
-    public async Task BelowTheThresholdAnOrderGoesOnAndTakesItsStockAtOnceAboveItWaitsForAnApprover()
+    public async Task BelowTheThresholdAPurchaseGoesOnAndEachOrderTakesItsStockAtOnce()
     {
         await using var database = await InMemoryDatabase.CreateAsync();
         var db = database.Db;
@@ -46,30 +46,53 @@ public class OrderPlacementTests
         school.ApprovalThresholdFen = 100_000;
         var buyer = await db.AddMemberAsync(school, OrganisationRoles.Buyer);
         var approver = await db.AddMemberAsync(school, OrganisationRoles.Approver);
-        var cheap = await db.AddListingAsync(await db.AddSupplierAsync(), stock: 500, moq: 10, priceFen: 1000);
-        var dear = await db.AddListingAsync(await db.AddSupplierAsync(), stock: 500, moq: 10, priceFen: 10_000);
-        await services.Cart.AddAsync(buyer.Id, school.Id, [new(cheap.Id, 99), new(dear.Id, 10)]);
+        var rice = await db.AddListingAsync(await db.AddSupplierAsync(), stock: 500, moq: 10, priceFen: 1000);
+        var tea = await db.AddListingAsync(await db.AddSupplierAsync(), stock: 500, moq: 10, priceFen: 1000);
+        await services.Cart.AddAsync(buyer.Id, school.Id, [new(rice.Id, 59), new(tea.Id, 40)]);
 
         await services.CheckOutAsync(db, school, buyer);
 
-        var orders = await db.Orders.AsNoTracking().ToListAsync();
-        var goesOn = orders.Single(o => o.SupplierId == cheap.SupplierId);
-        var waits = orders.Single(o => o.SupplierId == dear.SupplierId);
-        Assert.Equal((OrderStatus.Approved, 99_000L), (goesOn.Status, goesOn.TotalFen));
-        Assert.NotNull(goesOn.StockReservedAtUtc);
-        Assert.Equal((OrderStatus.PendingApproval, 100_000L), (waits.Status, waits.TotalFen));
-        Assert.Null(waits.StockReservedAtUtc);
+        var orders = await db.Orders.AsNoTracking().OrderBy(o => o.Sequence).ToListAsync();
+        Assert.Equal([(OrderStatus.Approved, 59_000L), (OrderStatus.Approved, 40_000L)], orders.Select(o => (o.Status, o.TotalFen)));
+        Assert.All(orders, o => Assert.NotNull(o.StockReservedAtUtc));
         var stock = await db.Listings.AsNoTracking().ToDictionaryAsync(l => l.Id, l => (l.Stock, l.Revision));
-        Assert.Equal((401, cheap.Revision + 1), stock[cheap.Id]);
-        Assert.Equal((500, dear.Revision), stock[dear.Id]);
+        Assert.Equal((441, rice.Revision + 1), stock[rice.Id]);
+        Assert.Equal((460, tea.Revision + 1), stock[tea.Id]);
         // The stock change goes to the 832 platform like any other listing change.
-        Assert.Equal(2, await db.ListingSyncJobs.CountAsync(j => j.ListingId == cheap.Id));
+        Assert.Equal(2, await db.ListingSyncJobs.CountAsync(j => j.ListingId == rice.Id));
 
         var notices = await db.Notifications.AsNoTracking().ToListAsync();
-        Assert.Contains(notices, n => n.UserId == approver.Id && n.Kind == NotificationKind.OrderAwaitingApproval && n.Subject == waits.Number);
-        Assert.Contains(notices, n => n.UserId == buyer.Id && n.Kind == NotificationKind.OrderAwaitingPayment);
-        Assert.DoesNotContain(notices, n => n.UserId == buyer.Id && n.Kind == NotificationKind.OrderAwaitingApproval);
-        Assert.Equal(notices.Count(n => n.Kind == NotificationKind.OrderAwaitingApproval), await db.OutgoingMails.CountAsync(m => m.Subject.StartsWith("OrderAwaitingApproval")));
+        Assert.Single(notices, n => n.UserId == buyer.Id && n.Kind == NotificationKind.OrderAwaitingPayment);
+        Assert.DoesNotContain(notices, n => n.UserId == approver.Id);
+    }
+
+    [Fact]
+    public async Task APurchaseWhoseTotalReachesTheThresholdWaitsWholeThoughEachOrderIsBelowItAndTheApproverHearsOnce()
+    {
+        await using var database = await InMemoryDatabase.CreateAsync();
+        var db = database.Db;
+        var services = new OrderingBuilders.Services(db);
+        var school = await db.AddOrganisationAsync();
+        school.ApprovalThresholdFen = 100_000;
+        var buyer = await db.AddMemberAsync(school, OrganisationRoles.Buyer);
+        var approver = await db.AddMemberAsync(school, OrganisationRoles.Approver);
+        var listings = new List<Core.Catalog.Listing>();
+        for (var i = 0; i < 7; i++) listings.Add(await db.AddListingAsync(await db.AddSupplierAsync(), stock: 500, moq: 10, priceFen: 1000));
+        // Seven orders of ¥150: each far below ¥1,000, together ¥1,050.
+        await services.Cart.AddAsync(buyer.Id, school.Id, listings.Select(l => new Cart.Addition(l.Id, 15)).ToList());
+
+        var placed = await services.CheckOutAsync(db, school, buyer);
+
+        var orders = await db.Orders.AsNoTracking().ToListAsync();
+        Assert.Equal(7, orders.Count);
+        Assert.All(orders, o => Assert.Equal((OrderStatus.PendingApproval, 15_000L, (DateTime?)null), (o.Status, o.TotalFen, o.StockReservedAtUtc)));
+        Assert.All(await db.Listings.AsNoTracking().ToListAsync(), l => Assert.Equal(500, l.Stock));
+        var notices = await db.Notifications.AsNoTracking().ToListAsync();
+        var toApprover = Assert.Single(notices, n => n.UserId == approver.Id);
+        Assert.Equal((NotificationKind.PurchaseAwaitingApproval, placed.Purchase!.Number, $"/approvals#purchase-{placed.Purchase.Id}"),
+            (toApprover.Kind, toApprover.Subject, toApprover.Link));
+        Assert.Equal(1, await db.OutgoingMails.CountAsync(m => m.Subject.StartsWith("PurchaseAwaitingApproval")));
+        Assert.DoesNotContain(notices, n => n.UserId == buyer.Id);
     }
 
     [Fact]

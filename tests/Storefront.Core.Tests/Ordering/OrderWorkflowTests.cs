@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Notifications;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
@@ -99,6 +100,102 @@ public class OrderWorkflowTests
         Assert.Equal(39, await scene.StockAsync());
         Assert.Equal(OrderStatus.PendingApproval, (await scene.OrderAsync()).Status);
         Assert.Equal(jobs, await scene.Db.ListingSyncJobs.CountAsync());
+    }
+
+    private sealed record SevenSupplierScene(InMemoryDatabase Database, OrderingBuilders.Services Services, Organisation School,
+        StorefrontUser Buyer, StorefrontUser Approver, Purchase Purchase, IReadOnlyList<Core.Catalog.Listing> Listings) : IAsyncDisposable
+    {
+        public Core.Data.StorefrontDbContext Db => Database.Db;
+        public IReadOnlyList<long> OrderIds => Purchase.Orders.OrderBy(o => o.Sequence).Select(o => o.Id).ToList();
+        public ValueTask DisposeAsync() => Database.DisposeAsync();
+    }
+
+    /// <summary>A school buys 20 units (¥200) from each of seven suppliers: ¥1,400 reaches its ¥1,000 threshold.</summary>
+    private static async Task<SevenSupplierScene> SevenSupplierPurchaseAsync()
+    {
+        var database = await InMemoryDatabase.CreateAsync();
+        var db = database.Db;
+        var services = new OrderingBuilders.Services(db);
+        var school = await db.AddOrganisationAsync();
+        school.ApprovalThresholdFen = 100_000;
+        var buyer = await db.AddMemberAsync(school, OrganisationRoles.Buyer);
+        var approver = await db.AddMemberAsync(school, OrganisationRoles.Approver);
+        var listings = new List<Core.Catalog.Listing>();
+        for (var i = 0; i < 7; i++) listings.Add(await db.AddListingAsync(await db.AddSupplierAsync(), stock: 100, moq: 10, priceFen: 1000));
+        await services.Cart.AddAsync(buyer.Id, school.Id, listings.Select(l => new Cart.Addition(l.Id, 20)).ToList());
+        var placed = await services.CheckOutAsync(db, school, buyer);
+        db.ChangeTracker.Clear();
+        return new SevenSupplierScene(database, services, school, buyer, approver, placed.Purchase!, listings);
+    }
+
+    [Fact]
+    public async Task OneDecisionApprovesAPurchaseOfSevenSuppliersAndTheBuyerHearsOnce()
+    {
+        await using var scene = await SevenSupplierPurchaseAsync();
+        Assert.All(await scene.Db.Orders.ToListAsync(), o => Assert.Equal(OrderStatus.PendingApproval, o.Status));
+        var before = await scene.Db.Notifications.CountAsync();
+
+        var result = await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, scene.OrderIds, [], new(scene.Approver.Id, "approver"), "同意");
+
+        Assert.Equal(Outcome.Done, result.Outcome);
+        var orders = await scene.Db.Orders.AsNoTracking().ToListAsync();
+        Assert.All(orders, o => Assert.Equal((OrderStatus.Approved, scene.Approver.Id), (o.Status, o.ApprovedByUserId)));
+        Assert.All(orders, o => Assert.NotNull(o.StockReservedAtUtc));
+        Assert.All(await scene.Db.Listings.AsNoTracking().ToListAsync(), l => Assert.Equal(80, l.Stock));
+        var notices = await scene.Db.Notifications.AsNoTracking().OrderBy(n => n.Id).Skip(before).ToListAsync();
+        var toBuyer = Assert.Single(notices, n => n.UserId == scene.Buyer.Id);
+        Assert.Equal((NotificationKind.OrderAwaitingPayment, scene.Purchase.Number), (toBuyer.Kind, toBuyer.Subject));
+        Assert.All(notices.Where(n => n.UserId != scene.Buyer.Id), n => Assert.Equal(NotificationKind.OrderToAccept, n.Kind));
+        Assert.Equal(7, await scene.Db.OrderEvents.CountAsync(e => e.Kind == OrderEventKind.Approved && e.Note == "同意"));
+    }
+
+    [Fact]
+    public async Task OneDecisionApprovesSomeOrdersRejectsOthersWithTheReasonAndLeavesTheRestWaiting()
+    {
+        await using var scene = await SevenSupplierPurchaseAsync();
+        var ids = scene.OrderIds;
+        var approver = new Actor(scene.Approver.Id, "approver");
+        var before = await scene.Db.Notifications.CountAsync();
+
+        Assert.Equal(Outcome.ReasonRequired, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, [], [ids[5], ids[6]], approver, " ")).Outcome);
+        Assert.Equal(Outcome.NothingChosen, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, [ids[0]], [ids[0]], approver, "x")).Outcome);
+        Assert.Equal(Outcome.NothingChosen, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, [], [], approver, null)).Outcome);
+        Assert.Equal(Outcome.Done, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, ids.Take(4).ToList(), [ids[5], ids[6]], approver, "茶叶本月已购足")).Outcome);
+
+        var orders = await scene.Db.Orders.AsNoTracking().OrderBy(o => o.Sequence).ToListAsync();
+        Assert.Equal([.. Enumerable.Repeat(OrderStatus.Approved, 4), OrderStatus.PendingApproval, OrderStatus.Cancelled, OrderStatus.Cancelled], orders.Select(o => o.Status));
+        Assert.All(orders.Skip(5), o => Assert.Equal((CancellationKind.RejectedByApprover, "茶叶本月已购足"), (o.Cancellation, o.CancellationReason)));
+        Assert.Equal([80, 80, 80, 80, 100, 100, 100], (await scene.Db.Listings.AsNoTracking().OrderBy(l => l.Id).ToListAsync()).Select(l => l.Stock));
+        var toBuyer = await scene.Db.Notifications.AsNoTracking().OrderBy(n => n.Id).Skip(before).Where(n => n.UserId == scene.Buyer.Id).Select(n => n.Kind).ToListAsync();
+        Assert.Equal([NotificationKind.OrderAwaitingPayment, NotificationKind.PurchaseRejected], toBuyer);
+
+        // The fifth waits still; deciding on an order already decided changes nothing.
+        Assert.Equal(Outcome.NotNow, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, [ids[4], ids[0]], [], approver, null)).Outcome);
+        Assert.Equal(OrderStatus.PendingApproval, (await scene.Db.Orders.AsNoTracking().SingleAsync(o => o.Id == ids[4])).Status);
+    }
+
+    [Fact]
+    public async Task WhenOneApprovedOrdersStockHasGoneNothingOfTheDecisionHappens()
+    {
+        await using var scene = await SevenSupplierPurchaseAsync();
+        await scene.Db.Listings.Where(l => l.Id == scene.Listings[3].Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Stock, 19));
+
+        var result = await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, scene.OrderIds, [], new(scene.Approver.Id, "approver"), null);
+
+        Assert.Equal((Outcome.NotEnoughStock, scene.Listings[3].Title), (result.Outcome, result.ListingTitle));
+        Assert.All(await scene.Db.Orders.AsNoTracking().ToListAsync(), o => Assert.Equal(OrderStatus.PendingApproval, o.Status));
+        Assert.Equal([100, 100, 100, 19, 100, 100, 100], (await scene.Db.Listings.AsNoTracking().OrderBy(l => l.Id).ToListAsync()).Select(l => l.Stock));
+    }
+
+    [Fact]
+    public async Task ADecisionCannotReachAnotherPurchasesOrderNorBeTheBuyersOwn()
+    {
+        await using var scene = await SevenSupplierPurchaseAsync();
+        var other = await scene.Db.AddOrganisationAsync();
+        Assert.Equal(Outcome.NotNow, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, other.Id, scene.OrderIds, [], new(scene.Approver.Id, "approver"), null)).Outcome);
+        Assert.Equal(Outcome.NotNow, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, [scene.OrderIds[0], 999_999], [], new(scene.Approver.Id, "approver"), null)).Outcome);
+        Assert.Equal(Outcome.OwnOrder, (await scene.Services.Workflow.DecideAsync(scene.Purchase.Id, scene.School.Id, scene.OrderIds, [], new(scene.Buyer.Id, "buyer"), null)).Outcome);
+        Assert.All(await scene.Db.Orders.AsNoTracking().ToListAsync(), o => Assert.Equal(OrderStatus.PendingApproval, o.Status));
     }
 
     [Fact]

@@ -35,6 +35,19 @@ public class ReservedQuotaTests
         Assert.Equal(183, ReservedQuota.Pace(366, 2028, new DateOnly(2028, 7, 1))); // day 183 of 366
     }
 
+    [Fact]
+    public void TheForecastCarriesTheRateSoFarToTheYearsEnd()
+    {
+        // ¥18,200 counted by 1 July (day 182 of 365): ¥36,500 at the same rate.
+        Assert.Equal(3_650_000, ReservedQuota.Forecast(1_820_000, 2026, new DateOnly(2026, 7, 1)));
+        // Rounded half up to the fen: 100 fen in 3 days is 12,166.67 fen over 365.
+        Assert.Equal(12_167, ReservedQuota.Forecast(100, 2026, new DateOnly(2026, 1, 3)));
+        Assert.Equal(0, ReservedQuota.Forecast(0, 2026, new DateOnly(2026, 5, 1)));
+        // A year that is over ends where it ended; one not begun has no rate yet.
+        Assert.Equal(1_234, ReservedQuota.Forecast(1_234, 2025, new DateOnly(2026, 5, 1)));
+        Assert.Null(ReservedQuota.Forecast(0, 2027, new DateOnly(2026, 5, 1)));
+    }
+
     [Theory]
     [InlineData(120, 100, Grade.APlus)]
     [InlineData(119, 100, Grade.A)]

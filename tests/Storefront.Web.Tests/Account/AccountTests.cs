@@ -232,7 +232,8 @@ public abstract class AccountTests<TFactory>(TFactory factory) : DatabaseTests<T
         form = await offsite.GetPageAsync("/account/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F");
         var response = (await form.SubmitAsync(offsite, "#sign-in-form", [new("Input.Email", DemoData.AdminEmail), new("Input.Password", DemoData.Password)])).Response;
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        // Another site's address is ignored: the admin lands where admins work.
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
     }
 
     private async Task CreateUserAsync(string email)

@@ -67,14 +67,15 @@ public abstract class OrderingAuthorizationTests<TFactory>(TFactory factory) : D
     public async Task ABuyerCannotApproveAndAnotherOrganisationsApproverCannotApprove()
     {
         var (_, _, pending, _) = await SchoolOrdersAsync();
+        var purchase = await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == pending).Select(o => o.PurchaseId).SingleAsync());
         var schoolBuyer = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
         Assert.Equal(HttpStatusCode.Forbidden, (await schoolBuyer.GetPageAsync("/approvals")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, await schoolBuyer.PostWithTokenAsync($"/approvals?handler=Decide&id={pending}", [new("decision", "Approve")]));
+        Assert.Equal(HttpStatusCode.Forbidden, await schoolBuyer.PostWithTokenAsync($"/approvals?handler=Decide&id={purchase}", [new("decision", "Approve"), new("OrderIds", $"{pending}")]));
 
         var hospitalApprover = await SignedInClientAsync(DemoData.MemberEmail("hospital", "approver"));
         Assert.Null((await hospitalApprover.GetPageAsync("/approvals")).Find($"#approval-{pending}"));
-        Assert.Equal(HttpStatusCode.NotFound, await hospitalApprover.PostWithTokenAsync($"/approvals?handler=Decide&id={pending}", [new("decision", "Approve")]));
-        Assert.Equal(HttpStatusCode.NotFound, await hospitalApprover.PostWithTokenAsync($"/approvals?handler=Decide&id={pending}", [new("decision", "Reject"), new("Comment", "x")]));
+        Assert.Equal(HttpStatusCode.NotFound, await hospitalApprover.PostWithTokenAsync($"/approvals?handler=Decide&id={purchase}", [new("decision", "Approve"), new("OrderIds", $"{pending}")]));
+        Assert.Equal(HttpStatusCode.NotFound, await hospitalApprover.PostWithTokenAsync($"/approvals?handler=Decide&id={purchase}", [new("decision", "Reject"), new("OrderIds", $"{pending}"), new("Comment", "x")]));
 
         Assert.Equal(OrderStatus.PendingApproval, await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == pending).Select(o => o.Status).SingleAsync()));
     }

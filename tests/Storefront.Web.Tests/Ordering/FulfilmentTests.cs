@@ -38,8 +38,9 @@ public abstract class FulfilmentTests<TFactory>(TFactory factory) : DatabaseTest
         Assert.Empty((await buyer.GetPageAsync("/cart")).All(".cart-lines"));
 
         var approver = await SignedInClientAsync(DemoData.MemberEmail("school", "approver"));
-        var riceNumber = await NumberAsync(riceOrder);
-        Assert.Contains((await approver.GetPageAsync("/notifications")).All("#notifications li"), n => n.TextContent.Contains(riceNumber));
+        // One notification for the purchase, not one per order.
+        var purchaseNumber = (await NumberAsync(riceOrder))[..^2];
+        Assert.Single((await approver.GetPageAsync("/notifications")).All("#notifications li"), n => n.TextContent.Contains(purchaseNumber));
         foreach (var order in new[] { riceOrder, teaOrder })
         {
             var decided = await approver.DecideAsync(order, "Approve", "同意，按周计划采购");
@@ -173,8 +174,15 @@ public abstract class FulfilmentTests<TFactory>(TFactory factory) : DatabaseTest
         var rejected = await approver.DecideAsync(order, "Reject", "本月预算已用完");
         Assert.Contains("已驳回", rejected.Text(".flash"));
 
+        // Rejected reads 已驳回 with the reason, not 已取消, on the order and on its purchase.
         var page = await buyer.GetPageAsync($"/orders/{order}");
-        Assert.Contains("审批未通过: 本月预算已用完", page.Text("#order-cancellation"));
+        Assert.Equal("已驳回", page.Text("#order-status"));
+        Assert.Equal("· 驳回原因：本月预算已用完", page.Text("#order-cancellation"));
+        var purchaseId = await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order).Select(o => o.PurchaseId).SingleAsync());
+        var purchase = await buyer.GetPageAsync($"/orders/purchases/{purchaseId}");
+        Assert.Equal("已驳回 · 驳回原因：本月预算已用完", purchase.Get($"#purchase-orders tr[data-order='{order}'] td:last-child").TextContent.Trim());
+        var list = await buyer.GetPageAsync("/orders");
+        Assert.Equal("已驳回", list.Text($"#orders tr[data-order='{order}'] .status"));
         Assert.Equal(before, await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == rice).Select(l => l.Stock).SingleAsync()));
     }
 

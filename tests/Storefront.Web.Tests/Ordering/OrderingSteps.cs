@@ -61,10 +61,25 @@ public static partial class OrderingSteps
     public static IReadOnlyList<long> OrderIdsOf(HtmlPage purchase) =>
         purchase.All("#purchase-orders tr[data-order]").Select(r => long.Parse(r.GetAttribute("data-order")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
+    /// <summary>Decides on one order alone: its purchase's form in the queue, with only that order chosen.</summary>
     public static async Task<HtmlPage> DecideAsync(this HttpClient approver, long orderId, string decision, string? comment = null)
     {
         var queue = await approver.GetPageAsync("/approvals");
-        return await queue.SubmitAsync(approver, $"#decide-{orderId}", comment is null ? null : [new("Comment", comment)], submitName: "decision", submitValue: decision);
+        var form = queue.Get($"#approval-{orderId}").Closest("form")!;
+        List<KeyValuePair<string, string>> fields = [new("OrderIds", orderId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        if (comment is not null) fields.Add(new("Comment", comment));
+        return await queue.SubmitAsync(approver, $"#{form.Id}", fields, submitName: "decision", submitValue: decision);
+    }
+
+    /// <summary>Decides on a purchase as the queue offers it: every order chosen, unless <paramref name="orderIds"/> names some.</summary>
+    public static async Task<HtmlPage> DecidePurchaseAsync(this HttpClient approver, long purchaseId, string decision, string? comment = null, IReadOnlyList<long>? orderIds = null)
+    {
+        var queue = await approver.GetPageAsync("/approvals");
+        var form = $"#decide-purchase-{purchaseId}";
+        if (orderIds is not null)
+            foreach (var box in queue.All($"{form} input[name=OrderIds]"))
+                ((AngleSharp.Html.Dom.IHtmlInputElement)box).IsChecked = orderIds.Contains(long.Parse(box.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture));
+        return await queue.SubmitAsync(approver, form, comment is null ? null : [new("Comment", comment)], submitName: "decision", submitValue: decision);
     }
 
     /// <summary>The order's id by its supplier, among a purchase's orders.</summary>

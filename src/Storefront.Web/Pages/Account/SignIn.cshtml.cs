@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Storefront.Core.Data;
 using Storefront.Core.People;
 using Storefront.Web.Security;
 
@@ -10,7 +11,7 @@ namespace Storefront.Web.Pages.Account;
 
 [AllowAnonymous]
 [PublicPage]
-public class SignInModel(AccountSignIn accounts, AccountMail mail, SignInThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+public class SignInModel(AccountSignIn accounts, AccountMail mail, SignInThrottle throttle, StorefrontDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,7 +34,8 @@ public class SignInModel(AccountSignIn accounts, AccountMail mail, SignInThrottl
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        actor.UserId is { } userId ? LocalRedirect(AskedReturnUrl ?? await Landing.ForAsync(db, userId, ct)) : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -46,7 +48,7 @@ public class SignInModel(AccountSignIn accounts, AccountMail mail, SignInThrottl
         if (!ModelState.IsValid) return Page();
 
         var (outcome, user) = await accounts.SignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe);
-        if (outcome == AccountSignIn.Outcome.SignedIn) return LocalRedirect(SafeReturnUrl);
+        if (outcome == AccountSignIn.Outcome.SignedIn) return LocalRedirect(AskedReturnUrl ?? await Landing.ForAsync(db, user!.Id, ct));
         if (outcome == AccountSignIn.Outcome.Unconfirmed)
         {
             // Only someone who knows the password gets here: a fresh link, in case the first one was lost or expired.
@@ -59,5 +61,8 @@ public class SignInModel(AccountSignIn accounts, AccountMail mail, SignInThrottl
         return Page();
     }
 
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    /// <summary>The page that asked for the sign-in, if it is one of the shop's own (never another site's address).</summary>
+    private string? AskedReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && ReturnUrl != "/" && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+
+    private string SafeReturnUrl => AskedReturnUrl ?? "/";
 }

@@ -17,7 +17,7 @@ public class IndexModel(StorefrontDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 100;
 
-    public sealed record Row(long Id, string Number, long PurchaseId, string SupplierName, long TotalFen, OrderStatus Status, DateTime CreatedAtUtc);
+    public sealed record Row(long Id, string Number, long PurchaseId, string SupplierName, long TotalFen, OrderStatus Status, CancellationKind? Cancellation, DateTime CreatedAtUtc);
 
     [BindProperty(SupportsGet = true)] public OrderStatus? Status { get; set; }
     public IReadOnlyList<Row> Orders { get; private set; } = [];
@@ -29,7 +29,7 @@ public class IndexModel(StorefrontDbContext db) : OrganisationPageModel
             .Where(o => o.OrganisationId == seat.OrganisationId && (Status == null || o.Status == Status))
             .OrderByDescending(o => o.Id)
             .Take(PageSize)
-            .Select(o => new Row(o.Id, o.Number, o.PurchaseId, o.Supplier.Name, o.TotalFen, o.Status, o.CreatedAtUtc))
+            .Select(o => new Row(o.Id, o.Number, o.PurchaseId, o.Supplier.Name, o.TotalFen, o.Status, o.Cancellation, o.CreatedAtUtc))
             .ToListAsync(ct);
         return Page();
     }

@@ -8,4 +8,15 @@ public static class OrderText
 {
     public static string Outcome(IStringLocalizer t, OrderWorkflow.Result result) =>
         t[$"OrderOutcome.{result.Outcome}", result.ListingTitle ?? ""];
+
+    /// <summary>
+    /// The resource key of an order's state as people read it: an order an approver rejected is cancelled in the state
+    /// table (its stock and payment end alike) but reads 已驳回, not 已取消, so the buyer knows it was a decision.
+    /// </summary>
+    public static string StatusKey(OrderStatus status, CancellationKind? cancellation) =>
+        status == OrderStatus.Cancelled && cancellation == CancellationKind.RejectedByApprover ? "OrderStatus.Rejected" : $"OrderStatus.{status}";
+
+    /// <summary>The CSS class of the same state.</summary>
+    public static string StatusClass(OrderStatus status, CancellationKind? cancellation) =>
+        "status status-" + StatusKey(status, cancellation)["OrderStatus.".Length..].ToLowerInvariant();
 }

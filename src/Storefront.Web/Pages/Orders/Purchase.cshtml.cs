@@ -116,7 +116,7 @@ public sealed record PurchaseView(
     DateOnly RequestedDeliveryDate, string? PurchaseOrderReference, bool IsTradeUnion,
     IReadOnlyList<PurchaseView.OrderRow> Orders, IReadOnlyList<PurchaseView.PaymentRow> Payments)
 {
-    public sealed record OrderRow(long Id, string Number, string SupplierName, long TotalFen, OrderStatus Status);
+    public sealed record OrderRow(long Id, string Number, string SupplierName, long TotalFen, OrderStatus Status, CancellationKind? Cancellation = null, string? CancellationReason = null);
     public sealed record PaymentRow(long Id, PaymentMethod Method, long AmountFen, DateTime PaidAtUtc, string Reference);
 
     /// <summary>What is owed now: the approved orders not yet paid (the same rule as <see cref="PaymentConfirmation.DueFen"/>).</summary>
@@ -129,7 +129,7 @@ public sealed record PurchaseView(
             p.Id, p.Number, p.OrganisationId, p.Organisation.Name,
             db.Users.Where(u => u.Id == p.BuyerUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             p.TotalFen, p.CreatedAtUtc, p.RequestedDeliveryDate, p.PurchaseOrderReference, p.IsTradeUnion,
-            p.Orders.OrderBy(o => o.Sequence).Select(o => new OrderRow(o.Id, o.Number, o.Supplier.Name, o.TotalFen, o.Status)).ToList(),
+            p.Orders.OrderBy(o => o.Sequence).Select(o => new OrderRow(o.Id, o.Number, o.Supplier.Name, o.TotalFen, o.Status, o.Cancellation, o.CancellationReason)).ToList(),
             p.Payments.OrderBy(x => x.Id).Select(x => new PaymentRow(x.Id, x.Method, x.AmountFen, x.PaidAtUtc, x.Reference)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);

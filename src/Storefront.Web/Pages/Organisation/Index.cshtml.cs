@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
+using Storefront.Core.Money;
 using Storefront.Core.Organisations;
+using Storefront.Core.Quotas;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Organisation;
@@ -15,7 +17,7 @@ namespace Storefront.Web.Pages.Organisation;
 /// </summary>
 [Authorize]
 [OrganisationPage(OrganisationPageAttribute.AnyMember, SeatOptional = true)]
-public class IndexModel(StorefrontDbContext db, OrganisationRegistration registration, Tenant tenant, IStringLocalizer<SharedResource> t) : PageModel
+public class IndexModel(StorefrontDbContext db, OrganisationRegistration registration, Tenant tenant, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record View(int Id, string Name, OrganisationType Type, string CreditCode, string RegionCode, string RegionName, string? CompetentUnit,
         VerificationStatus Status, string? RejectionReason, string? SuspensionReason, int Members, int OpenOrders);
@@ -23,6 +25,13 @@ public class IndexModel(StorefrontDbContext db, OrganisationRegistration registr
     public CurrentActor.OrganisationSeat? Seat { get; private set; }
     public View? Organisation { get; private set; }
     [BindProperty] public OrganisationDetailsInput Details { get; set; } = new();
+
+    /// <summary>This year (Shanghai) and where its canteen filing stands: null when nothing is filed yet.</summary>
+    public int Year { get; private set; }
+    public FilingStatus? Filing { get; private set; }
+
+    /// <summary>The filing the page asks the org admin to make: none yet this year, or returned for correction.</summary>
+    public bool FilingDue => Filing is null or FilingStatus.Returned;
 
     public bool MayResubmit => Seat is { } seat && seat.Holds(OrganisationRoles.OrgAdmin)
         && Organisation?.Status is VerificationStatus.Pending or VerificationStatus.Rejected;
@@ -64,5 +73,8 @@ public class IndexModel(StorefrontDbContext db, OrganisationRegistration registr
                 o.Members.Count,
                 db.Orders.Count(x => x.OrganisationId == o.Id && x.Status != Core.Ordering.OrderStatus.Completed && x.Status != Core.Ordering.OrderStatus.Cancelled)))
             .SingleAsync(ct);
+        Year = ShanghaiTime.YearOf(clock.GetUtcNow().UtcDateTime);
+        var year = Year;
+        Filing = await db.CanteenFilings.Where(f => f.OrganisationId == id && f.Year == year).Select(f => (FilingStatus?)f.Status).FirstOrDefaultAsync(ct);
     }
 }

@@ -12,13 +12,21 @@ namespace Storefront.Web.Pages.Quota;
 /// </summary>
 [Authorize]
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
-public class IndexModel(QuotaPanel panels, CurrentActor actor) : Organisation.OrganisationPageModel
+public class IndexModel(QuotaPanel panels, CurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : Organisation.OrganisationPageModel
 {
+    public IReadOnlyList<string> MonthLabels => Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList();
+
+    /// <summary>The chart's description for screen readers: the year in words, every month's figure.</summary>
+    public string Describe() =>
+        t["Quota.Year.Describe", YearChart.Year, Core.Money.Fen.Format(Panel.CountedFen), Panel.HasQuota ? Core.Money.Fen.Format(YearChart.ReservedFen) : "—"] + " " +
+        string.Join("; ", YearChart.Monthly.Select((v, i) => $"{MonthLabels[i]} {Core.Money.Fen.Format(v)}"));
+
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public QuotaPanel.Panel Panel { get; private set; } = null!;
     public EntriesView Entries { get; private set; } = null!;
+    public QuotaPanel.YearView YearChart { get; private set; } = null!;
     public IReadOnlyList<CurrentActor.OrganisationSeat> Seats { get; private set; } = [];
     public bool IsOrgAdmin { get; private set; }
 
@@ -29,6 +37,7 @@ public class IndexModel(QuotaPanel panels, CurrentActor actor) : Organisation.Or
         IsOrgAdmin = seat.Roles.HasFlag(Core.Organisations.OrganisationRoles.OrgAdmin);
         var year = Year is { } y && y >= Core.Quotas.QuotaRules.FirstYear && y <= panels.CurrentYear ? y : panels.CurrentYear;
         Panel = (await panels.LoadAsync(seat.OrganisationId, year, ct))!;
+        YearChart = await panels.YearAsync(Panel, ct);
         var (rows, total) = await panels.EntriesAsync(seat.OrganisationId, year, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
         Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize,
             p => $"/quota?organisation={seat.OrganisationId}&year={year}&p={p}");
