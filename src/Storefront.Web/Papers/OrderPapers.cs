@@ -58,7 +58,7 @@ public sealed class OrderPapers(StorefrontDbContext db, PublicAddress address, I
             }).ToList());
         paper.Paragraph(t["Papers.DeliverySignatures"]);
         paper.Rule();
-        paper.QrCode(QrPng(OrderUrl(order.Id)), 96, [t["Papers.QrCaption"], OrderUrl(order.Id)]);
+        paper.QrCode(QrImage(OrderUrl(order.Id)), 96, [t["Papers.QrCaption"], OrderUrl(order.Id)]);
         return paper.ToPdf();
     }
 
@@ -88,7 +88,7 @@ public sealed class OrderPapers(StorefrontDbContext db, PublicAddress address, I
         if (shipment.HasPhoto) paper.Paragraph(t["Papers.PhotoOnOrderPage"]);
         paper.Paragraph(t["Papers.AcceptanceSignatures"]);
         paper.Rule();
-        paper.QrCode(QrPng(OrderUrl(order.Id)), 96, [t["Papers.QrCaption"], OrderUrl(order.Id)]);
+        paper.QrCode(QrImage(OrderUrl(order.Id)), 96, [t["Papers.QrCaption"], OrderUrl(order.Id)]);
         return paper.ToPdf();
     }
 
@@ -109,11 +109,14 @@ public sealed class OrderPapers(StorefrontDbContext db, PublicAddress address, I
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The QR code as a PNG of 8 pixels a module, with the standard quiet zone; level M survives a smudge.</summary>
-    internal static byte[] QrPng(string url)
+    /// <summary>
+    /// The QR code as an image of 8 pixels a module, with the standard quiet zone; level M survives a smudge. A 24-bit
+    /// BMP, since PDFsharp's importer does not take the 1-bit PNG that QRCoder writes.
+    /// </summary>
+    internal static byte[] QrImage(string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
+        return new BitmapByteQRCode(data).GetGraphic(8);
     }
 }

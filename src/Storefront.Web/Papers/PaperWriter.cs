@@ -135,15 +135,15 @@ public sealed class PaperWriter : IDisposable
         Y += 10;
     }
 
-    /// <summary>A QR code image (PNG) at the right margin, with its caption beside it; <paramref name="side"/> in points.</summary>
-    public void QrCode(byte[] png, double side, IReadOnlyList<string> caption, double size = 8.5)
+    /// <summary>A QR code image (BMP or PNG) at the right margin, with its caption beside it; <paramref name="side"/> in points.</summary>
+    public void QrCode(byte[] image, double side, IReadOnlyList<string> caption, double size = 8.5)
     {
         Need(side + 4);
-        using var image = XImage.FromStream(new MemoryStream(png, writable: false));
+        using var picture = XImage.FromStream(new MemoryStream(image, writable: false));
         // No smoothing: each module stays a crisp square for a phone's camera.
-        image.Interpolate = false;
+        picture.Interpolate = false;
         var left = Margin + Width - side;
-        _graphics.DrawImage(image, left, Y, side, side);
+        _graphics.DrawImage(picture, left, Y, side, side);
         var y = Y + 4;
         foreach (var line in caption.SelectMany(c => Wrap(c, Width - side - 12, size, false)))
         {

@@ -98,7 +98,7 @@ public class DetailModel(
         if (upload is null)
         {
             await LoadAsync(id, ct);
-            ModelState.AddModelError(nameof(ReceiptPhoto), t[$"Orders.PhotoProblem.{problem}"]);
+            ModelState.AddModelError(string.Empty, t[$"Orders.PhotoProblem.{problem}"]);
             return Page();
         }
         var name = Guid.NewGuid().ToString("N") + upload.Type.Extension;
