@@ -69,7 +69,7 @@ public sealed class PaperWriter : IDisposable
     public void Facts(IReadOnlyList<(string Label, string Value)> facts, double size = 10)
     {
         var half = Width / 2;
-        const double labelWidth = 70;
+        const double labelWidth = 80;
         for (var i = 0; i < facts.Count; i += 2)
         {
             var rowHeight = 0.0;
