@@ -91,9 +91,44 @@ public class OrderingJourneyTests(BrowserFixture browser)
         await buyer.ClickAsync("#receive-form-1 button[type=submit]");
         await Assertions.Expect(buyer.Locator("#receipt-1")).ToBeVisibleAsync();
         await buyer.FillAsync("#receive-form-2 input[type=number]", "79");
+        await buyer.SelectOptionAsync("#receive-form-2 select", "Damaged");
         await buyer.FillAsync("#receive-form-2 textarea", "一袋破损，已拍照");
+        await buyer.SetInputFilesAsync("#receive-form-2 input[type=file]", new FilePayload { Name = "破损.png", MimeType = "image/png", Buffer = PhotoOfTheBag() });
         await buyer.ClickAsync("#receive-form-2 button[type=submit]");
         await Assertions.Expect(buyer.Locator("#order-status")).ToHaveTextAsync("已完成");
+        await Assertions.Expect(buyer.Locator("#shipment-2")).ToContainTextAsync("未验收 1 kg（破损）");
+
+        // The papers of the second shipment, opened from the order page and read.
+        var riceOrderId = long.Parse(new Uri(buyer.Url).AbsolutePath.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var deliveryNote = PdfPapers.Compact(await DownloadAsync(buyer, "#delivery-note-2"));
+        Assert.Contains("送货单", deliveryNote);
+        Assert.Contains($"订单号{orderNumbers[0]}", deliveryNote);
+        Assert.Contains("采购单位长沙市岳麓区实验中学", deliveryNote);
+        Assert.Contains("供应商洞口县", deliveryNote);
+        Assert.Contains($"洞口香米散装按公斤(L{rice})", deliveryNote);
+        Assert.Contains("第2批", deliveryNote);
+        Assert.Contains("合作社自有车辆", deliveryNote);
+        var acceptance = await DownloadAsync(buyer, "#acceptance-record-2");
+        var acceptanceText = PdfPapers.Compact(acceptance);
+        Assert.Contains("验收单", acceptanceText);
+        Assert.Contains("采购单位长沙市岳麓区实验中学", acceptanceText);
+        // Delivered 80, accepted 79, one short, damaged.
+        Assert.Contains("kg80791破损", acceptanceText);
+        Assert.Contains("验收说明：一袋破损，已拍照", acceptanceText);
+        Assert.Equal([$"https://storefront.test/orders/{riceOrderId}"], PdfPapers.QrCodes(acceptance));
+
+        // The organisation rates the cooperative, and its public page shows it.
+        await buyer.Locator("#rating-form input[name=Stars][value='5']").CheckAsync();
+        await buyer.FillAsync("#rating-comment", "米质好，送货准时");
+        await buyer.ClickAsync("#rating-form button[type=submit]");
+        await Assertions.Expect(buyer.Locator("#order-rating")).ToContainTextAsync("5 星 · 米质好，送货准时");
+        await buyer.ClickAsync("#order-supplier a");
+        await Assertions.Expect(buyer.Locator("#supplier-ratings")).ToContainTextAsync("条评价");
+
+        // The cooperative sees the shortfall and downloads the same acceptance record.
+        await dongkou.ReloadAsync();
+        await Assertions.Expect(dongkou.Locator("#order-shortfall")).ToContainTextAsync("¥5.20");
+        Assert.Contains("kg80791破损", PdfPapers.Compact(await DownloadAsync(dongkou, "#acceptance-record-2")));
         await buyer.GotoAsync(purchasePath);
         await buyer.ClickAsync($"#purchase-orders a:has-text('{orderNumbers[1]}')");
         await buyer.ClickAsync("#receive-form-1 button[type=submit]");
@@ -127,5 +162,23 @@ public class OrderingJourneyTests(BrowserFixture browser)
             Assert.True(scrollWidth <= 390, $"{url} scrolls sideways on a phone ({scrollWidth}px): {wide}");
         }
         Assert.Empty(violations);
+    }
+
+    private static async Task<byte[]> DownloadAsync(IPage page, string link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(link));
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static byte[] PhotoOfTheBag()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(640, 480, new SixLabors.ImageSharp.PixelFormats.Rgba32(180, 140, 90));
+        using var output = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, output);
+        return output.ToArray();
     }
 }

@@ -89,6 +89,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
     public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<SupplierRating> SupplierRatings => Set<SupplierRating>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     // Payments (issue 5): requests to the gateway, its customers, webhook events, the outbox, refunds, settlements.

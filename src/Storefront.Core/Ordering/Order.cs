@@ -112,6 +112,14 @@ public class Order
     public int ShippedQuantity(long orderLineId) =>
         Shipments.SelectMany(s => s.Lines).Where(l => l.OrderLineId == orderLineId).Sum(l => l.Quantity);
 
+    /// <summary>
+    /// The value of what was delivered but not accepted, at the order's unit prices (the tier the ordered quantity
+    /// reached; a shortfall does not re-price the rest). It is a record for the buyer and the supplier, not a payment.
+    /// </summary>
+    public long ShortfallFen => Shipments.Where(s => s.Receipt is not null)
+        .SelectMany(s => s.Lines.Select(l => (Line: l, Accepted: s.Receipt!.Lines.First(r => r.ShipmentLineId == l.Id).AcceptedQuantity)))
+        .Sum(x => (x.Line.Quantity - x.Accepted) * Lines.First(o => o.Id == x.Line.OrderLineId).UnitPriceFen);
+
     public bool IsFullyShipped => Lines.All(l => ShippedQuantity(l.Id) >= l.Quantity);
 
     /// <summary>After a shipment or a receipt: Shipped while anything shipped awaits receipt, else Received or Completed.</summary>

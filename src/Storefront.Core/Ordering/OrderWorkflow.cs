@@ -40,6 +40,8 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
         PaymentInProgress,
         /// <summary>An approver's decision named no order, or the same order to approve and to reject.</summary>
         NothingChosen,
+        /// <summary>A line was accepted short without saying whether units were missing, damaged or not as ordered.</summary>
+        ShortfallKindRequired,
     }
 
     public sealed record Result(Outcome Outcome, string? ListingTitle = null)
@@ -196,37 +198,73 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
     }
 
     /// <summary>
-    /// The buyer's receipt (验收) of one shipment: the quantity accepted of each of its lines (missing lines count as
-    /// all accepted), and a note, required when anything was not accepted. The order completes when everything ordered
-    /// has been shipped and received.
+    /// What the buyer records at acceptance (验收) of one shipment: the quantity accepted of each of its lines (missing
+    /// lines count as all accepted), why each short line is short, a note (required when anything was not accepted), and
+    /// the stored name of an optional photo of the problem.
     /// </summary>
-    public async Task<Result> ReceiveAsync(Order order, long shipmentId, Actor buyer, IReadOnlyDictionary<long, int> accepted, string? note, CancellationToken ct = default)
+    public sealed record ReceiptDraft(
+        IReadOnlyDictionary<long, int> Accepted, string? Note,
+        IReadOnlyDictionary<long, ShortfallKind>? Shortfalls = null, string? PhotoName = null, string? PhotoContentType = null);
+
+    /// <summary>
+    /// Checks a receipt without changing anything, so that the page can store a photo only for a receipt that will be
+    /// taken. <see cref="ReceiveAsync"/> makes the same checks.
+    /// </summary>
+    public Result CheckReceipt(Order order, long shipmentId, ReceiptDraft draft) => Draft(order, shipmentId, draft, DateTime.MinValue, "").Result;
+
+    private (Result Result, Shipment? Shipment, Receipt? Receipt) Draft(Order order, long shipmentId, ReceiptDraft draft, DateTime now, string userId)
     {
         var shipment = order.Shipments.FirstOrDefault(s => s.Id == shipmentId);
-        if (shipment is null) return new(Outcome.UnknownShipment);
-        if (shipment.Receipt is not null) return new(Outcome.AlreadyReceived);
-        var receipt = new Receipt { ReceivedAtUtc = Now, ReceivedByUserId = buyer.UserId, Note = note.TrimmedOrNull() };
+        if (shipment is null) return (new(Outcome.UnknownShipment), null, null);
+        if (shipment.Receipt is not null) return (new(Outcome.AlreadyReceived), null, null);
+        var receipt = new Receipt
+        {
+            ReceivedAtUtc = now, ReceivedByUserId = userId, Note = draft.Note.TrimmedOrNull(),
+            PhotoName = draft.PhotoName, PhotoContentType = draft.PhotoName is null ? null : draft.PhotoContentType,
+        };
         foreach (var line in shipment.Lines)
         {
-            var quantity = accepted.TryGetValue(line.Id, out var q) ? q : line.Quantity;
-            if (quantity < 0 || quantity > line.Quantity)
-                return new(Outcome.QuantityTooLarge, order.Lines.First(l => l.Id == line.OrderLineId).Title);
-            receipt.Lines.Add(new ReceiptLine { ShipmentLineId = line.Id, AcceptedQuantity = quantity });
+            var title = order.Lines.First(l => l.Id == line.OrderLineId).Title;
+            var quantity = draft.Accepted.TryGetValue(line.Id, out var q) ? q : line.Quantity;
+            if (quantity < 0 || quantity > line.Quantity) return (new(Outcome.QuantityTooLarge, title), null, null);
+            ShortfallKind? shortfall = null;
+            if (quantity < line.Quantity)
+            {
+                if (draft.Shortfalls?.TryGetValue(line.Id, out var kind) != true || !Enum.IsDefined(kind)) return (new(Outcome.ShortfallKindRequired, title), null, null);
+                shortfall = kind;
+            }
+            receipt.Lines.Add(new ReceiptLine { ShipmentLineId = line.Id, AcceptedQuantity = quantity, Shortfall = shortfall });
         }
-        var shortfall = receipt.Lines.Sum(l => l.AcceptedQuantity) < shipment.Lines.Sum(l => l.Quantity);
-        if (shortfall && receipt.Note is null) return new(Outcome.NoteRequired);
-        var now = receipt.ReceivedAtUtc;
+        if (receipt.Lines.Any(l => l.Shortfall is not null) && receipt.Note is null) return (new(Outcome.NoteRequired), null, null);
+        return (new(Outcome.Done), shipment, receipt);
+    }
+
+    /// <summary>
+    /// The buyer's receipt (验收) of one shipment (see <see cref="ReceiptDraft"/>). The order completes when everything
+    /// ordered has been shipped and received. A shortfall is recorded, with its value at the order's unit prices
+    /// (<see cref="Order.ShortfallFen"/>), and the supplier is told; it moves no money and does not change what counts
+    /// towards the quota: giving money back stays the supplier's (or an admin's) refund, which counts when made.
+    /// </summary>
+    public async Task<Result> ReceiveAsync(Order order, long shipmentId, Actor buyer, ReceiptDraft draft, CancellationToken ct = default)
+    {
+        var now = Now;
+        var (result, shipment, receipt) = Draft(order, shipmentId, draft, now, buyer.UserId);
+        if (!result.Succeeded) return result;
         var ending = await OrderingTransaction.RunAsync(db, async () =>
         {
-            shipment.Receipt = receipt;
+            shipment!.Receipt = receipt;
             order.SettleFulfilment(now);
-            order.Record(OrderEventKind.Received, buyer.UserId, buyer.Name, now, receipt.Note);
+            order.Record(OrderEventKind.Received, buyer.UserId, buyer.Name, now, receipt!.Note);
             if (order.Status == OrderStatus.Completed) order.Record(OrderEventKind.Completed, null, "", now);
             notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.ShipmentReceived, order.Number, SupplierLink(order));
             return true;
         }, ct);
         return Ended(ending);
     }
+
+    /// <summary>As <see cref="ReceiveAsync(Order, long, Actor, ReceiptDraft, CancellationToken)"/>, without reasons per line or a photo.</summary>
+    public Task<Result> ReceiveAsync(Order order, long shipmentId, Actor buyer, IReadOnlyDictionary<long, int> accepted, string? note, CancellationToken ct = default) =>
+        ReceiveAsync(order, shipmentId, buyer, new ReceiptDraft(accepted, note), ct);
 
     private async Task<Result> EndAsync(Order order, CancellationKind kind, OrderEventKind eventKind, Actor actor, string? reason, Func<Task> notify, CancellationToken ct)
     {

@@ -37,7 +37,21 @@ public class Receipt
     public required string ReceivedByUserId { get; init; }
     /// <summary>A shortfall or a quality problem; required when anything was not accepted.</summary>
     public string? Note { get; init; }
+    /// <summary>The stored name of the buyer's photo of the shortfall or damage, kept private with the supplier's documents.</summary>
+    public string? PhotoName { get; init; }
+    public string? PhotoContentType { get; init; }
     public List<ReceiptLine> Lines { get; private set; } = [];
+}
+
+/// <summary>Why units delivered were not accepted (验收不合格的原因).</summary>
+public enum ShortfallKind
+{
+    /// <summary>Fewer units arrived than the delivery note says (短少).</summary>
+    Missing = 1,
+    /// <summary>Units arrived broken or spoilt (破损).</summary>
+    Damaged = 2,
+    /// <summary>Units arrived but do not meet the quality ordered (质量不符).</summary>
+    Quality = 3,
 }
 
 public class ReceiptLine
@@ -46,4 +60,6 @@ public class ReceiptLine
     public long ReceiptId { get; private set; }
     public long ShipmentLineId { get; init; }
     public int AcceptedQuantity { get; init; }
+    /// <summary>Why less was accepted than delivered; set exactly when it was.</summary>
+    public ShortfallKind? Shortfall { get; init; }
 }

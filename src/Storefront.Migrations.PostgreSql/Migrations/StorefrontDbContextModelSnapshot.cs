@@ -997,6 +997,14 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PhotoName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1033,6 +1041,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<long>("ShipmentLineId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Shortfall")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReceiptId");
@@ -1042,6 +1053,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("ReceiptLine", t =>
                         {
                             t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0");
+
+                            t.HasCheckConstraint("CK_ReceiptLines_Shortfall", "\"Shortfall\" IS NULL OR \"Shortfall\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1169,6 +1182,53 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("ShipmentLine", t =>
                         {
                             t.HasCheckConstraint("CK_ShipmentLines_Quantity", "\"Quantity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("SupplierRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplierRatings_Stars", "\"Stars\" BETWEEN 1 AND 5");
                         });
                 });
 
@@ -3187,6 +3247,27 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

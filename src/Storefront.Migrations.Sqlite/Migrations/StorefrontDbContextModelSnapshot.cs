@@ -956,6 +956,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -990,6 +998,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<long>("ShipmentLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Shortfall")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReceiptId");
@@ -999,6 +1010,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ReceiptLine", t =>
                         {
                             t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0");
+
+                            t.HasCheckConstraint("CK_ReceiptLines_Shortfall", "\"Shortfall\" IS NULL OR \"Shortfall\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1118,6 +1131,51 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ShipmentLine", t =>
                         {
                             t.HasCheckConstraint("CK_ShipmentLines_Quantity", "\"Quantity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("SupplierRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplierRatings_Stars", "\"Stars\" BETWEEN 1 AND 5");
                         });
                 });
 
@@ -3094,6 +3152,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -21,6 +21,8 @@ public static class OrderingSetup
         builder.Services.AddScoped<StockReservations>();
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderWorkflow>();
+        builder.Services.AddScoped<SupplierRatings>();
+        builder.Services.AddScoped<Papers.OrderPapers>();
         builder.Services.AddScoped<PaymentConfirmation>();
         builder.Services.AddScoped<Demo.DemoOrdering>();
         builder.Services.AddScoped<Demo.DemoPlatform832History>();

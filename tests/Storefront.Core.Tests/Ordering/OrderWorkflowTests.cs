@@ -254,10 +254,12 @@ public class OrderWorkflowTests
         Assert.Equal(OrderStatus.Shipped, order.Status);
         var first = order.Shipments.Single();
 
-        // A shortfall needs a note; then the first shipment is received and the order waits for the rest.
+        // A shortfall needs its kind and a note; then the first shipment is received and the order waits for the rest.
         var shortAccepted = new Dictionary<long, int> { [first.Lines.Single().Id] = 24 };
-        Assert.Equal(Outcome.NoteRequired, (await workflow.ReceiveAsync(order, first.Id, scene.BuyerActor, shortAccepted, null)).Outcome);
-        Assert.Equal(Outcome.Done, (await workflow.ReceiveAsync(await scene.OrderAsync(), first.Id, scene.BuyerActor, shortAccepted, "一袋破损")).Outcome);
+        var damaged = new Dictionary<long, ShortfallKind> { [first.Lines.Single().Id] = ShortfallKind.Damaged };
+        Assert.Equal(Outcome.ShortfallKindRequired, (await workflow.ReceiveAsync(order, first.Id, scene.BuyerActor, shortAccepted, "一袋破损")).Outcome);
+        Assert.Equal(Outcome.NoteRequired, (await workflow.ReceiveAsync(order, first.Id, scene.BuyerActor, new ReceiptDraft(shortAccepted, null, damaged))).Outcome);
+        Assert.Equal(Outcome.Done, (await workflow.ReceiveAsync(await scene.OrderAsync(), first.Id, scene.BuyerActor, new ReceiptDraft(shortAccepted, "一袋破损", damaged))).Outcome);
         Assert.Equal(OrderStatus.Received, (await scene.OrderAsync()).Status);
         Assert.Equal(Outcome.AlreadyReceived, (await workflow.ReceiveAsync(await scene.OrderAsync(), first.Id, scene.BuyerActor, shortAccepted, "again")).Outcome);
 
@@ -273,5 +275,100 @@ public class OrderWorkflowTests
         Assert.NotNull(order.CompletedAtUtc);
         Assert.Equal(15, second.Lines.Single().Quantity);
         Assert.Equal(15, order.Shipments.Single(s => s.Id == second.Id).Receipt!.Lines.Single().AcceptedQuantity);
+        Assert.Equal(ShortfallKind.Damaged, order.Shipments.Single(s => s.Id == first.Id).Receipt!.Lines.Single().Shortfall);
+        Assert.Null(order.Shipments.Single(s => s.Id == second.Id).Receipt!.Lines.Single().Shortfall);
+        // One unit of ¥10 was not accepted: recorded at the order's unit price, nothing refunded by it.
+        Assert.Equal(1_000, order.ShortfallFen);
     }
+
+    /// <summary>A paid, accepted order of 40 units at ¥10, shipped whole in one shipment.</summary>
+    private static async Task<(Scene Scene, long ShipmentId, long ShipmentLineId)> ShippedOrderAsync()
+    {
+        var scene = await PendingOrderAsync(threshold: 1_000_000);
+        var workflow = scene.Services.Workflow;
+        var order = await scene.OrderAsync();
+        await scene.Services.Payments.ConfirmAsync(new(order.PurchaseId, PaymentMethod.BankTransfer, 40_000, DateTime.UtcNow, "BANK-1", null, "admin"));
+        Assert.Equal(Outcome.Done, (await workflow.AcceptAsync(await scene.OrderAsync(), scene.SupplierActor)).Outcome);
+        var line = order.Lines.Single();
+        Assert.Equal(Outcome.Done, (await workflow.ShipAsync(await scene.OrderAsync(), scene.SupplierActor, new ShipmentDraft("顺丰", "SF1", new Dictionary<long, int> { [line.Id] = 40 }))).Outcome);
+        var shipment = (await scene.OrderAsync()).Shipments.Single();
+        return (scene, shipment.Id, shipment.Lines.Single().Id);
+    }
+
+    [Fact]
+    public async Task AShortAcceptanceIsRecordedWithItsValueAndMovesNoMoneyNorTheCountedAmount()
+    {
+        var (scene, shipmentId, lineId) = await ShippedOrderAsync();
+        await using var _ = scene.Database;
+        var counted = () => scene.Db.QuotaEntries.AsNoTracking().SumAsync(e => e.AmountFen);
+        var before = await counted();
+        Assert.Equal(40_000, before);
+
+        var draft = new ReceiptDraft(new Dictionary<long, int> { [lineId] = 33 }, "七盒破损",
+            new Dictionary<long, ShortfallKind> { [lineId] = ShortfallKind.Damaged }, "0123456789abcdef0123456789abcdef.jpg", "image/jpeg");
+        Assert.Equal(Outcome.Done, (await scene.Services.Workflow.ReceiveAsync(await scene.OrderAsync(), shipmentId, scene.BuyerActor, draft)).Outcome);
+
+        var order = await scene.OrderAsync();
+        Assert.Equal(OrderStatus.Completed, order.Status);
+        Assert.Equal(7_000, order.ShortfallFen);
+        var receipt = order.Shipments.Single().Receipt!;
+        Assert.Equal((33, ShortfallKind.Damaged), (receipt.Lines.Single().AcceptedQuantity, receipt.Lines.Single().Shortfall));
+        Assert.Equal(("0123456789abcdef0123456789abcdef.jpg", "image/jpeg", "七盒破损"), (receipt.PhotoName, receipt.PhotoContentType, receipt.Note));
+        Assert.Equal(before, await counted());
+        Assert.Equal(0, await scene.Db.Refunds.CountAsync());
+    }
+
+    [Fact]
+    public async Task AReceiptIsCheckedBeforeAnythingIsStoredAndAnUnknownKindOfShortfallIsRefused()
+    {
+        var (scene, shipmentId, lineId) = await ShippedOrderAsync();
+        await using var _ = scene.Database;
+        var workflow = scene.Services.Workflow;
+        var order = await scene.OrderAsync();
+        var accepted = new Dictionary<long, int> { [lineId] = 39 };
+
+        Assert.Equal(Outcome.ShortfallKindRequired, workflow.CheckReceipt(order, shipmentId, new ReceiptDraft(accepted, "少一盒")).Outcome);
+        Assert.Equal(Outcome.ShortfallKindRequired, workflow.CheckReceipt(order, shipmentId,
+            new ReceiptDraft(accepted, "少一盒", new Dictionary<long, ShortfallKind> { [lineId] = (ShortfallKind)9 })).Outcome);
+        Assert.Equal(Outcome.QuantityTooLarge, workflow.CheckReceipt(order, shipmentId, new ReceiptDraft(new Dictionary<long, int> { [lineId] = 41 }, null)).Outcome);
+        Assert.Equal(Outcome.UnknownShipment, workflow.CheckReceipt(order, shipmentId + 1000, new ReceiptDraft(accepted, null)).Outcome);
+        Assert.Equal(Outcome.Done, workflow.CheckReceipt(order, shipmentId,
+            new ReceiptDraft(accepted, "少一盒", new Dictionary<long, ShortfallKind> { [lineId] = ShortfallKind.Missing })).Outcome);
+        Assert.Equal(0, await scene.Db.Receipts.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnOrganisationRatesAnOrderOnceAfterAcceptanceAndTheSupplierShowsTheAverage()
+    {
+        var (scene, shipmentId, _) = await ShippedOrderAsync();
+        await using var _ = scene.Database;
+        var ratings = new SupplierRatings(scene.Db, OrderingBuilders.Clock);
+        var supplierId = (await scene.OrderAsync()).SupplierId;
+
+        Assert.Equal(SupplierRatings.Outcome.NotYetReceived, await ratings.RateAsync(await scene.OrderAsync(), scene.Buyer.Id, 5, "好"));
+        await scene.Services.Workflow.ReceiveAsync(await scene.OrderAsync(), shipmentId, scene.BuyerActor, new Dictionary<long, int>(), null);
+        Assert.Equal(SupplierRatings.Outcome.StarsOutOfRange, await ratings.RateAsync(await scene.OrderAsync(), scene.Buyer.Id, 6, null));
+        Assert.Equal(SupplierRatings.Outcome.StarsOutOfRange, await ratings.RateAsync(await scene.OrderAsync(), scene.Buyer.Id, 0, null));
+        Assert.Equal(SupplierRatings.Outcome.CommentTooLong, await ratings.RateAsync(await scene.OrderAsync(), scene.Buyer.Id, 4, new string('好', 201)));
+        Assert.Null(await ratings.SummaryAsync(supplierId));
+
+        Assert.Equal(SupplierRatings.Outcome.Done, await ratings.RateAsync(await scene.OrderAsync(), scene.Buyer.Id, 4, "  包装完好  "));
+        Assert.Equal(SupplierRatings.Outcome.AlreadyRated, await ratings.RateAsync(await scene.OrderAsync(), scene.Approver.Id, 1, null));
+        var rating = await scene.Db.SupplierRatings.AsNoTracking().SingleAsync();
+        Assert.Equal((4, "包装完好", scene.School.Id, supplierId), (rating.Stars, rating.Comment, rating.OrganisationId, rating.SupplierId));
+        Assert.Equal(new SupplierRatings.Summary(4, 1), await ratings.SummaryAsync(supplierId));
+
+        // The database keeps one rating per order and stars within 1–5 even when the rule is bypassed.
+        scene.Db.SupplierRatings.Add(new SupplierRating { OrderId = rating.OrderId, SupplierId = supplierId, OrganisationId = scene.School.Id, Stars = 3, RatedByUserId = scene.Buyer.Id });
+        await Assert.ThrowsAsync<DbUpdateException>(() => scene.Db.SaveChangesAsync());
+        scene.Db.ChangeTracker.Clear();
+    }
+
+    [Theory]
+    [InlineData(17, 4, 4.3)] // 4.25 rounds up
+    [InlineData(14, 3, 4.7)] // 4.666…
+    [InlineData(5, 1, 5.0)]
+    [InlineData(10, 4, 2.5)]
+    public void TheAverageRatingIsShownToOneDecimalWithHalvesRoundedUp(int starsTotal, int count, double expected) =>
+        Assert.Equal((decimal)expected, new SupplierRatings.Summary(starsTotal, count).Average);
 }

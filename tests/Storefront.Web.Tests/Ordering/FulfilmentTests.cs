@@ -80,9 +80,12 @@ public abstract class FulfilmentTests<TFactory>(TFactory factory) : DatabaseTest
         riceForBuyer = await buyer.GetPageAsync($"/orders/{riceOrder}");
         Assert.Equal("已发货", riceForBuyer.Text("#order-status"));
         var secondLine = riceForBuyer.Get("#receive-form-2 input[type=number]").GetAttribute("name")!;
-        var refused = await riceForBuyer.SubmitAsync(buyer, "#receive-form-2", [new(secondLine, "78")]);
+        var secondKind = riceForBuyer.Get("#receive-form-2 select").GetAttribute("name")!;
+        var noKind = await riceForBuyer.SubmitAsync(buyer, "#receive-form-2", [new(secondLine, "78"), new("ReceiptNote", "两袋受潮")]);
+        Assert.Contains("请选择原因", noKind.Text(".form-errors"));
+        var refused = await riceForBuyer.SubmitAsync(buyer, "#receive-form-2", [new(secondLine, "78"), new(secondKind, "Quality")]);
         Assert.Contains("请说明短缺或质量问题", refused.Text(".form-errors"));
-        riceForBuyer = await refused.SubmitAsync(buyer, "#receive-form-2", [new(secondLine, "78"), new("ReceiptNote", "两袋受潮")]);
+        riceForBuyer = await refused.SubmitAsync(buyer, "#receive-form-2", [new(secondLine, "78"), new(secondKind, "Quality"), new("ReceiptNote", "两袋受潮")]);
         Assert.Equal("已完成", riceForBuyer.Text("#order-status"));
         Assert.Contains("两袋受潮", riceForBuyer.Text("#receipt-2"));
         var teaForBuyer = await (await buyer.GetPageAsync($"/orders/{teaOrder}")).SubmitAsync(buyer, "#receive-form-1");

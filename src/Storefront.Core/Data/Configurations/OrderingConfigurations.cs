@@ -156,6 +156,8 @@ public class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         e.HasIndex(r => r.ShipmentId).IsUnique();
         e.Property(r => r.ReceivedByUserId).HasMaxLength(450);
         e.Property(r => r.Note).HasMaxLength(Shipment.NoteMaxLength);
+        e.Property(r => r.PhotoName).HasMaxLength(64);
+        e.Property(r => r.PhotoContentType).HasMaxLength(32);
         e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReceiptId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -165,7 +167,11 @@ public class ReceiptLineConfiguration : IEntityTypeConfiguration<ReceiptLine>
     public void Configure(EntityTypeBuilder<ReceiptLine> e)
     {
         e.HasOne<ShipmentLine>().WithMany().HasForeignKey(l => l.ShipmentLineId).OnDelete(DeleteBehavior.Restrict);
-        e.ToTable(t => t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0"));
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0");
+            t.HasCheckConstraint("CK_ReceiptLines_Shortfall", "\"Shortfall\" IS NULL OR \"Shortfall\" IN (1, 2, 3)");
+        });
     }
 }
 
@@ -191,5 +197,21 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         e.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
         e.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
         e.HasOne<StorefrontUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class SupplierRatingConfiguration : IEntityTypeConfiguration<SupplierRating>
+{
+    public void Configure(EntityTypeBuilder<SupplierRating> e)
+    {
+        // One rating per order, also when two buyers of the organisation rate it at once.
+        e.HasIndex(r => r.OrderId).IsUnique();
+        e.HasIndex(r => r.SupplierId);
+        e.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Suppliers.Supplier>().WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(r => r.Comment).HasMaxLength(SupplierRating.CommentMaxLength);
+        e.Property(r => r.RatedByUserId).HasMaxLength(450);
+        e.ToTable(t => t.HasCheckConstraint("CK_SupplierRatings_Stars", "\"Stars\" BETWEEN 1 AND 5"));
     }
 }

@@ -16,7 +16,7 @@ namespace Storefront.Web.Pages.Catalog;
 /// farmers, and what it sells now. Only verified suppliers have a page; any other id is not found.
 /// </summary>
 [PublicPage]
-public class SupplierProfileModel(StorefrontDbContext db, CatalogSearch catalog) : PageModel
+public class SupplierProfileModel(StorefrontDbContext db, CatalogSearch catalog, Core.Ordering.SupplierRatings ratings) : PageModel
 {
     public sealed record ProfileView(
         int Id, string Name, SupplierKind Kind, string CountyCode, string CountyName, string? PrefectureName, string ProvinceName,
@@ -24,6 +24,8 @@ public class SupplierProfileModel(StorefrontDbContext db, CatalogSearch catalog)
 
     public ProfileView Supplier { get; private set; } = null!;
     public CatalogPage Listings { get; private set; } = null!;
+    /// <summary>Buyers' ratings, left after acceptance, one per order; null when there are none yet.</summary>
+    public Core.Ordering.SupplierRatings.Summary? Ratings { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([PublicId] string id, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public class SupplierProfileModel(StorefrontDbContext db, CatalogSearch catalog)
         var licences = await db.SupplierDocuments.AsNoTracking().Where(d => d.SupplierId == supplierId).Select(d => d.Kind).Distinct().ToListAsync(ct);
         Supplier = new ProfileView(found.Id, found.Name, found.Kind, found.CountyCode, found.CountyName, found.PrefectureName, found.ProvinceName,
             found.VerifiedAtUtc, found.FarmerLinkDescription, found.BenefitingHouseholds, [.. licences.Order()]);
+        Ratings = await ratings.SummaryAsync(supplierId, ct);
         Listings = await catalog.SearchAsync(new CatalogQuery(SupplierId: supplierId, Sort: CatalogSort.Newest), Localization.Cultures.IsEnglish, ct);
         return Page();
     }

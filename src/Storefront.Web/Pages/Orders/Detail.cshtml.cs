@@ -7,6 +7,10 @@ using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
+using Storefront.Core.Photos;
+using Storefront.Core.Suppliers;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Papers;
 using Storefront.Web.Pages.Cart;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
@@ -19,9 +23,15 @@ namespace Storefront.Web.Pages.Orders;
 /// </summary>
 [Authorize]
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(MaxRequestBytes)]
 public class DetailModel(
     StorefrontDbContext db,
     OrderWorkflow workflow,
+    OrderPapers papers,
+    SupplierRatings ratings,
+    ISupplierDocumentStore photos,
+    IPhotoProcessor images,
     Core.Ordering.Cart cart,
     CurrentActor actor,
     TimeProvider clock,
@@ -39,6 +49,17 @@ public class DetailModel(
     // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
     [BindProperty(Name = "Accepted")] public Dictionary<long, int> Accepted { get; set; } = [];
     [BindProperty] public string? ReceiptNote { get; set; }
+    [BindProperty(Name = "Shortfall")] public Dictionary<long, ShortfallKind?> Shortfall { get; set; } = [];
+    [BindProperty] public IFormFile? ReceiptPhoto { get; set; }
+
+    [BindProperty] public int? Stars { get; set; }
+    [BindProperty] public string? RatingComment { get; set; }
+
+    /// <summary>The organisation's rating of this order's supplier, once left.</summary>
+    public SupplierRating? Rating { get; private set; }
+    public bool MayRate => IsBuyer && Rating is null && Order.Shipments.Any(s => s.ReceivedAtUtc is not null);
+
+    private const long MaxRequestBytes = SupplierDocuments.MaxBytes + 64 * 1024;
 
     /// <summary>After "order again": what went into the cart and what could not, with why.</summary>
     public IReadOnlyList<string> ReorderReport { get; private set; } = [];
@@ -65,9 +86,62 @@ public class DetailModel(
             ModelState.AddModelError(string.Empty, t["Orders.AcceptedNotANumber"]);
             return Page();
         }
-        var result = await workflow.ReceiveAsync(order, shipmentId, actor.AsOrderActor(), Accepted, ReceiptNote, ct);
-        if (result.Outcome == OrderWorkflow.Outcome.UnknownShipment) return NotFound();
+        var draft = new OrderWorkflow.ReceiptDraft(Accepted, ReceiptNote,
+            Shortfall.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value));
+        var check = workflow.CheckReceipt(order, shipmentId, draft);
+        if (check.Outcome == OrderWorkflow.Outcome.UnknownShipment) return NotFound();
+        if (!check.Succeeded || ReceiptPhoto is null || ReceiptPhoto.Length == 0)
+            return await AfterAsync(id, check.Succeeded ? await workflow.ReceiveAsync(order, shipmentId, actor.AsOrderActor(), draft, ct) : check, t["Orders.Received"], ct);
+
+        // The photo is stored only for a receipt that passed its checks, and removed again if the receipt is not saved.
+        var (upload, problem) = await OrderPaperFiles.ReadPhotoAsync(ReceiptPhoto, images, ct);
+        if (upload is null)
+        {
+            await LoadAsync(id, ct);
+            ModelState.AddModelError(string.Empty, t[$"Orders.PhotoProblem.{problem}"]);
+            return Page();
+        }
+        var name = Guid.NewGuid().ToString("N") + upload.Type.Extension;
+        await photos.SaveAsync(name, upload.Bytes, ct);
+        var result = await workflow.ReceiveAsync(order, shipmentId, actor.AsOrderActor(), draft with { PhotoName = name, PhotoContentType = upload.Type.ContentType }, ct);
+        if (!result.Succeeded) await photos.DeleteAsync(name, ct);
         return await AfterAsync(id, result, t["Orders.Received"], ct);
+    }
+
+    /// <summary>The organisation rates the supplier once per order, after accepting something of it.</summary>
+    [OrganisationPage(OrganisationRoles.Buyer)]
+    public async Task<IActionResult> OnPostRateAsync([TenantId(TenantRecord.Order)] long id, CancellationToken ct)
+    {
+        if (await BuyerOrderAsync(id, ct) is not { } order) return NotFound();
+        var outcome = Stars is { } stars
+            ? await ratings.RateAsync(order, actor.UserId!, stars, RatingComment, ct)
+            : SupplierRatings.Outcome.StarsOutOfRange;
+        if (outcome == SupplierRatings.Outcome.Done)
+        {
+            TempData["Status"] = t["Rating.Saved"].Value;
+            return RedirectToPage(new { id });
+        }
+        await LoadAsync(id, ct);
+        ModelState.AddModelError(string.Empty, t[$"Rating.Outcome.{outcome}", SupplierRating.CommentMaxLength]);
+        return Page();
+    }
+
+    public Task<IActionResult> OnGetDeliveryNoteAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct) =>
+        OrderPaperFiles.PaperAsync(this, papers, OwnOrders, id, shipmentId, OrderPaperFiles.Kind.DeliveryNote, ct);
+
+    public Task<IActionResult> OnGetAcceptanceRecordAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct) =>
+        OrderPaperFiles.PaperAsync(this, papers, OwnOrders, id, shipmentId, OrderPaperFiles.Kind.AcceptanceRecord, ct);
+
+    public Task<IActionResult> OnGetReceiptPhotoAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct) =>
+        OrderPaperFiles.PhotoAsync(this, db, photos, OwnOrders, id, shipmentId, ct);
+
+    private IQueryable<Core.Ordering.Order> OwnOrders
+    {
+        get
+        {
+            var organisationId = Seat.OrganisationId;
+            return db.Orders.Where(o => o.OrganisationId == organisationId);
+        }
     }
 
     [OrganisationPage(OrganisationRoles.Buyer)]
@@ -117,6 +191,7 @@ public class DetailModel(
         if (order is null) return false;
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
         return true;
     }
 }

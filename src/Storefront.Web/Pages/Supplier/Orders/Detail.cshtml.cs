@@ -6,6 +6,9 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Payments;
+using Storefront.Core.Suppliers;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Papers;
 using Storefront.Web.Pages.Orders;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
@@ -17,7 +20,7 @@ namespace Storefront.Web.Pages.Supplier.Orders;
 /// accepting and payment) and ships it in one or several shipments. Another supplier's order is not found.
 /// </summary>
 public class DetailModel(
-    StorefrontDbContext db, OrderWorkflow workflow, Refunds refunds, PaymentOutbox outbox, CurrentActor actor, TimeProvider clock,
+    StorefrontDbContext db, OrderWorkflow workflow, OrderPapers papers, ISupplierDocumentStore photos, Refunds refunds, PaymentOutbox outbox, CurrentActor actor, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
     public OrderView Order { get; private set; } = null!;
@@ -38,6 +41,9 @@ public class DetailModel(
     /// <summary>Units to ship now, by order line.</summary>
     // Named explicitly: unnamed, a form without these fields would have all its other fields bound as keys.
     [BindProperty(Name = "Ship")] public Dictionary<long, int> Ship { get; set; } = [];
+
+    /// <summary>The buying organisation's rating of this order, once left.</summary>
+    public SupplierRating? Rating { get; private set; }
 
     public bool MayAccept => Order.Status is OrderStatus.Approved or OrderStatus.Paid && Order.AcceptedAtUtc is null;
     public bool MayDecline => Order.Status == OrderStatus.Approved && Order.AcceptedAtUtc is null;
@@ -68,6 +74,15 @@ public class DetailModel(
         return RedirectToPage(new { id });
     }
 
+    public Task<IActionResult> OnGetDeliveryNoteAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct) =>
+        OrderPaperFiles.PaperAsync(this, papers, SupplierOrders.Of(db, Seat.SupplierId), id, shipmentId, OrderPaperFiles.Kind.DeliveryNote, ct);
+
+    public Task<IActionResult> OnGetAcceptanceRecordAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct) =>
+        OrderPaperFiles.PaperAsync(this, papers, SupplierOrders.Of(db, Seat.SupplierId), id, shipmentId, OrderPaperFiles.Kind.AcceptanceRecord, ct);
+
+    public Task<IActionResult> OnGetReceiptPhotoAsync([TenantId(TenantRecord.Order)] long id, [TenantId(TenantRecord.Shipment)] long shipmentId, CancellationToken ct) =>
+        OrderPaperFiles.PhotoAsync(this, db, photos, SupplierOrders.Of(db, Seat.SupplierId), id, shipmentId, ct);
+
     private async Task<IActionResult> ActAsync(long id, Func<Core.Ordering.Order, Task<OrderWorkflow.Result>> act, string done, CancellationToken ct)
     {
         var seat = Seat;
@@ -96,6 +111,7 @@ public class DetailModel(
         if (order is null) return false;
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
         return true;
     }
 }
