@@ -22,6 +22,7 @@ namespace Storefront.Web.Pages.Orders;
 public class DetailModel(
     StorefrontDbContext db,
     OrderWorkflow workflow,
+    Core.Fapiao.FapiaoDesk fapiaoDesk,
     Core.Ordering.Cart cart,
     CurrentActor actor,
     TimeProvider clock,
@@ -29,6 +30,7 @@ public class DetailModel(
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
+    public FapiaoView Fapiao { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
     public bool IsApprover { get; private set; }
 
@@ -117,6 +119,7 @@ public class DetailModel(
         if (order is null) return false;
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);
         return true;
     }
 }
