@@ -24,15 +24,12 @@ public class FapiaoRequestsModel(StorefrontDbContext db) : SupplierPageModel
     [BindProperty(SupportsGet = true)] public bool Waiting { get; set; } = true;
     public IReadOnlyList<Row> Requests { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var rows = await Query(db, SupplierId).OrderBy(r => r.RequestedAtUtc).Take(PageSize * 5).ToListAsync(ct);
-        Requests = rows.Where(r => !Waiting || r.Waiting).Take(PageSize).ToList();
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Requests = await Query(db, SupplierId, Waiting).Take(PageSize).ToListAsync(ct);
 
-    /// <summary>The supplier's requests with the order's figures (paid net of refunds, invoiced net), in one query.</summary>
-    public static IQueryable<Row> Query(StorefrontDbContext db, int supplierId) =>
-        db.FapiaoRequests.AsNoTracking().Where(r => r.SupplierId == supplierId).Select(r => new Row(
+    /// <summary>The supplier's requests (or only those waiting for it), oldest first, with the order's figures, in one query.</summary>
+    public static IQueryable<Row> Query(StorefrontDbContext db, int supplierId, bool waitingOnly) =>
+        Scope(db, supplierId, waitingOnly).OrderBy(r => r.RequestedAtUtc).ThenBy(r => r.Id).Select(r => new Row(
             r.OrderId, r.Order.Number, r.Order.Organisation.Name, r.Kind, r.Title, r.TaxId, r.Email, r.RequestedAtUtc,
             (r.Order.PaidAtUtc == null ? 0 : r.Order.TotalFen)
                 - (db.Refunds.Where(x => x.OrderId == r.OrderId && x.Status == RefundStatus.Succeeded).Sum(x => (long?)x.AmountFen) ?? 0),
@@ -40,8 +37,12 @@ public class FapiaoRequestsModel(StorefrontDbContext db) : SupplierPageModel
 
     /// <summary>How many requests wait for the supplier: something still to invoice, or a red-letter fapiao due.</summary>
     public static Task<int> WaitingCountAsync(StorefrontDbContext db, int supplierId, CancellationToken ct) =>
-        db.FapiaoRequests.Where(r => r.SupplierId == supplierId).CountAsync(r =>
+        Scope(db, supplierId, waitingOnly: true).CountAsync(ct);
+
+    // Waiting: what was paid net of refunds differs from what was invoiced net (less: to issue; more: to reverse).
+    private static IQueryable<FapiaoRequest> Scope(StorefrontDbContext db, int supplierId, bool waitingOnly) =>
+        db.FapiaoRequests.AsNoTracking().Where(r => r.SupplierId == supplierId && (!waitingOnly ||
             (r.Order.PaidAtUtc == null ? 0 : r.Order.TotalFen)
                 - (db.Refunds.Where(x => x.OrderId == r.OrderId && x.Status == RefundStatus.Succeeded).Sum(x => (long?)x.AmountFen) ?? 0)
-            != (db.IssuedFapiaos.Where(f => f.OrderId == r.OrderId).Sum(f => (long?)f.AmountFen) ?? 0), ct);
+            != (db.IssuedFapiaos.Where(f => f.OrderId == r.OrderId).Sum(f => (long?)f.AmountFen) ?? 0)));
 }
