@@ -165,7 +165,9 @@ public abstract class FapiaoTests<TFactory>(TFactory factory) : DatabaseTests<TF
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.StartsWith("/account/sign-in", redirect.Headers.Location!.PathAndQuery);
         Assert.Equal(content, await yongshun.GetByteArrayAsync($"/supplier/orders/{tea}/fapiao/{fapiao.Id}"));
-        Assert.Equal(content, await (await SignedInClientAsync(DemoData.AdminEmail)).GetByteArrayAsync($"/supplier/orders/{tea}/fapiao/{fapiao.Id}"));
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var adminLink = (await admin.GetPageAsync($"/admin/orders/{tea}")).Get($"#fapiao-list tr[data-fapiao='{fapiao.Id}'] a.fapiao-file").GetAttribute("href")!;
+        Assert.Equal(content, await admin.GetByteArrayAsync(adminLink));
 
         // Once issued, the request no longer changes, and the same number is not recorded twice.
         var after = await buyer.GetPageAsync($"/orders/{tea}/fapiao");
