@@ -51,7 +51,7 @@ public static class FapiaoFiles
         if (bytes.Length == 0) return (null, Problem.Empty);
         var type = Detect(bytes);
         if (type is null) return (null, Problem.UnsupportedType);
-        var name = Suppliers.SupplierDocuments.DisplayName(fileName, type.Extension);
-        return (new Upload(bytes, type, name.Length > IssuedFapiao.FileNameMaxLength ? name[^IssuedFapiao.FileNameMaxLength..] : name), Problem.None);
+        // The name shown and downloaded: no folder, cut to fit, with the extension of the type it really is.
+        return (new Upload(bytes, type, Suppliers.SupplierDocuments.DisplayName(fileName, type.Extension)), Problem.None);
     }
 }

@@ -39,7 +39,7 @@ public class IssuedFapiao
 {
     public const int NumberMinLength = 8;
     public const int NumberMaxLength = 20;
-    public const int FileNameMaxLength = 200;
+    public const int FileNameMaxLength = Suppliers.SupplierDocument.FileNameMaxLength;
 
     public long Id { get; private set; }
     public long RequestId { get; init; }

@@ -96,6 +96,8 @@ public abstract class FapiaoTests<TFactory>(TFactory factory) : DatabaseTests<TF
         Assert.Equal("统一社会信用代码校验位不正确，请核对。", wrongCheck.Text("#tax-id-error"));
         var badEmail = await form.SubmitAsync(buyer, "#fapiao-request-form", [new("Input.Email", "caiwu@")]);
         Assert.Equal("邮箱格式不正确。", badEmail.Text("#email-error"));
+        var badKind = await form.SubmitAsync(buyer, "#fapiao-request-form", [new("Input.Kind", "Receipt")]);
+        Assert.Contains("请选择发票类型。", badKind.Errors);
         Assert.False(await Factory.WithDbAsync(db => db.FapiaoRequests.AnyAsync(r => r.OrderId == tea)));
 
         var requested = await form.SubmitAsync(buyer, "#fapiao-request-form",
@@ -283,5 +285,49 @@ public abstract class FapiaoTests<TFactory>(TFactory factory) : DatabaseTests<TF
             await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == Formula).ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, original)));
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.GetAsync("/admin/fapiao")).StatusCode);
+    }
+    [SkippableFact]
+    public async Task TheDatabaseKeepsOneRequestPerOrderATaxIdOnASpecialFapiaoAndRedLetterAmountsNegative()
+    {
+        Client();
+        var (_, purchaseId, _, tea) = await CheckedOutAsync();
+        var order = await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == tea).Select(o => new { o.OrganisationId, o.SupplierId }).SingleAsync());
+        var buyerId = await Factory.WithDbAsync(db => db.Purchases.Where(p => p.Id == purchaseId).Select(p => p.BuyerUserId).SingleAsync());
+        FapiaoRequest Request(FapiaoKind kind, string? taxId) => new()
+        {
+            OrderId = tea, OrganisationId = order.OrganisationId, SupplierId = order.SupplierId, Kind = kind, Title = Hospital, TaxId = taxId,
+            Email = "caiwu@hospital.example.cn", RequestedByUserId = buyerId, RequestedAtUtc = DateTime.UtcNow,
+        };
+        async Task<bool> RefusedAsync(Func<Core.Data.StorefrontDbContext, Task> work)
+        {
+            try { await Factory.WithDbAsync(work); return false; }
+            catch (DbUpdateException) { return true; }
+        }
+
+        Assert.True(await RefusedAsync(db => { db.FapiaoRequests.Add(Request(FapiaoKind.Special, null)); return db.SaveChangesAsync(); }));
+        var requestId = await Factory.WithDbAsync(async db => { var r = Request(FapiaoKind.Ordinary, null); db.FapiaoRequests.Add(r); await db.SaveChangesAsync(); return r.Id; });
+        try
+        {
+            Assert.True(await RefusedAsync(db => { db.FapiaoRequests.Add(Request(FapiaoKind.Ordinary, null)); return db.SaveChangesAsync(); }));
+            IssuedFapiao Fapiao(long amount, long? reverses) => new()
+            {
+                RequestId = requestId, OrderId = tea, OrganisationId = order.OrganisationId, SupplierId = order.SupplierId, Number = NewNumber(),
+                IssuedOn = ShanghaiTime.DateOf(DateTime.UtcNow), AmountFen = amount, ReversesId = reverses, StoredName = $"{Guid.NewGuid():N}.pdf",
+                ContentType = "application/pdf", FileName = "x.pdf", Length = 10, UploadedAtUtc = DateTime.UtcNow,
+            };
+            Assert.True(await RefusedAsync(db => { db.IssuedFapiaos.Add(Fapiao(-100, null)); return db.SaveChangesAsync(); }));
+            var blue = await Factory.WithDbAsync(async db => { var f = Fapiao(100, null); db.IssuedFapiaos.Add(f); await db.SaveChangesAsync(); return f; });
+            Assert.True(await RefusedAsync(db => { db.IssuedFapiaos.Add(Fapiao(100, blue.Id)); return db.SaveChangesAsync(); }));
+            Assert.True(await RefusedAsync(db => { var twin = Fapiao(100, null); db.IssuedFapiaos.Add(new IssuedFapiao
+            {
+                RequestId = twin.RequestId, OrderId = twin.OrderId, OrganisationId = twin.OrganisationId, SupplierId = twin.SupplierId, Number = blue.Number,
+                IssuedOn = twin.IssuedOn, AmountFen = 100, StoredName = twin.StoredName, ContentType = twin.ContentType, FileName = twin.FileName, Length = 10,
+            }); return db.SaveChangesAsync(); }));
+            await Factory.WithDbAsync(db => db.IssuedFapiaos.Where(f => f.RequestId == requestId).ExecuteDeleteAsync());
+        }
+        finally
+        {
+            await Factory.WithDbAsync(db => db.FapiaoRequests.Where(r => r.Id == requestId).ExecuteDeleteAsync());
+        }
     }
 }

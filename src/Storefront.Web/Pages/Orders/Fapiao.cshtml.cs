@@ -23,8 +23,9 @@ public class FapiaoModel(StorefrontDbContext db, FapiaoDesk desk, OrderWorkflow 
 {
     public sealed class RequestInput
     {
+        /// <summary>A kind's name; anything else is refused, never taken as the default kind.</summary>
         [Display(Name = "Fapiao.Kind")]
-        public FapiaoKind Kind { get; set; } = FapiaoKind.Ordinary;
+        public string? Kind { get; set; } = nameof(FapiaoKind.Ordinary);
 
         [Display(Name = "Fapiao.BuyerTitle")]
         public string? Title { get; set; }
@@ -48,7 +49,7 @@ public class FapiaoModel(StorefrontDbContext db, FapiaoDesk desk, OrderWorkflow 
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Fapiao.Request is { } r)
         {
-            Input = new RequestInput { Kind = r.Kind, Title = r.Title, TaxId = r.TaxId, Email = r.Email };
+            Input = new RequestInput { Kind = r.Kind.ToString(), Title = r.Title, TaxId = r.TaxId, Email = r.Email };
         }
         else
         {
@@ -66,7 +67,8 @@ public class FapiaoModel(StorefrontDbContext db, FapiaoDesk desk, OrderWorkflow 
     {
         var order = await workflow.FindAsync(id, organisationId: Seat.OrganisationId, ct: ct);
         if (order is null) return NotFound();
-        var result = await desk.RequestAsync(order, new FapiaoRules.RequestDraft(Input.Kind, Input.Title, Input.TaxId, Input.Email), actor.AsOrderActor(), ct);
+        var kind = Enum.GetNames<FapiaoKind>().Contains(Input.Kind) ? Enum.Parse<FapiaoKind>(Input.Kind!) : (FapiaoKind)0;
+        var result = await desk.RequestAsync(order, new FapiaoRules.RequestDraft(kind, Input.Title, Input.TaxId, Input.Email), actor.AsOrderActor(), ct);
         if (result.Succeeded)
         {
             TempData["Status"] = t["Fapiao.Requested"].Value;
