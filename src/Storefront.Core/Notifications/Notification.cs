@@ -31,6 +31,12 @@ public enum NotificationKind
     PurchaseAwaitingApproval = 20,
     /// <summary>To the buyer: an approver rejected orders of the purchase, with the reason.</summary>
     PurchaseRejected = 21,
+    /// <summary>To the supplier: a buyer requested the fapiao of an order.</summary>
+    FapiaoRequested = 30,
+    /// <summary>To the buyer who requested it: the fapiao is issued and can be downloaded from the order.</summary>
+    FapiaoIssued = 31,
+    /// <summary>To the buyer who requested it: the supplier reversed a fapiao with a red-letter one after a refund.</summary>
+    FapiaoReversed = 32,
 }
 
 /// <summary>An in-app message to one person, linking to where they act; mail with the same text goes out with it.</summary>

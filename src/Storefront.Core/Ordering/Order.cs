@@ -182,6 +182,12 @@ public enum OrderEventKind
     RefundFailed = 15,
     /// <summary>The gateway reported a failed attempt to pay (the invoice or card payment stays open).</summary>
     PaymentFailed = 16,
+    /// <summary>The buyer requested the order's fapiao (or changed the request).</summary>
+    FapiaoRequested = 30,
+    /// <summary>The supplier recorded a fapiao it issued for the order, with its file.</summary>
+    FapiaoIssued = 31,
+    /// <summary>The supplier recorded a red-letter fapiao (红冲) reversing one it issued.</summary>
+    FapiaoReversed = 32,
 }
 
 /// <summary>One step in an order's history: who did what, when, and what they said.</summary>

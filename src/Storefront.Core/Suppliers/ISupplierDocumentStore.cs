@@ -1,6 +1,6 @@
 namespace Storefront.Core.Suppliers;
 
-/// <summary>Private storage for supplier documents: the data folder by default, outside the web root.</summary>
+/// <summary>Private storage for supplier documents (licences, and the fapiaos it issues): the data folder by default, outside the web root.</summary>
 public interface ISupplierDocumentStore
 {
     Task SaveAsync(string name, ReadOnlyMemory<byte> content, CancellationToken ct = default);

@@ -48,7 +48,7 @@ public sealed class SupplierPageAttribute : TenancyAttribute
 public enum TenantRecord
 {
     Order, Purchase, Shipment, PaymentRequest, SavedList, Invitation, OrganisationMember, DeliveryAddress,
-    Listing, ListingPhoto, SupplierDocument, SupplierMember, Notification,
+    Listing, ListingPhoto, SupplierDocument, SupplierMember, Notification, Fapiao,
 }
 
 /// <summary>

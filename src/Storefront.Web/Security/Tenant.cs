@@ -76,6 +76,7 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 TenantRecord.Invitation => await db.Invitations.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
                 TenantRecord.OrganisationMember => await db.OrganisationMembers.AnyAsync(x => x.Id == small && x.OrganisationId == o, ct),
                 TenantRecord.DeliveryAddress => await db.DeliveryAddresses.AnyAsync(x => x.Id == small && x.OrganisationId == o, ct),
+                TenantRecord.Fapiao => await db.IssuedFapiaos.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
                 _ => false,
             };
         }
@@ -91,6 +92,7 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 TenantRecord.SupplierDocument => await db.SupplierDocuments.AnyAsync(x => x.Id == small && x.SupplierId == s, ct),
                 TenantRecord.SupplierMember => await db.SupplierMembers.AnyAsync(x => x.Id == small && x.SupplierId == s, ct),
                 TenantRecord.Invitation => await db.Invitations.AnyAsync(x => x.Id == id && x.SupplierId == s, ct),
+                TenantRecord.Fapiao => await db.IssuedFapiaos.AnyAsync(x => x.Id == id && x.SupplierId == s, ct),
                 _ => false,
             };
         }

@@ -7,7 +7,7 @@ namespace Storefront.Web.Setup;
 
 public static class OrderingSetup
 {
-    /// <summary>Organisations and their people, carts, checkout, the order workflow, payments recorded by admins, notifications.</summary>
+    /// <summary>Organisations and their people, carts, checkout, the order workflow, payments recorded by admins, fapiaos, notifications.</summary>
     public static void AddStorefrontOrdering(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<INotificationTexts, NotificationTexts>();
@@ -24,6 +24,7 @@ public static class OrderingSetup
         builder.Services.AddScoped<SupplierRatings>();
         builder.Services.AddScoped<Papers.OrderPapers>();
         builder.Services.AddScoped<PaymentConfirmation>();
+        builder.Services.AddScoped<Core.Fapiao.FapiaoDesk>();
         builder.Services.AddScoped<Demo.DemoOrdering>();
         builder.Services.AddScoped<Demo.DemoPlatform832History>();
     }

@@ -27,6 +27,6 @@ public sealed partial class FileSystemSupplierDocumentStore(string root) : ISupp
         return Task.CompletedTask;
     }
 
-    [GeneratedRegex("^[0-9a-f]{32}\\.(jpg|png|webp|pdf)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-f]{32}\\.(jpg|png|webp|pdf|ofd)$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

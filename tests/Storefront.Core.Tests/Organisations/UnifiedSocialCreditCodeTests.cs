@@ -7,6 +7,12 @@ public class UnifiedSocialCreditCodeTests
     [Theory]
     [InlineData("91350100M000100Y43")]
     [InlineData("12100000400000624D")]
+    // Codes as companies print them on their fapiaos: registrations in Beijing, Shenzhen and Hangzhou (91…).
+    [InlineData("91110000802100433B")]
+    [InlineData("914403001922038216")]
+    [InlineData("91330100716105852F")]
+    [InlineData("91440300708461136T")]
+    [InlineData("91110108551385082Q")]
     public void AcceptsCodesWhoseCheckCharacterIsRight(string code) =>
         Assert.Equal(UnifiedSocialCreditCode.Problem.None, UnifiedSocialCreditCode.Check(code));
 
@@ -15,6 +21,9 @@ public class UnifiedSocialCreditCodeTests
     [InlineData("12100000400000624E")]
     // The sample buyer of the 832 interface document: its last character should be 1, not X.
     [InlineData("11430000006151219X")]
+    // Two neighbouring characters swapped, and one character mistyped: the weighted sum catches both.
+    [InlineData("91110000801200433B")]
+    [InlineData("914403001922039216")]
     public void RefusesACodeWithTheWrongCheckCharacter(string code) =>
         Assert.Equal(UnifiedSocialCreditCode.Problem.WrongCheckCharacter, UnifiedSocialCreditCode.Check(code));
 
@@ -35,6 +44,14 @@ public class UnifiedSocialCreditCodeTests
     [InlineData("9135 0100 M000 100Y 43", "91350100M000100Y43")]
     public void NormalizesWhatAPersonTypes(string typed, string expected) =>
         Assert.Equal(expected, UnifiedSocialCreditCode.Normalize(typed));
+
+    [Theory]
+    // GB 32100-2015: weights 3^(i-1) mod 31, check = 31 − (Σ mod 31), 31 written as 0; values 0-9, then A=10 … Y=30 without I O Z S V.
+    [InlineData("91110000802100433", 'B')]
+    [InlineData("91440300708461136", 'T')]
+    [InlineData("91440300192203821", '6')]
+    public void TheCheckCharacterIsTheWeightedSumOfTheStandard(string first17, char expected) =>
+        Assert.Equal(expected, UnifiedSocialCreditCode.CheckCharacter(first17));
 
     [Fact]
     public void CompletesSeventeenCharactersWithAValidCode()

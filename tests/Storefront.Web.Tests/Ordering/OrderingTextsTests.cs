@@ -16,6 +16,7 @@ public class OrderingTextsTests
     {
         "OrderStatus", "OrderEvent", "Cancellation", "Notification", "OrderOutcome", "Refusal", "QuickOrder.Refusal",
         "PaymentMethod", "OrganisationType", "VerificationStatus", "Role", "AdminOrganisations.Done", "QuickOrder.FileProblem",
+        "FapiaoKind", "Fapiao.FileProblem", "Fapiao.Outcome",
     };
 
     private static IEnumerable<string> Names(string family) => family switch
@@ -33,6 +34,9 @@ public class OrderingTextsTests
         "Role" => ["Buyer", "Approver", "OrgAdmin"],
         "AdminOrganisations.Done" => Enum.GetNames<OrganisationVerification.Decision>(),
         "QuickOrder.FileProblem" => Enum.GetNames<Web.Tables.TableFiles.Problem>().Where(p => p != "None"),
+        "FapiaoKind" => Enum.GetNames<Core.Fapiao.FapiaoKind>(),
+        "Fapiao.FileProblem" => Enum.GetNames<Core.Fapiao.FapiaoFiles.Problem>(),
+        "Fapiao.Outcome" => Enum.GetNames<Core.Fapiao.FapiaoDesk.Outcome>(),
         _ => throw new ArgumentOutOfRangeException(nameof(family)),
     };
 

@@ -120,6 +120,15 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         var order = (await workflow.FindAsync(shipped))!;
         Assert.True((await workflow.ShipAsync(order, who, new("顺丰", "SF9", new Dictionary<long, int> { [order.Lines.Single().Id] = 200 }))).Succeeded);
 
+        // The shipped order's fapiao, requested and issued, so that its file is there to be refused.
+        var desk = services.GetRequiredService<Core.Fapiao.FapiaoDesk>();
+        var buyerId = await db.Orders.Where(o => o.Id == shipped).Select(o => o.Purchase.BuyerUserId).SingleAsync();
+        Assert.True((await desk.RequestAsync((await workflow.FindAsync(shipped))!, new(Core.Fapiao.FapiaoKind.Ordinary, School, null, "caiwu@school.example.cn"), new(buyerId, "buyer"))).Succeeded);
+        var (fapiaoFile, _) = await Core.Fapiao.FapiaoFiles.ReadAsync(new MemoryStream("%PDF-1.7\n%别人的发票\n%%EOF\n"u8.ToArray()), "别人的发票.pdf");
+        var issuedOn = Core.Money.ShanghaiTime.DateOf(DateTime.UtcNow);
+        Assert.True((await desk.IssueAsync((await workflow.FindAsync(shipped))!, new($"{Random.Shared.Next(10_000_000, 99_999_999)}", issuedOn, 104_000), fapiaoFile!, who)).Succeeded);
+        var fapiaoId = await db.IssuedFapiaos.Where(f => f.OrderId == shipped).Select(f => f.Id).SingleAsync();
+
         var school = await db.Organisations.Where(o => o.Name == School).Select(o => o.Id).SingleAsync();
         var schoolAdmin = await db.Users.Where(u => u.Email == DemoData.MemberEmail("school", "admin")).Select(u => u.Id).SingleAsync();
         services.GetRequiredService<Core.People.Invitations>().Create($"cook-{Guid.NewGuid():N}@example.cn", schoolAdmin, organisationId: school, roles: OrganisationRoles.Buyer);
@@ -149,6 +158,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.Invitation] = await db.Invitations.Where(i => i.OrganisationId == school).Select(i => i.Id).FirstAsync(),
             [TenantRecord.OrganisationMember] = await db.OrganisationMembers.Where(m => m.OrganisationId == school).Select(m => m.Id).FirstAsync(),
             [TenantRecord.DeliveryAddress] = await db.DeliveryAddresses.Where(a => a.OrganisationId == school).Select(a => a.Id).FirstAsync(),
+            [TenantRecord.Fapiao] = fapiaoId,
         };
         var supplierIds = new Dictionary<TenantRecord, long>
         {
@@ -159,12 +169,13 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.SupplierDocument] = document.Id,
             [TenantRecord.SupplierMember] = member.Id,
             [TenantRecord.Invitation] = await db.Invitations.Where(i => i.SupplierId == supplierId).Select(i => i.Id).SingleAsync(),
+            [TenantRecord.Fapiao] = fapiaoId,
         };
         var personal = new Dictionary<TenantRecord, long>
         {
             [TenantRecord.Notification] = await db.Notifications.Where(n => db.OrganisationMembers.Any(m => m.UserId == n.UserId && m.OrganisationId == school)).Select(n => n.Id).FirstAsync(),
         };
-        string[] markers = [School, "每周食堂订单", supplier.Name, listingTitle, "别人的营业执照"];
+        string[] markers = [School, "每周食堂订单", supplier.Name, listingTitle, "别人的营业执照", "别人的发票"];
         return (new Ids(organisationIds, supplierIds, personal), markers, school, supplierId);
     }
 
@@ -220,6 +231,8 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             string.Join(",", await db.ListingPhotos.Where(p => db.Listings.Any(l => l.Id == p.ListingId && l.SupplierId == supplierId)).OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Position).ToListAsync()),
             await db.SupplierDocuments.CountAsync(d => d.SupplierId == supplierId),
             await db.SupplierMembers.CountAsync(m => m.SupplierId == supplierId),
+            string.Join(",", await db.FapiaoRequests.Where(r => r.OrganisationId == school).OrderBy(r => r.Id).Select(r => r.Id + r.Title + r.Email + r.Kind).ToListAsync()),
+            string.Join(",", await db.IssuedFapiaos.Where(f => f.OrganisationId == school).OrderBy(f => f.Id).Select(f => f.Id + f.Number + f.AmountFen).ToListAsync()),
         };
         return string.Join(" | ", parts);
     });

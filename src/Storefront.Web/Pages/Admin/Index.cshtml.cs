@@ -14,7 +14,7 @@ namespace Storefront.Web.Pages.Admin;
 /// The admins' start page: every tool, each tile with the count of what waits in it, so that the header keeps only the
 /// daily queues and this page is where the rest is found.
 /// </summary>
-public class IndexModel(StorefrontDbContext db) : PageModel
+public class IndexModel(StorefrontDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>One tool: where it is, its name and a count to show (null: nothing to count); a queue with work in it stands out.</summary>
     public sealed record Tile(string Id, string Href, string NameKey, string? CountKey, int? Count, bool Queue = true)
@@ -36,6 +36,7 @@ public class IndexModel(StorefrontDbContext db) : PageModel
         var parked = await db.ListingSyncRecords.CountAsync(r => r.State == ListingSyncState.Parked, ct);
         var unmatched = await db.Platform832Orders.CountAsync(o => o.OrganisationId == null, ct);
         var counties = await db.DesignatedCounties.Current().CountAsync(ct);
+        var uninvoiced = await Fapiao.UninvoicedModel.Query(db, clock.GetUtcNow().UtcDateTime).CountAsync(ct);
 
         Queues =
         [
@@ -46,6 +47,7 @@ public class IndexModel(StorefrontDbContext db) : PageModel
             new("tile-filings", "/admin/quotas/filings?status=Submitted", "Admin.FilingsToReview", "Admin.Waiting", filingsToReview),
             new("tile-sync", "/admin/sync", "Nav.Sync832", "Admin.Parked", parked),
             new("tile-832-orders", "/admin/platform832-orders", "P832Orders.Title", "Admin.Waiting", unmatched),
+            new("tile-uninvoiced", "/admin/fapiao", "Fapiao.AdminTitle", "Admin.Waiting", uninvoiced),
         ];
         Tools =
         [

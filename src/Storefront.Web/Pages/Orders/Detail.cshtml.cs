@@ -32,6 +32,7 @@ public class DetailModel(
     SupplierRatings ratings,
     ISupplierDocumentStore photos,
     IPhotoProcessor images,
+    Core.Fapiao.FapiaoDesk fapiaoDesk,
     Core.Ordering.Cart cart,
     CurrentActor actor,
     TimeProvider clock,
@@ -39,6 +40,7 @@ public class DetailModel(
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
+    public FapiaoView Fapiao { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
     public bool IsApprover { get; private set; }
 
@@ -192,6 +194,7 @@ public class DetailModel(
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
+        Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);
         return true;
     }
 }

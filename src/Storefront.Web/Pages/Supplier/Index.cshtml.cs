@@ -13,6 +13,7 @@ public class IndexModel(StorefrontDbContext db) : SupplierPageModel
         string? SuspensionReason, string? Platform832Code, int Listings, int OnSale, int Documents);
 
     public Summary Supplier { get; private set; } = null!;
+    public int FapiaoRequestsWaiting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -23,5 +24,6 @@ public class IndexModel(StorefrontDbContext db) : SupplierPageModel
                 db.Listings.Count(l => l.SupplierId == s.Id && l.Status == ListingStatus.Published),
                 s.Documents.Count))
             .SingleAsync(ct);
+        FapiaoRequestsWaiting = await Orders.FapiaoRequestsModel.WaitingCountAsync(db, SupplierId, ct);
     }
 }

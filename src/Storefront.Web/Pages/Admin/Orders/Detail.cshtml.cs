@@ -10,13 +10,15 @@ using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Admin.Orders;
 
-/// <summary>/admin/orders/{id}: any order with its lines, shipments, receipts, history and payment; admins refund it (audited).</summary>
+/// <summary>/admin/orders/{id}: any order with its lines, shipments, receipts, history, payment and fapiaos; admins refund it (audited).</summary>
 public class DetailModel(
-    StorefrontDbContext db, Refunds refunds, PaymentOutbox outbox, AuditLog audit, CurrentActor actor, TimeProvider clock,
+    StorefrontDbContext db, Core.Fapiao.FapiaoDesk fapiaoDesk, Refunds refunds, PaymentOutbox outbox, AuditLog audit, CurrentActor actor, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
+    public FapiaoView Fapiao { get; private set; } = null!;
+    public string FapiaoFiles => $"/supplier/orders/{Order.Id}/fapiao";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -41,6 +43,7 @@ public class DetailModel(
         if (order is null) return false;
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);
         return true;
     }
 }

@@ -20,11 +20,12 @@ namespace Storefront.Web.Pages.Supplier.Orders;
 /// accepting and payment) and ships it in one or several shipments. Another supplier's order is not found.
 /// </summary>
 public class DetailModel(
-    StorefrontDbContext db, OrderWorkflow workflow, OrderPapers papers, ISupplierDocumentStore photos, Refunds refunds, PaymentOutbox outbox, CurrentActor actor, TimeProvider clock,
+    StorefrontDbContext db, OrderWorkflow workflow, OrderPapers papers, ISupplierDocumentStore photos, Core.Fapiao.FapiaoDesk fapiaoDesk, Refunds refunds, PaymentOutbox outbox, CurrentActor actor, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
+    public FapiaoView Fapiao { get; private set; } = null!;
 
     [BindProperty, Display(Name = "Field.DeclineReason")]
     [StringLength(Core.Ordering.Order.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -112,6 +113,7 @@ public class DetailModel(
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
+        Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);
         return true;
     }
 }
