@@ -29,7 +29,7 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         Assert.Contains(refused, r => r[0] == "4" && r[2] == "没有这个商品编码。");
         Assert.Contains(refused, r => r[0] == "5" && r[2] == "数量应为整数。");
         Assert.Contains(refused, r => r[0] == "6" && r[2].Contains("低于起订量 10 袋"));
-        Assert.Contains(refused, r => r[0] == "7" && r[2].StartsWith("不是商品编码", StringComparison.Ordinal));
+        Assert.Contains(refused, r => r[0] == "7" && r[2] == "没有名称为“大米”的商品；请写商品编码（如 L4）或商品页上的完整名称。");
         // The box keeps the refused lines for correcting.
         Assert.Contains($"L{rice}，1.5", result.Get("#Lines").TextContent);
 
@@ -88,6 +88,61 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         Assert.Single(refused.Select(r => r[2]).Distinct());
         Assert.DoesNotContain("未公开的草稿莓茶", result.Body);
         Assert.DoesNotContain("审核未过的莓茶", result.Body);
+    }
+
+    [SkippableFact]
+    public async Task AQuickOrderTakesAListingsExactNameForItsCode()
+    {
+        var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(email);
+        var tea = await Factory.ListingIdAsync(Tea);
+        var bagged = await Factory.ListingIdAsync("溆浦有机香米 10kg");
+
+        // Names hold spaces; the quantity is the last field, and full-width digits and commas read as usual.
+        var result = await buyer.QuickOrderAsync("永顺莓茶 250g, 20\n溆浦有机香米 10kg，１０\n永顺莓茶, 5\n永顺莓茶 250g");
+
+        Assert.Equal("2 行已加入购物车，2 行未加入。", result.Text("#quick-order-summary"));
+        var added = result.All("#added-lines tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["1", $"L{tea}, 20"], ["2", $"L{bagged}, 10"]], added.Select(r => r[..2]));
+        var refused = result.All("#refused-lines tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["3", "永顺莓茶, 5", "没有名称为“永顺莓茶”的商品；请写商品编码（如 L4）或商品页上的完整名称。"], refused[0]);
+        // A name without a quantity reads its last word as the quantity, and says the quantity is wrong.
+        Assert.Equal(["4", "永顺莓茶 250g", "数量应为整数。"], refused[1]);
+        Assert.Equal(20, await CartQuantityAsync(email, tea));
+        Assert.Equal(10, await CartQuantityAsync(email, bagged));
+    }
+
+    [SkippableFact]
+    public async Task ANameSeveralListingsShareIsRefusedWithEachCandidateAndANameOnlyADraftHasIsUnknown()
+    {
+        var title = $"同名莓茶 {Guid.NewGuid():N}"[..12];
+        var (first, _) = await Factory.AddSupplierAsync();
+        var (second, _) = await Factory.AddSupplierAsync();
+        var a = await Factory.AddListingAsync(first, title: title);
+        var b = await Factory.AddListingAsync(second, title: title);
+        var draftTitle = $"草稿莓茶 {Guid.NewGuid():N}"[..12];
+        var (other, _) = await Factory.AddSupplierAsync();
+        await Factory.AddListingAsync(other, published: false, title: draftTitle);
+        var rejected = await Factory.AddListingAsync(other, published: false, title: draftTitle + "R");
+        await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == rejected).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Rejected)));
+        var names = await Factory.WithDbAsync(db => db.Suppliers.Where(x => x.Id == first || x.Id == second).OrderBy(x => x.Id).Select(x => x.Name).ToListAsync());
+        var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(email);
+
+        var result = await buyer.QuickOrderAsync($"{title}, 10\n{draftTitle}, 10\n{draftTitle}R, 10");
+
+        var reasons = result.All("#refused-lines tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Assert.Equal($"名称“{title}”对应多个商品：L{a}（{names[0]}）、L{b}（{names[1]}）；请改写其中一个的商品编码。", reasons[0]);
+        Assert.Equal($"没有名称为“{draftTitle}”的商品；请写商品编码（如 L4）或商品页上的完整名称。", reasons[1]);
+        Assert.Equal($"没有名称为“{draftTitle}R”的商品；请写商品编码（如 L4）或商品页上的完整名称。", reasons[2]);
+        Assert.Equal(3, reasons.Count);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.CartLines.CountAsync(l => db.Users.Any(u => u.Id == l.UserId && u.Email == email))));
+
+        // One of the two leaves the catalog: the name now means the one on sale.
+        await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == b).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Unpublished)));
+        var again = await buyer.QuickOrderAsync($"{title}, 10");
+        Assert.Equal("1 行已加入购物车，0 行未加入。", again.Text("#quick-order-summary"));
+        Assert.Equal(10, await CartQuantityAsync(email, a));
     }
 
     [SkippableFact]
@@ -164,6 +219,23 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         {
             await SetPriceAsync(listing, 980);
         }
+    }
+
+    [SkippableFact]
+    public async Task ATradeUnionPurchaseIsExplainedAtCheckoutAndOnItsPurchaseAndOrder()
+    {
+        const string hint = "由本单位工会经费支付的采购（如职工节日慰问品），与其他采购一样计入本单位的消费帮扶预留份额。";
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        await buyer.QuickOrderAsync($"L{await Factory.ListingIdAsync(Tea)}, 10");
+
+        var checkout = await buyer.GetPageAsync("/cart/checkout");
+        Assert.Equal("trade-union-hint", checkout.Get("#Input_IsTradeUnion").GetAttribute("aria-describedby"));
+        Assert.Equal(hint, checkout.Text("#trade-union-hint"));
+
+        var purchase = await checkout.SubmitAsync(buyer, "#checkout-form", [new("Input.IsTradeUnion", "true")]);
+        Assert.Equal(hint, purchase.Text(".trade-union-hint"));
+        var order = await buyer.GetPageAsync($"/orders/{OrderIdsOf(purchase).Single()}");
+        Assert.Equal(hint, order.Text(".trade-union-hint"));
     }
 
     [SkippableFact]
