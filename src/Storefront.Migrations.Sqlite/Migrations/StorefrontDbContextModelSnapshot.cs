@@ -479,6 +479,54 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ListingSyncJobs");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoneKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromListingId");
+
+                    b.HasIndex("Kind", "ZoneKey")
+                        .IsUnique();
+
+                    b.ToTable("ZonePictures", t =>
+                        {
+                            t.HasCheckConstraint("CK_ZonePictures_Size", "\"Width\" > 0 AND \"Height\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1023,6 +1071,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2907,6 +2962,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("FromListingId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Storefront.Core.Notifications.Notification", b =>

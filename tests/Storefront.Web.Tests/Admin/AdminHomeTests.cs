@@ -27,7 +27,7 @@ public abstract class AdminHomeTests<TFactory>(TFactory factory) : DatabaseTests
         Assert.DoesNotContain("waiting", home.Get("#tile-counties").ClassList);
 
         var tiles = home.All(".admin-tiles a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(11, tiles.Count);
+        Assert.Equal(12, tiles.Count);
         foreach (var href in tiles)
         {
             var response = await client.GetAsync(href);

@@ -191,6 +191,87 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         }
     }
 
+    /// <summary>A list of rice (300 kg, minimum 100) and honey (10) saved from a new buyer's cart; returns the list's id.</summary>
+    private async Task<(HttpClient Buyer, long ListId, long RiceLine, long HoneyLine)> SavedListAsync(string name)
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var rice = await Factory.ListingIdAsync(Rice);
+        var honey = await Factory.ListingIdAsync("炎陵百花蜜 500g");
+        await buyer.QuickOrderAsync($"L{rice}, 300\nL{honey}, 10");
+        await (await buyer.GetPageAsync("/cart")).SubmitAsync(buyer, "#save-list-form", [new("ListName", name)]);
+        var list = await Factory.WithDbAsync(db => db.SavedLists.Where(l => l.Name == name).Select(l => new
+        {
+            l.Id,
+            Rice = l.Lines.Where(x => x.ListingId == rice).Select(x => x.Id).Single(),
+            Honey = l.Lines.Where(x => x.ListingId == honey).Select(x => x.Id).Single(),
+        }).SingleAsync());
+        return (buyer, list.Id, list.Rice, list.Honey);
+    }
+
+    private Task<List<(long Line, int Quantity)>> ListLinesAsync(long listId) =>
+        Factory.WithDbAsync(db => db.SavedLists.Where(l => l.Id == listId).SelectMany(l => l.Lines).OrderBy(x => x.Id)
+            .Select(x => new ValueTuple<long, int>(x.Id, x.Quantity)).ToListAsync());
+
+    [SkippableFact]
+    public async Task ASavedListIsRenamedItsQuantitiesChangedAndALineRemovedWithEachBadQuantityShownBesideItsField()
+    {
+        var name = $"周五清单 {Guid.NewGuid():N}"[..12];
+        var (buyer, listId, riceLine, honeyLine) = await SavedListAsync(name);
+        var lists = await buyer.GetPageAsync("/cart/lists");
+        var form = await buyer.GetPageAsync(lists.Get($"#edit-list-{listId}").GetAttribute("href")!);
+        Assert.Equal(name, form.Get("#Name").GetAttribute("value"));
+        Assert.Equal("300", form.Get($"#qty-{riceLine}").GetAttribute("value"));
+
+        var refused = await form.SubmitAsync(buyer, "#edit-list-form",
+            [new("Name", "新名字"), new($"Quantities[{riceLine}]", "50"), new($"Quantities[{honeyLine}]", "1.5")]);
+        Assert.Equal("请输入整数数量。", refused.Text($"#qty-problem-{honeyLine}"));
+        Assert.Equal("1.5", refused.Get($"#qty-{honeyLine}").GetAttribute("value"));
+        refused = await refused.SubmitAsync(buyer, "#edit-list-form", [new($"Quantities[{honeyLine}]", "0")]);
+        Assert.Equal("低于起订量 100 kg。", refused.Text($"#qty-problem-{riceLine}"));
+        Assert.Equal("数量应大于 0。", refused.Text($"#qty-problem-{honeyLine}"));
+        Assert.Equal([(riceLine, 300), (honeyLine, 10)], await ListLinesAsync(listId));
+        Assert.Equal(name, await Factory.WithDbAsync(db => db.SavedLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync()));
+
+        // Nothing left in it is not a list: the whole list is deleted on the lists page instead.
+        foreach (var box in refused.All("#list-lines input[name=Remove]")) ((AngleSharp.Html.Dom.IHtmlInputElement)box).IsChecked = true;
+        var empty = await refused.SubmitAsync(buyer, "#edit-list-form", [new($"Quantities[{riceLine}]", "300"), new($"Quantities[{honeyLine}]", "10")]);
+        Assert.Contains("清单至少要保留一行商品", empty.Text("#list-errors"));
+        Assert.Equal(2, (await ListLinesAsync(listId)).Count);
+
+        var saved = await form.SubmitAsync(buyer, "#edit-list-form",
+            [new("Name", "  周五食堂清单 "), new($"Quantities[{riceLine}]", "400"), new("Remove", honeyLine.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal("/cart/lists", saved.Url!.AbsolutePath);
+        Assert.Equal("已保存清单“周五食堂清单”的修改。", saved.Text(".flash"));
+        Assert.Equal([(riceLine, 400)], await ListLinesAsync(listId));
+        Assert.Contains("周五食堂清单", saved.Text($"#saved-lists li[data-list='{listId}'] h2"));
+
+        // Another organisation's buyer cannot open it.
+        var other = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"/cart/lists/{listId}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task TwoBuyersEditingOneListAtOnceCannotOverwriteEachOther()
+    {
+        var name = $"共享清单 {Guid.NewGuid():N}"[..12];
+        var (first, listId, riceLine, honeyLine) = await SavedListAsync(name);
+        var second = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var firstForm = await first.GetPageAsync($"/cart/lists/{listId}");
+        var secondForm = await second.GetPageAsync($"/cart/lists/{listId}");
+
+        await firstForm.SubmitAsync(first, "#edit-list-form", [new($"Quantities[{riceLine}]", "500")]);
+        var late = await secondForm.SubmitAsync(second, "#edit-list-form", [new($"Quantities[{honeyLine}]", "20")]);
+
+        Assert.Equal("未保存：此清单刚被同事修改过。下面是它现在的内容，请在此基础上重新修改后保存。", late.Text("#list-errors li"));
+        Assert.Equal("500", late.Get($"#qty-{riceLine}").GetAttribute("value"));
+        Assert.Equal("10", late.Get($"#qty-{honeyLine}").GetAttribute("value"));
+        Assert.Equal([(riceLine, 500), (honeyLine, 10)], await ListLinesAsync(listId));
+        // Made again from the list as it now is, the second buyer's change goes in.
+        var again = await late.SubmitAsync(second, "#edit-list-form", [new($"Quantities[{honeyLine}]", "20")]);
+        Assert.Equal("/cart/lists", again.Url!.AbsolutePath);
+        Assert.Equal([(riceLine, 500), (honeyLine, 20)], await ListLinesAsync(listId));
+    }
+
     [SkippableFact]
     public async Task APriceChangedAfterTheCheckoutPageWasShownIsShownForConfirmationAndNothingIsOrdered()
     {

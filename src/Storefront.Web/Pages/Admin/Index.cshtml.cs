@@ -53,6 +53,7 @@ public class IndexModel(StorefrontDbContext db) : PageModel
             new("tile-settlements", "/admin/settlements", "Nav.Settlements", null, null, Queue: false),
             new("tile-counties", "/admin/designated-counties", "Admin.DesignatedCounties", "Admin.DesignatedCountyCount", counties, Queue: false),
             new("tile-settings", "/admin/settings", "AdminSettings.Title", null, null, Queue: false),
+            new("tile-zones", "/admin/zones", "Zones.Title", null, null, Queue: false),
         ];
     }
 }
