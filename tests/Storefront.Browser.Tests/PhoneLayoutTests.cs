@@ -136,6 +136,9 @@ public class PhoneLayoutTests(BrowserFixture browser)
             var lines = await buttons.EvaluateAllAsync<int[]>(
                 "all => all.map(b => { const r = document.createRange(); r.selectNodeContents(b); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })");
             Assert.All(lines, n => Assert.Equal(1, n));
+            // And on one line it still fits its card (or form), not cut off at the edge.
+            var fits = await buttons.EvaluateAllAsync<bool[]>("all => all.map(b => b.getBoundingClientRect().right <= b.parentElement.getBoundingClientRect().right + 0.5)");
+            Assert.All(fits, Assert.True);
         }
     }
 }
