@@ -96,7 +96,7 @@ public static class QuickOrder
             if (id is null)
             {
                 // Not a code: a name, which may hold spaces ("溆浦有机香米 10kg"), so the quantity is the last field.
-                if (cells.Count < 2) { refused.Add(new(line, raw, Refusal.NotAListingCode)); continue; }
+                if (cells.Count < 2 || cells.Take(cells.Count - 1).All(string.IsNullOrWhiteSpace)) { refused.Add(new(line, raw, Refusal.NotAListingCode)); continue; }
                 var amount = ReadQuantity(cells[^1], out var trouble);
                 if (trouble is { } why) { refused.Add(new(line, raw, why)); continue; }
                 // The same separators split the line as typed into the same fields (full-width separators are separators).

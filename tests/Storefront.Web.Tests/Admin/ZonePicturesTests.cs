@@ -82,6 +82,7 @@ public abstract class ZonePicturesTests<TFactory>(TFactory factory) : DatabaseTe
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/zones/Category/no-such-zone")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/zones/Region/999900")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/zones/Nonsense/tea")).StatusCode);
         var buyer = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.GetAsync("/admin/zones")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.GetAsync("/admin/zones/Category/tea")).StatusCode);
