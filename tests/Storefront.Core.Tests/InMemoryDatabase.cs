@@ -18,6 +18,10 @@ public sealed class InMemoryDatabase : IAsyncDisposable
         Db = new StorefrontDbContext(new DbContextOptionsBuilder<StorefrontDbContext>().UseSqlite(_connection).Options);
     }
 
+    /// <summary>Another unit of work on the same database, as a second request would have.</summary>
+    public StorefrontDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<StorefrontDbContext>().UseSqlite(_connection).Options);
+
     public static async Task<InMemoryDatabase> CreateAsync()
     {
         var database = new InMemoryDatabase();

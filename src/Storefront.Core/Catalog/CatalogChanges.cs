@@ -19,7 +19,7 @@ public sealed class CatalogChanges : SaveChangesInterceptor
     private static readonly HashSet<Type> Shown =
     [
         typeof(Listing), typeof(ListingPriceTier), typeof(ListingPhoto), typeof(Supplier), typeof(Category),
-        typeof(AdministrativeDivision), typeof(DesignatedCounty),
+        typeof(AdministrativeDivision), typeof(DesignatedCounty), typeof(ZonePicture),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -299,22 +299,27 @@ public sealed class CatalogSearch(StorefrontDbContext db, CatalogIndexes indexes
         }).ToList();
 
         var prefectures = byCounty.GroupBy(c => new { c.ProvinceCode, c.ProvinceName, Code = c.PrefectureCode ?? c.ProvinceCode, Name = c.PrefectureName ?? c.ProvinceName }).ToList();
-        // One photo per zone: the main photo of its newest listing, all fetched in one query.
+        // One photo per zone: the main photo of its newest listing, all fetched in one query, unless an admin chose one.
         var photoOf = byCategory.Select(c => c.Newest).Concat(prefectures.Select(p => p.Max(c => c.Newest))).Distinct().ToList();
         var photos = await db.ListingPhotos.AsNoTracking()
             .Where(p => photoOf.Contains(p.ListingId) && p.Position == 0)
             .Select(p => new { p.ListingId, Photo = new ZonePhoto(p.ContentHash, p.Width, p.Height) })
             .ToDictionaryAsync(p => p.ListingId, p => p.Photo, ct);
 
+        // An admin's choice comes first (ZonePictures); without one, the newest listing's photo.
+        var chosen = await db.ZonePictures.AsNoTracking()
+            .ToDictionaryAsync(z => (z.Kind, z.ZoneKey), z => new ZonePhoto(z.ContentHash, z.Width, z.Height), ct);
         var categories = byCategory.OrderBy(c => c.SortOrder)
-            .Select(c => new CategoryZone(c.Slug, c.Name, c.NameEn, c.Count, photos.GetValueOrDefault(c.Newest)))
+            .Select(c => new CategoryZone(c.Slug, c.Name, c.NameEn, c.Count,
+                chosen.GetValueOrDefault((ZoneKind.Category, c.Slug)) ?? photos.GetValueOrDefault(c.Newest)))
             .ToList();
         var origins = prefectures
             .Select(p => new
             {
                 p.Key.ProvinceCode,
                 p.Key.ProvinceName,
-                Zone = new PrefectureZone(p.Key.Code, p.Key.Name, p.Sum(c => c.Count), photos.GetValueOrDefault(p.Max(c => c.Newest)),
+                Zone = new PrefectureZone(p.Key.Code, p.Key.Name, p.Sum(c => c.Count),
+                    chosen.GetValueOrDefault((ZoneKind.Region, p.Key.Code)) ?? photos.GetValueOrDefault(p.Max(c => c.Newest)),
                     p.OrderByDescending(c => c.Count).ThenBy(c => c.OriginCountyCode).Select(c => new FacetValue(c.OriginCountyCode, c.Name, c.Count)).ToList()),
             })
             .GroupBy(p => new { p.ProvinceCode, p.ProvinceName })

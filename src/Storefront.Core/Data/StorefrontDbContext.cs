@@ -83,6 +83,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     // Ordering (issue 4): carts and saved lists, purchases and their orders, shipments, receipts, payments, notifications.
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<SavedList> SavedLists => Set<SavedList>();
+    public DbSet<ZonePicture> ZonePictures => Set<ZonePicture>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();

@@ -27,6 +27,9 @@ public class SavedList
     public required string Name { get; set; }
     public required string CreatedByUserId { get; init; }
     public DateTime CreatedAtUtc { get; init; }
+    /// <summary>Raised by every edit; two buyers editing the same list at once: the second is refused, not merged.</summary>
+    public int Revision { get; set; } = 1;
+    public DateTime? UpdatedAtUtc { get; set; }
     public List<SavedListLine> Lines { get; private set; } = [];
 }
 
@@ -35,5 +38,5 @@ public class SavedListLine
     public long Id { get; private set; }
     public long SavedListId { get; private set; }
     public int ListingId { get; init; }
-    public int Quantity { get; init; }
+    public int Quantity { get; set; }
 }

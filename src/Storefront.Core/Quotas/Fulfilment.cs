@@ -179,7 +179,8 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
     public static long[] AllTypes(IReadOnlyDictionary<OrganisationType, long[]> byType) =>
         Enumerable.Range(0, 12).Select(m => byType.Values.Sum(months => months[m])).ToArray();
 
-    public sealed record ImpactRow(string Key, string Name, string? Detail, long AmountFen, int Entries);
+    /// <summary>A county or a supplier with the money that reached it; <see cref="CountyCode"/> is shown small beside the county's name.</summary>
+    public sealed record ImpactRow(string Key, string Name, string? Detail, long AmountFen, int Entries, string? CountyCode = null);
 
     /// <summary>The money of the year that reached each county.</summary>
     public async Task<IReadOnlyList<ImpactRow>> ByCountyAsync(int year, CancellationToken ct = default)
@@ -193,7 +194,7 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
         var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code))
             .ToDictionaryAsync(d => d.Code, d => new { d.Name, d.ProvinceName, d.PrefectureName }, ct);
         return rows.Select(r => names.TryGetValue(r.CountyCode, out var n)
-                ? new ImpactRow(r.CountyCode, n.Name, $"{n.ProvinceName} {n.PrefectureName}".Trim(), r.AmountFen, r.Entries)
+                ? new ImpactRow(r.CountyCode, n.Name, $"{n.ProvinceName} {n.PrefectureName}".Trim(), r.AmountFen, r.Entries, r.CountyCode)
                 : new ImpactRow(r.CountyCode, r.CountyCode, null, r.AmountFen, r.Entries))
             .OrderByDescending(r => r.AmountFen).ThenBy(r => r.Key).ToList();
     }
@@ -207,10 +208,12 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
             .Select(g => new { SupplierId = g.Key, AmountFen = g.Sum(t => t.AmountFen), Entries = g.Sum(t => t.EntryCount) })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.SupplierId).ToList();
+        // The supplier's county by its name, as admins know it; the code beside it for those who file by codes.
         var names = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => new { s.Name, s.CountyCode }, ct);
+            .Select(s => new { s.Id, s.Name, s.CountyCode, CountyName = db.Divisions.Where(d => d.Code == s.CountyCode).Select(d => d.Name).FirstOrDefault() })
+            .ToDictionaryAsync(s => s.Id, ct);
         return rows.Select(r => names.TryGetValue(r.SupplierId, out var n)
-                ? new ImpactRow(r.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Name, n.CountyCode, r.AmountFen, r.Entries)
+                ? new ImpactRow(r.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Name, n.CountyName ?? n.CountyCode, r.AmountFen, r.Entries, n.CountyCode)
                 : new ImpactRow(r.SupplierId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"#{r.SupplierId}", null, r.AmountFen, r.Entries))
             .OrderByDescending(r => r.AmountFen).ThenBy(r => r.Name).ToList();
     }

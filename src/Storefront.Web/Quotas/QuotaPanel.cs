@@ -115,6 +115,9 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
         return (rows, total);
     }
 
-    /// <summary>Where an entry's source can be seen: the storefront order; imports and corrections have no page of their own.</summary>
-    public static string? LinkOf(EntryRow entry) => entry.OrderId is { } id ? $"/orders/{id}" : null;
+    /// <summary>
+    /// Where an entry's source can be seen: the storefront order, on the order pages of whoever reads the ledger (a
+    /// member's /orders/{id}, an admin's /admin/orders/{id}); imports and corrections have no page of their own.
+    /// </summary>
+    public static string? LinkOf(EntryRow entry, string orderPages = "/orders/") => entry.OrderId is { } id ? $"{orderPages}{id}" : null;
 }

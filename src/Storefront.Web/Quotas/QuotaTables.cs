@@ -35,8 +35,8 @@ public static class QuotaTables
 
     public static QuotaTable Impact(IStringLocalizer t, string name, string firstHeader, string detailHeader, IEnumerable<Fulfilment.ImpactRow> rows) =>
         new(name,
-            [firstHeader, detailHeader, t["Quota.Col.AmountYuan"], t["Quota.Col.Entries"]],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Detail, QuotaTable.Yuan(r.AmountFen), r.Entries]).ToList());
+            [firstHeader, detailHeader, t["Quota.Col.CountyCode"], t["Quota.Col.AmountYuan"], t["Quota.Col.Entries"]],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Detail, r.CountyCode, QuotaTable.Yuan(r.AmountFen), r.Entries]).ToList());
 
     public static QuotaTable Monthly(IStringLocalizer t, string name, IReadOnlyList<long> monthly, IReadOnlyList<long> pace) =>
         new(name,

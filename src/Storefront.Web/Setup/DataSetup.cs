@@ -50,6 +50,7 @@ public static class DataSetup
         });
         builder.Services.AddScoped<DesignatedCounties>();
         builder.Services.AddScoped<CatalogSearch>();
+        builder.Services.AddScoped<ZonePictures>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<QuotaLedger>();
         builder.Services.AddScoped<JobLeases>();

@@ -38,11 +38,31 @@ public class QuickOrderTests
         { "L42, 1000001", null, null, Refusal.QuantityTooLarge },
         { "L42, 200, 袋", null, null, Refusal.TooManyFields },
         { "L42 洞口香米 200", null, null, Refusal.TooManyFields },
-        { "LX, 200", null, null, Refusal.NotAListingCode },
-        { "L0, 200", null, null, Refusal.NotAListingCode },
-        { "L-4, 200", null, null, Refusal.NotAListingCode },
-        { "洞口香米, 200", null, null, Refusal.NotAListingCode },
+        { "洞口香米", null, null, Refusal.NotAListingCode },     // a word alone: neither a code nor a name with a quantity
+        { "洞口香米, 1.5", null, null, Refusal.QuantityNotAWholeNumber },
     };
+
+    /// <summary>A line naming its listing instead of coding it: the name read (half-width, and as typed) and the quantity.</summary>
+    public static TheoryData<string, string, string, int> NamedLines() => new()
+    {
+        { "洞口香米, 200", "洞口香米", "洞口香米", 200 },
+        { "溆浦有机香米 10kg, 20", "溆浦有机香米 10kg", "溆浦有机香米 10kg", 20 },   // a name holds spaces: the quantity is the last field
+        { "永顺莓茶 250g\t20", "永顺莓茶 250g", "永顺莓茶 250g", 20 },
+        { "永顺莓茶  250g，２０", "永顺莓茶 250g", "永顺莓茶 250g", 20 },
+        { "永顺莓茶（特级） 5", "永顺莓茶(特级)", "永顺莓茶（特级）", 5 },          // full-width brackets kept as typed too
+        { "LX, 200", "LX", "LX", 200 },                                          // not a code, so perhaps a name
+        { "L0, 200", "L0", "L0", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(NamedLines))]
+    public void ReadsANameAndItsQuantityForTheNameToBeMatched(string line, string name, string typed, int quantity)
+    {
+        var result = Parse("L1, 10\n" + line);
+        Assert.Empty(result.Refused);
+        var entry = result.Entries[1];
+        Assert.Equal(((int?)null, name, typed, quantity, 2), (entry.ListingId, entry.Name, entry.TypedName, entry.Quantity, entry.Line));
+    }
 
     [Theory]
     [MemberData(nameof(OddLines))]
@@ -111,5 +131,9 @@ public class QuickOrderTests
 
         var unnamed = FromTable(new TableData(["a", "b"], [new(2, ["L4", "200", "ignored"])]));
         Assert.Equal(200, unnamed.Entries.Single().Quantity);
+
+        // Without a code column, the name column is read in its place.
+        var byName = FromTable(new TableData(["数量", "商品名称"], [new(2, ["20", "永顺莓茶 250g"])]));
+        Assert.Equal(("永顺莓茶 250g", (int?)null, 20), (byName.Entries.Single().Name, byName.Entries.Single().ListingId, byName.Entries.Single().Quantity));
     }
 }

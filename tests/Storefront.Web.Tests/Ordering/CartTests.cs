@@ -29,7 +29,7 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         Assert.Contains(refused, r => r[0] == "4" && r[2] == "没有这个商品编码。");
         Assert.Contains(refused, r => r[0] == "5" && r[2] == "数量应为整数。");
         Assert.Contains(refused, r => r[0] == "6" && r[2].Contains("低于起订量 10 袋"));
-        Assert.Contains(refused, r => r[0] == "7" && r[2].StartsWith("不是商品编码", StringComparison.Ordinal));
+        Assert.Contains(refused, r => r[0] == "7" && r[2] == "没有名称为“大米”的商品；请写商品编码（如 L4）或商品页上的完整名称。");
         // The box keeps the refused lines for correcting.
         Assert.Contains($"L{rice}，1.5", result.Get("#Lines").TextContent);
 
@@ -91,6 +91,61 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
     }
 
     [SkippableFact]
+    public async Task AQuickOrderTakesAListingsExactNameForItsCode()
+    {
+        var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(email);
+        var tea = await Factory.ListingIdAsync(Tea);
+        var bagged = await Factory.ListingIdAsync("溆浦有机香米 10kg");
+
+        // Names hold spaces; the quantity is the last field, and full-width digits and commas read as usual.
+        var result = await buyer.QuickOrderAsync("永顺莓茶 250g, 20\n溆浦有机香米 10kg，１０\n永顺莓茶, 5\n永顺莓茶 250g");
+
+        Assert.Equal("2 行已加入购物车，2 行未加入。", result.Text("#quick-order-summary"));
+        var added = result.All("#added-lines tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["1", $"L{tea}, 20"], ["2", $"L{bagged}, 10"]], added.Select(r => r[..2]));
+        var refused = result.All("#refused-lines tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["3", "永顺莓茶, 5", "没有名称为“永顺莓茶”的商品；请写商品编码（如 L4）或商品页上的完整名称。"], refused[0]);
+        // A name without a quantity reads its last word as the quantity, and says the quantity is wrong.
+        Assert.Equal(["4", "永顺莓茶 250g", "数量应为整数。"], refused[1]);
+        Assert.Equal(20, await CartQuantityAsync(email, tea));
+        Assert.Equal(10, await CartQuantityAsync(email, bagged));
+    }
+
+    [SkippableFact]
+    public async Task ANameSeveralListingsShareIsRefusedWithEachCandidateAndANameOnlyADraftHasIsUnknown()
+    {
+        var title = $"同名莓茶 {Guid.NewGuid():N}"[..12];
+        var (first, _) = await Factory.AddSupplierAsync();
+        var (second, _) = await Factory.AddSupplierAsync();
+        var a = await Factory.AddListingAsync(first, title: title);
+        var b = await Factory.AddListingAsync(second, title: title);
+        var draftTitle = $"草稿莓茶 {Guid.NewGuid():N}"[..12];
+        var (other, _) = await Factory.AddSupplierAsync();
+        await Factory.AddListingAsync(other, published: false, title: draftTitle);
+        var rejected = await Factory.AddListingAsync(other, published: false, title: draftTitle + "R");
+        await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == rejected).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Rejected)));
+        var names = await Factory.WithDbAsync(db => db.Suppliers.Where(x => x.Id == first || x.Id == second).OrderBy(x => x.Id).Select(x => x.Name).ToListAsync());
+        var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(email);
+
+        var result = await buyer.QuickOrderAsync($"{title}, 10\n{draftTitle}, 10\n{draftTitle}R, 10");
+
+        var reasons = result.All("#refused-lines tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Assert.Equal($"名称“{title}”对应多个商品：L{a}（{names[0]}）、L{b}（{names[1]}）；请改写其中一个的商品编码。", reasons[0]);
+        Assert.Equal($"没有名称为“{draftTitle}”的商品；请写商品编码（如 L4）或商品页上的完整名称。", reasons[1]);
+        Assert.Equal($"没有名称为“{draftTitle}R”的商品；请写商品编码（如 L4）或商品页上的完整名称。", reasons[2]);
+        Assert.Equal(3, reasons.Count);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.CartLines.CountAsync(l => db.Users.Any(u => u.Id == l.UserId && u.Email == email))));
+
+        // One of the two leaves the catalog: the name now means the one on sale.
+        await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == b).ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, ListingStatus.Unpublished)));
+        var again = await buyer.QuickOrderAsync($"{title}, 10");
+        Assert.Equal("1 行已加入购物车，0 行未加入。", again.Text("#quick-order-summary"));
+        Assert.Equal(10, await CartQuantityAsync(email, a));
+    }
+
+    [SkippableFact]
     public async Task AnUploadedSpreadsheetIsReadLikeAPastedQuickOrder()
     {
         var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
@@ -136,6 +191,87 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         }
     }
 
+    /// <summary>A list of rice (300 kg, minimum 100) and honey (10) saved from a new buyer's cart; returns the list's id.</summary>
+    private async Task<(HttpClient Buyer, long ListId, long RiceLine, long HoneyLine)> SavedListAsync(string name)
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var rice = await Factory.ListingIdAsync(Rice);
+        var honey = await Factory.ListingIdAsync("炎陵百花蜜 500g");
+        await buyer.QuickOrderAsync($"L{rice}, 300\nL{honey}, 10");
+        await (await buyer.GetPageAsync("/cart")).SubmitAsync(buyer, "#save-list-form", [new("ListName", name)]);
+        var list = await Factory.WithDbAsync(db => db.SavedLists.Where(l => l.Name == name).Select(l => new
+        {
+            l.Id,
+            Rice = l.Lines.Where(x => x.ListingId == rice).Select(x => x.Id).Single(),
+            Honey = l.Lines.Where(x => x.ListingId == honey).Select(x => x.Id).Single(),
+        }).SingleAsync());
+        return (buyer, list.Id, list.Rice, list.Honey);
+    }
+
+    private Task<List<(long Line, int Quantity)>> ListLinesAsync(long listId) =>
+        Factory.WithDbAsync(db => db.SavedLists.Where(l => l.Id == listId).SelectMany(l => l.Lines).OrderBy(x => x.Id)
+            .Select(x => new ValueTuple<long, int>(x.Id, x.Quantity)).ToListAsync());
+
+    [SkippableFact]
+    public async Task ASavedListIsRenamedItsQuantitiesChangedAndALineRemovedWithEachBadQuantityShownBesideItsField()
+    {
+        var name = $"周五清单 {Guid.NewGuid():N}"[..12];
+        var (buyer, listId, riceLine, honeyLine) = await SavedListAsync(name);
+        var lists = await buyer.GetPageAsync("/cart/lists");
+        var form = await buyer.GetPageAsync(lists.Get($"#edit-list-{listId}").GetAttribute("href")!);
+        Assert.Equal(name, form.Get("#Name").GetAttribute("value"));
+        Assert.Equal("300", form.Get($"#qty-{riceLine}").GetAttribute("value"));
+
+        var refused = await form.SubmitAsync(buyer, "#edit-list-form",
+            [new("Name", "新名字"), new($"Quantities[{riceLine}]", "50"), new($"Quantities[{honeyLine}]", "1.5")]);
+        Assert.Equal("请输入整数数量。", refused.Text($"#qty-problem-{honeyLine}"));
+        Assert.Equal("1.5", refused.Get($"#qty-{honeyLine}").GetAttribute("value"));
+        refused = await refused.SubmitAsync(buyer, "#edit-list-form", [new($"Quantities[{honeyLine}]", "0")]);
+        Assert.Equal("低于起订量 100 kg。", refused.Text($"#qty-problem-{riceLine}"));
+        Assert.Equal("数量应大于 0。", refused.Text($"#qty-problem-{honeyLine}"));
+        Assert.Equal([(riceLine, 300), (honeyLine, 10)], await ListLinesAsync(listId));
+        Assert.Equal(name, await Factory.WithDbAsync(db => db.SavedLists.Where(l => l.Id == listId).Select(l => l.Name).SingleAsync()));
+
+        // Nothing left in it is not a list: the whole list is deleted on the lists page instead.
+        foreach (var box in refused.All("#list-lines input[name=Remove]")) ((AngleSharp.Html.Dom.IHtmlInputElement)box).IsChecked = true;
+        var empty = await refused.SubmitAsync(buyer, "#edit-list-form", [new($"Quantities[{riceLine}]", "300"), new($"Quantities[{honeyLine}]", "10")]);
+        Assert.Contains("清单至少要保留一行商品", empty.Text("#list-errors"));
+        Assert.Equal(2, (await ListLinesAsync(listId)).Count);
+
+        var saved = await form.SubmitAsync(buyer, "#edit-list-form",
+            [new("Name", "  周五食堂清单 "), new($"Quantities[{riceLine}]", "400"), new("Remove", honeyLine.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal("/cart/lists", saved.Url!.AbsolutePath);
+        Assert.Equal("已保存清单“周五食堂清单”的修改。", saved.Text(".flash"));
+        Assert.Equal([(riceLine, 400)], await ListLinesAsync(listId));
+        Assert.Contains("周五食堂清单", saved.Text($"#saved-lists li[data-list='{listId}'] h2"));
+
+        // Another organisation's buyer cannot open it.
+        var other = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"/cart/lists/{listId}")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task TwoBuyersEditingOneListAtOnceCannotOverwriteEachOther()
+    {
+        var name = $"共享清单 {Guid.NewGuid():N}"[..12];
+        var (first, listId, riceLine, honeyLine) = await SavedListAsync(name);
+        var second = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var firstForm = await first.GetPageAsync($"/cart/lists/{listId}");
+        var secondForm = await second.GetPageAsync($"/cart/lists/{listId}");
+
+        await firstForm.SubmitAsync(first, "#edit-list-form", [new($"Quantities[{riceLine}]", "500")]);
+        var late = await secondForm.SubmitAsync(second, "#edit-list-form", [new($"Quantities[{honeyLine}]", "20")]);
+
+        Assert.Equal("未保存：此清单刚被同事修改过。下面是它现在的内容，请在此基础上重新修改后保存。", late.Text("#list-errors li"));
+        Assert.Equal("500", late.Get($"#qty-{riceLine}").GetAttribute("value"));
+        Assert.Equal("10", late.Get($"#qty-{honeyLine}").GetAttribute("value"));
+        Assert.Equal([(riceLine, 500), (honeyLine, 10)], await ListLinesAsync(listId));
+        // Made again from the list as it now is, the second buyer's change goes in.
+        var again = await late.SubmitAsync(second, "#edit-list-form", [new($"Quantities[{honeyLine}]", "20")]);
+        Assert.Equal("/cart/lists", again.Url!.AbsolutePath);
+        Assert.Equal([(riceLine, 500), (honeyLine, 20)], await ListLinesAsync(listId));
+    }
+
     [SkippableFact]
     public async Task APriceChangedAfterTheCheckoutPageWasShownIsShownForConfirmationAndNothingIsOrdered()
     {
@@ -164,6 +300,23 @@ public abstract class CartTests<TFactory>(TFactory factory) : DatabaseTests<TFac
         {
             await SetPriceAsync(listing, 980);
         }
+    }
+
+    [SkippableFact]
+    public async Task ATradeUnionPurchaseIsExplainedAtCheckoutAndOnItsPurchaseAndOrder()
+    {
+        const string hint = "由本单位工会经费支付的采购（如职工节日慰问品），与其他采购一样计入本单位的消费帮扶预留份额。";
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Hospital, OrganisationRoles.Buyer));
+        await buyer.QuickOrderAsync($"L{await Factory.ListingIdAsync(Tea)}, 10");
+
+        var checkout = await buyer.GetPageAsync("/cart/checkout");
+        Assert.Equal("trade-union-hint", checkout.Get("#Input_IsTradeUnion").GetAttribute("aria-describedby"));
+        Assert.Equal(hint, checkout.Text("#trade-union-hint"));
+
+        var purchase = await checkout.SubmitAsync(buyer, "#checkout-form", [new("Input.IsTradeUnion", "true")]);
+        Assert.Equal(hint, purchase.Text(".trade-union-hint"));
+        var order = await buyer.GetPageAsync($"/orders/{OrderIdsOf(purchase).Single()}");
+        Assert.Equal(hint, order.Text(".trade-union-hint"));
     }
 
     [SkippableFact]

@@ -88,6 +88,49 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
     }
 
     [SkippableFact]
+    public async Task TheLedgerAnAdminReadsLinksEachOrderToTheAdminsOrderPage()
+    {
+        var agencyId = await OrganisationIdAsync(Agency);
+        await Factory.WithoutApprovalAsync(Agency);
+        var buyer = await Factory.BuyerWithCartAsync(SignedInClientAsync, Agency, tea: false);
+        var purchaseId = PurchaseIdOf(await buyer.CheckOutAsync());
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        await (await admin.GetPageAsync($"/admin/orders/purchases/{purchaseId}")).SubmitAsync(admin, "#transfer-form", [new("Transfer.Reference", $"ICBC-{Guid.NewGuid():N}"[..20])]);
+        var (orderId, number) = await Factory.WithDbAsync(db => db.Orders.Where(o => o.PurchaseId == purchaseId).Select(o => new ValueTuple<long, string>(o.Id, o.Number)).SingleAsync());
+
+        var ledger = await admin.GetPageAsync($"/admin/quotas/organisations/{agencyId}");
+        var link = ledger.All("#quota-entries tbody a").Single(a => a.TextContent.Trim() == number);
+        Assert.Equal($"/admin/orders/{orderId}", link.GetAttribute("href"));
+        var opened = await admin.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, opened.Status);
+        Assert.Contains(number, opened.Text("h1"));
+        // The organisation's own people keep their own order pages.
+        Assert.Equal($"/orders/{orderId}", (await buyer.GetPageAsync("/quota")).All("#quota-entries tbody a").Single(a => a.TextContent.Trim() == number).GetAttribute("href"));
+    }
+
+    [SkippableFact]
+    public async Task TheImpactTablesNameEachCountyWithItsCodeSmallBeside()
+    {
+        // A paid order of tea from 永顺县 (433127) puts the county and its cooperative in this year's tables.
+        await Factory.WithoutApprovalAsync(Agency);
+        var buyer = await Factory.BuyerWithCartAsync(SignedInClientAsync, Agency);
+        var purchaseId = PurchaseIdOf(await buyer.CheckOutAsync());
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        await (await admin.GetPageAsync($"/admin/orders/purchases/{purchaseId}")).SubmitAsync(admin, "#transfer-form", [new("Transfer.Reference", $"ICBC-{Guid.NewGuid():N}"[..20])]);
+
+        var impact = await admin.GetPageAsync($"/admin/quotas/impact?year={ThisYear}");
+        Assert.Equal(["供应主体", "县"], impact.All("#impact-suppliers thead th").Take(2).Select(th => th.TextContent.Trim()));
+        var cooperative = impact.All("#impact-suppliers tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "永顺县松柏莓茶专业合作社");
+        var county = cooperative.QuerySelector("td")!;
+        Assert.Equal("永顺县 433127", string.Join(' ', county.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        Assert.Equal("433127", county.QuerySelector("small.county-code")!.TextContent);
+        var row = impact.All("#impact-counties tbody tr").Single(r => r.QuerySelector("small.county-code")?.TextContent == "433127");
+        Assert.StartsWith("永顺县", row.QuerySelector("th")!.TextContent.Trim());
+        // No supplier row shows a bare code where its county's name belongs.
+        Assert.All(impact.All("#impact-suppliers tbody td:nth-of-type(1)"), td => Assert.DoesNotMatch(@"^\d{6}$", td.TextContent.Trim()));
+    }
+
+    [SkippableFact]
     public async Task AnOrganisationSeesOnlyItsOwnPanelAndEntries()
     {
         var hospitalId = await OrganisationIdAsync(Hospital);

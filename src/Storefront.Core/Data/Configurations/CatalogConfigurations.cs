@@ -79,6 +79,20 @@ public class ListingPhotoConfiguration : IEntityTypeConfiguration<ListingPhoto>
     }
 }
 
+public class ZonePictureConfiguration : IEntityTypeConfiguration<ZonePicture>
+{
+    public void Configure(EntityTypeBuilder<ZonePicture> e)
+    {
+        e.Property(z => z.ZoneKey).HasMaxLength(ZonePicture.KeyMaxLength);
+        e.Property(z => z.ContentHash).HasMaxLength(64);
+        e.Property(z => z.ChosenByUserId).HasMaxLength(450);
+        e.HasIndex(z => new { z.Kind, z.ZoneKey }).IsUnique();
+        // The photo files outlive their listings (content-named), so the choice stays when the listing goes.
+        e.HasOne<Listing>().WithMany().HasForeignKey(z => z.FromListingId).OnDelete(DeleteBehavior.SetNull);
+        e.ToTable(t => t.HasCheckConstraint("CK_ZonePictures_Size", "\"Width\" > 0 AND \"Height\" > 0"));
+    }
+}
+
 public class ListingSyncJobConfiguration : IEntityTypeConfiguration<ListingSyncJob>
 {
     public void Configure(EntityTypeBuilder<ListingSyncJob> e)

@@ -25,6 +25,7 @@ public class SavedListConfiguration : IEntityTypeConfiguration<SavedList>
     public void Configure(EntityTypeBuilder<SavedList> e)
     {
         e.Property(l => l.Name).HasMaxLength(SavedList.NameMaxLength);
+        e.Property(l => l.Revision).IsConcurrencyToken();
         e.Property(l => l.CreatedByUserId).HasMaxLength(450);
         e.HasIndex(l => l.OrganisationId);
         e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);

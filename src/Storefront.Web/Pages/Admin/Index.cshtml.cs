@@ -56,6 +56,7 @@ public class IndexModel(StorefrontDbContext db, TimeProvider clock) : PageModel
             new("tile-counties", "/admin/designated-counties", "Admin.DesignatedCounties", "Admin.DesignatedCountyCount", counties, Queue: false),
             new("tile-settings", "/admin/settings", "AdminSettings.Title", null, null, Queue: false),
             new("tile-audit", "/admin/audit", "Audit.Title", null, null, Queue: false),
+            new("tile-zones", "/admin/zones", "Zones.Title", null, null, Queue: false),
         ];
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Storefront.Core.Data;
 using Storefront.Core.Organisations;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
@@ -12,13 +13,13 @@ using static Storefront.Core.Ordering.QuickOrder;
 namespace Storefront.Web.Pages.Cart;
 
 /// <summary>
-/// /cart/quick-order: lines of "listing code, quantity" pasted, or a CSV/XLSX uploaded. Every line is checked; the
+/// /cart/quick-order: lines of "listing code, quantity" (or the listing's exact name for its code) pasted, or a CSV/XLSX uploaded. Every line is checked; the
 /// good ones go into the cart and the refused ones are listed with their line number and reason.
 /// </summary>
 [Authorize]
 [OrganisationPage(OrganisationRoles.Buyer)]
 [RequestFormLimits(MultipartBodyLengthLimit = TableFiles.MaxUploadBytes + 64 * 1024)]
-public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
+public class QuickOrderModel(Core.Ordering.Cart cart, StorefrontDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record Row(int Line, string Text, string Reason);
 
@@ -63,13 +64,14 @@ public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStrin
     private async Task AddAsync(CurrentActor.OrganisationSeat seat, Result parsed, CancellationToken ct)
     {
         Submitted = true;
+        parsed = await ResolveNamesAsync(db, parsed, ct);
         var outcomes = await cart.AddAsync(actor.UserId!, seat.OrganisationId,
-            parsed.Entries.Select(e => new Core.Ordering.Cart.Addition(e.ListingId, e.Quantity, e.Line)).ToList(), ct);
+            parsed.Entries.Select(e => new Core.Ordering.Cart.Addition(e.ListingId!.Value, e.Quantity, e.Line)).ToList(), ct);
         var codes = parsed.Entries.ToDictionary(e => e.Line, e => $"{e.Code}, {e.Quantity}");
         Added = outcomes.Where(o => o.Refused is null)
             .Select(o => new Row(o.Addition.Line, codes[o.Addition.Line], t["QuickOrder.InCart", o.Listing!.Title, o.CartQuantity, o.Listing.Unit]))
             .ToList();
-        Refused = parsed.Refused.Select(r => new Row(r.Line, r.Text, t[$"QuickOrder.Refusal.{r.Reason}", MaxLines]))
+        Refused = parsed.Refused.Select(r => new Row(r.Line, r.Text, RefusalText(r)))
             .Concat(outcomes.Where(o => o.Refused is not null)
                 .Select(o => new Row(o.Addition.Line, codes[o.Addition.Line], (o.Listing is null ? "" : o.Listing.Title + ": ") + CartText.Refusal(t, o))))
             .OrderBy(r => r.Line)
@@ -78,4 +80,9 @@ public class QuickOrderModel(Core.Ordering.Cart cart, CurrentActor actor, IStrin
         ModelState.Remove(nameof(Lines));
         Lines = string.Join('\n', Refused.Select(r => r.Text));
     }
+
+    /// <summary>Why a line was not read: {0} the most lines read, {1} the name given, {2} the listings that name could mean.</summary>
+    private string RefusalText(Refused refused) =>
+        t[$"QuickOrder.Refusal.{refused.Reason}", MaxLines, refused.Name ?? "",
+            string.Join(t["QuickOrder.CandidateSeparator"], (refused.Candidates ?? []).Select(c => t["QuickOrder.Candidate", c.Code, c.SupplierName].Value))];
 }

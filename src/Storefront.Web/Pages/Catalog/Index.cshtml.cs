@@ -36,6 +36,11 @@ public class IndexModel(CatalogSearch search, StorefrontDbContext db, CatalogFra
     [BindProperty(SupportsGet = true, Name = "supplier")] public string? Supplier { get; set; }
     [BindProperty(SupportsGet = true, Name = "min")] public string? Min { get; set; }
     [BindProperty(SupportsGet = true, Name = "max")] public string? Max { get; set; }
+
+    /// <summary>How many filters the URL sets (the price range counts once), for the closed drawer's label on a phone.</summary>
+    public int ActiveFilterCount =>
+        new[] { Category, Province, Prefecture, County, Supplier }.Count(v => !string.IsNullOrEmpty(v))
+        + (string.IsNullOrEmpty(Min) && string.IsNullOrEmpty(Max) ? 0 : 1);
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
 
     public CatalogPage Result { get; private set; } = null!;

@@ -22,7 +22,7 @@ public class ImpactModel(Fulfilment fulfilment, TimeProvider clock, IStringLocal
         var export = table switch
         {
             "counties" => QuotaTables.Impact(t, "quota-impact-counties", t["Quota.Col.County"], t["Quota.Col.Region"], await fulfilment.ByCountyAsync(SelectedYear, ct)),
-            "suppliers" => QuotaTables.Impact(t, "quota-impact-suppliers", t["Quota.Col.Supplier"], t["Quota.Col.CountyCode"], await fulfilment.BySupplierAsync(SelectedYear, ct)),
+            "suppliers" => QuotaTables.Impact(t, "quota-impact-suppliers", t["Quota.Col.Supplier"], t["Quota.Col.County"], await fulfilment.BySupplierAsync(SelectedYear, ct)),
             _ => null,
         };
         return export?.ToFile(format, SelectedYear) as IActionResult ?? NotFound();

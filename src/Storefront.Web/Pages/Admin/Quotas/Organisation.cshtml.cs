@@ -18,7 +18,8 @@ public class OrganisationModel(QuotaPanel panels, TimeProvider clock) : QuotaAdm
         if (panel is null) return NotFound();
         Panel = panel;
         var (rows, total) = await panels.EntriesAsync(id, SelectedYear, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
-        Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, p => $"/admin/quotas/organisations/{id}?year={SelectedYear}&p={p}");
+        Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, p => $"/admin/quotas/organisations/{id}?year={SelectedYear}&p={p}",
+            EntriesView.AdminOrderPages);
         return Page();
     }
 }

@@ -91,6 +91,13 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostReconcileAsync(CancellationToken ct)
     {
+        if (!Configured)
+        {
+            // No job would take the request: refused and said, rather than queued to wait forever (and not audited).
+            ModelState.AddModelError("", t["Sync.ReconcileRefused"]);
+            await LoadAsync(ct);
+            return Page();
+        }
         var run = await reconciliation.RequestAsync(actor.Name, ct);
         audit.Record(actor.UserId, actor.Name, "Platform832.Reconcile", "Platform832", "reconciliation");
         await db.SaveChangesAsync(ct);
