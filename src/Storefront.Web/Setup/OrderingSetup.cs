@@ -22,6 +22,7 @@ public static class OrderingSetup
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderWorkflow>();
         builder.Services.AddScoped<PaymentConfirmation>();
+        builder.Services.AddScoped<BankTransfers>();
         builder.Services.AddScoped<Demo.DemoOrdering>();
         builder.Services.AddScoped<Demo.DemoPlatform832History>();
     }
