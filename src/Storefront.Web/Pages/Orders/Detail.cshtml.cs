@@ -25,8 +25,13 @@ public class DetailModel(
     Core.Ordering.Cart cart,
     CurrentActor actor,
     TimeProvider clock,
+    Core.Payments.PaymentRequests payments,
+    Core.Settings.PlatformSettings settings,
     IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
+    /// <summary>How to pay this order by transfer, while one is due (offline, or once transfers started paying it); else null.</summary>
+    public TransferInstructions? Transfer { get; private set; }
+
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
@@ -117,6 +122,8 @@ public class DetailModel(
         if (order is null) return false;
         Order = order;
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        if (Payment.State is PaymentState.AwaitingPayment or PaymentState.PartlyPaid && (!payments.IsEnabled || Payment.ReceivedByTransferFen > 0))
+            Transfer = new TransferInstructions(await settings.CollectionAccountAsync(ct), order.PurchaseNumber, Payment.OwedFen, $"/orders/purchases/{order.PurchaseId}/notice");
         return true;
     }
 }

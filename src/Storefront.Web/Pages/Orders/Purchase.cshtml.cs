@@ -6,6 +6,7 @@ using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.Payments;
+using Storefront.Core.Settings;
 using Microsoft.Extensions.Localization;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
@@ -21,8 +22,18 @@ namespace Storefront.Web.Pages.Orders;
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class PurchaseModel(
     StorefrontDbContext db, CurrentActor actor, PaymentRequests payments, PaymentOutbox outbox, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : OrganisationPageModel
+    PlatformSettings settings, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
+    public PurchaseMoney Money { get; private set; } = null!;
+
+    /// <summary>
+    /// Whether the page asks for a bank transfer: offline, or once a transfer has started paying the purchase, while
+    /// anything is owed (online, Stripe's card page and invoice ask for the money instead).
+    /// </summary>
+    public bool TransferDue => Money.RemainingFen > 0 && (!Online || Money.Transfers.Count > 0);
+
+    public TransferInstructions Instructions => new(Money.Account, Purchase.Number, Money.RemainingFen, $"/orders/purchases/{Purchase.Id}/notice");
+
     public PurchaseView Purchase { get; private set; } = null!;
     public PurchasePayments Payments { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
@@ -65,6 +76,7 @@ public class PurchaseModel(
         Purchase = purchase;
         IsBuyer = seat.Holds(OrganisationRoles.Buyer);
         Payments = await PurchasePayments.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Money = await PurchaseMoney.LoadAsync(db, settings, purchase, ct);
         return true;
     }
 }
