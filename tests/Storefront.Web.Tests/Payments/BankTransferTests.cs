@@ -105,7 +105,7 @@ public abstract class BankTransferTests<TFactory>(TFactory factory) : DatabaseTe
         Assert.Equal(Yuan(first.Total + second.Total), page.Get("#Transfer_Amount").GetAttribute("value"));
         Assert.Equal(Hospital, page.Get("#Transfer_Payer").GetAttribute("value"));
         var one = await RecordAsync(admin, page, first.Total - 4_000, $"ICBC-{tag}-1");
-        Assert.Contains("已登记转账", one.Text(".flash"));
+        Assert.Contains("已登记 ¥", one.Text(".flash"));
         Assert.Equal(0, await CountedAsync(first.Id));
         var partly = await buyer.GetPageAsync($"/orders/{first.Id}");
         Assert.Equal("部分到账", partly.Text("#payment-state"));
@@ -179,7 +179,7 @@ public abstract class BankTransferTests<TFactory>(TFactory factory) : DatabaseTe
         // Each pays 60% of the first order, at the same moment: together they pay it, once, and 20% is left over.
         var share = orders[0].Total * 6 / 10;
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => RecordAsync(admins[i], pages[i], share, $"CCB-{tag}-{i}", orders[0].Id)));
-        Assert.All(results, r => Assert.Contains("已登记转账", r.Text(".flash")));
+        Assert.All(results, r => Assert.Contains("已登记 ¥", r.Text(".flash")));
 
         var transfers = await Factory.WithDbAsync(db => db.BankTransfers.Include(t => t.Shares).Where(t => t.PurchaseId == purchaseId).ToListAsync());
         Assert.Equal(2, transfers.Count);
