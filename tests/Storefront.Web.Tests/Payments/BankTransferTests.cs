@@ -111,6 +111,9 @@ public abstract class BankTransferTests<TFactory>(TFactory factory) : DatabaseTe
         Assert.Equal("部分到账", partly.Text("#payment-state"));
         Assert.Equal($"已到账 {Core.Money.Fen.Format(first.Total - 4_000)} / {Core.Money.Fen.Format(first.Total)}，尚欠 ¥40.00", partly.Text("#payment-received"));
         Assert.Equal("¥40.00", partly.Text("#account-amount"));
+        var owedNow = Core.Money.Fen.Format(second.Total + 4_000);
+        Assert.Equal((owedNow, owedNow), ((await buyer.GetPageAsync($"/orders/purchases/{purchaseId}")).Text("#purchase-due"), (await buyer.GetPageAsync($"/orders/purchases/{purchaseId}")).Text("#account-amount")));
+        Assert.Equal(owedNow, (await admin.GetPageAsync($"/admin/orders?due=true&q={Uri.EscapeDataString(one.Text("#purchase-title").Split(' ').Last())}")).Text($"tr[data-purchase='{purchaseId}'] td:nth-child(4)"));
 
         // The second covers the rest of the first order (oldest first): it is paid and counted, the second still owes.
         var two = await RecordAsync(admin, await admin.GetPageAsync(adminPage), 4_000, $"ICBC-{tag}-2");

@@ -128,11 +128,15 @@ public sealed record PurchaseView(
     DateOnly RequestedDeliveryDate, string? PurchaseOrderReference, bool IsTradeUnion,
     IReadOnlyList<PurchaseView.OrderRow> Orders, IReadOnlyList<PurchaseView.PaymentRow> Payments)
 {
-    public sealed record OrderRow(long Id, string Number, string SupplierName, long TotalFen, OrderStatus Status);
+    /// <summary>An order; <paramref name="ReceivedByTransferFen"/> is what bank transfers have paid of it so far.</summary>
+    public sealed record OrderRow(long Id, string Number, string SupplierName, long TotalFen, OrderStatus Status, long ReceivedByTransferFen = 0);
     public sealed record PaymentRow(long Id, PaymentMethod Method, long AmountFen, DateTime PaidAtUtc, string Reference);
 
-    /// <summary>What is owed now: the approved orders not yet paid (the same rule as <see cref="PaymentConfirmation.DueFen"/>).</summary>
-    public long DueFen => Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen);
+    /// <summary>
+    /// What is owed now: the approved orders not yet paid (the same rule as <see cref="PaymentConfirmation.DueFen"/>),
+    /// less what bank transfers have paid of them.
+    /// </summary>
+    public long DueFen => Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen - o.ReceivedByTransferFen);
 
     public bool AwaitsApproval => Orders.Any(o => o.Status == OrderStatus.PendingApproval);
 
@@ -141,7 +145,8 @@ public sealed record PurchaseView(
             p.Id, p.Number, p.OrganisationId, p.Organisation.Name,
             db.Users.Where(u => u.Id == p.BuyerUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             p.TotalFen, p.CreatedAtUtc, p.RequestedDeliveryDate, p.PurchaseOrderReference, p.IsTradeUnion,
-            p.Orders.OrderBy(o => o.Sequence).Select(o => new OrderRow(o.Id, o.Number, o.Supplier.Name, o.TotalFen, o.Status)).ToList(),
+            p.Orders.OrderBy(o => o.Sequence).Select(o => new OrderRow(o.Id, o.Number, o.Supplier.Name, o.TotalFen, o.Status,
+                db.BankTransferShares.Where(x => x.OrderId == o.Id).Sum(x => (long?)x.AmountFen) ?? 0)).ToList(),
             p.Payments.OrderBy(x => x.Id).Select(x => new PaymentRow(x.Id, x.Method, x.AmountFen, x.PaidAtUtc, x.Reference)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
