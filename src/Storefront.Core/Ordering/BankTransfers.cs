@@ -136,6 +136,9 @@ public sealed class BankTransfers(StorefrontDbContext db, PaymentConfirmation co
     private async Task<Result?> SameReferenceAsync(Request request, string reference, CancellationToken ct)
     {
         var before = await db.BankTransfers.AsNoTracking().Include(t => t.Shares).FirstOrDefaultAsync(t => t.Reference == reference, ct);
+        // A transfer recorded before transfers were kept one by one is only a payment of the purchase.
+        if (before is null && await db.Payments.AnyAsync(p => p.PurchaseId == request.PurchaseId && p.Method == PaymentMethod.BankTransfer && p.Reference == reference, ct))
+            return new(Outcome.AlreadyRecorded);
         if (before is null) return null;
         if (before.PurchaseId == request.PurchaseId && before.AmountFen == request.AmountFen) return new(Outcome.AlreadyRecorded, before);
         var number = await db.Purchases.Where(p => p.Id == before.PurchaseId).Select(p => p.Number).FirstAsync(ct);

@@ -172,6 +172,24 @@ public abstract class BankTransferTests<TFactory>(TFactory factory) : DatabaseTe
     }
 
     [SkippableFact]
+    public async Task ATransferRecordedBeforeTransfersWereKeptOneByOneIsNotRecordedAgain()
+    {
+        Client();
+        var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var (_, _, purchaseId, _) = await PlacedAsync();
+        var reference = $"ABC-{Guid.NewGuid():N}"[..20];
+        // As the earlier shop stored it: a payment of the purchase by bank transfer, with no transfer behind it.
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Payments.Add(new Payment { PurchaseId = purchaseId, Method = PaymentMethod.BankTransfer, AmountFen = 100, PaidAtUtc = DateTime.UtcNow, Reference = reference, RecordedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var again = await RecordAsync(admin, await admin.GetPageAsync($"/admin/orders/purchases/{purchaseId}"), 100, reference);
+        Assert.Contains("此前已登记", again.Text(".flash"));
+        Assert.False(await Factory.WithDbAsync(db => db.BankTransfers.AnyAsync(t => t.Reference == reference)));
+    }
+
+    [SkippableFact]
     public async Task TwoAdminsRecordingAtOnceNeverPayOrCountAnOrderTwice()
     {
         Client();

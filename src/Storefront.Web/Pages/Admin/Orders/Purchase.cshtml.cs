@@ -104,7 +104,7 @@ public class PurchaseModel(
                 TempData["Status"] = status;
                 return RedirectToPage(new { id });
             case BankTransfers.Outcome.AlreadyRecorded:
-                TempData["Status"] = t["Payment.AlreadyRecorded", result.Transfer!.Reference].Value;
+                TempData["Status"] = t["Payment.AlreadyRecorded", Transfer.Reference!.Trim()].Value;
                 return RedirectToPage(new { id });
             case BankTransfers.Outcome.ReferenceTaken:
                 ModelState.AddModelError("Transfer.Reference", t["Transfer.ReferenceTaken", result.Transfer!.Reference, result.OtherPurchaseNumber ?? "", Fen.Format(result.Transfer.AmountFen)]);
