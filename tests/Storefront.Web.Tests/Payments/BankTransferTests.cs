@@ -52,7 +52,12 @@ public abstract class BankTransferTests<TFactory>(TFactory factory) : DatabaseTe
         Client();
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
         // Offline with no account: the admin hears first that buyers cannot pay, and the buyer that the account is missing.
-        Assert.Contains("/admin/settings", (await SetAccountAsync(admin, "", "", "")).Url!.AbsolutePath);
+        // An empty form clears nothing (every part is required); the clear button does.
+        await SetAccountAsync(admin, Holder, Bank, "1901001209200123456");
+        Assert.Equal(["请填写户名。", "请填写开户行。", "请填写账号。"], (await SetAccountAsync(admin, "", "", "")).Errors);
+        var cleared = await (await admin.GetPageAsync("/admin/settings")).SubmitAsync(admin, "#account-form", submitName: "ClearAccount", submitValue: "true");
+        Assert.Equal("收款账户已清除：买方暂时无法转账付款。", cleared.Text(".flash"));
+        Assert.Null(cleared.Find("#account-clear"));
         Assert.Contains("买方目前无法以银行转账付款", (await admin.GetPageAsync("/admin")).Text("#no-collection-account"));
         var (buyer, placed, purchaseId, orders) = await PlacedAsync();
         Assert.Contains("尚未设置收款账户", placed.Text("#account-missing"));

@@ -35,20 +35,27 @@ public class IndexModel(
 
     [BindProperty] public bool RequireListingReview { get; set; }
     [BindProperty] public AccountInput Account { get; set; } = new();
+    /// <summary>The clear button: removing the account is asked for by name, never read from a form left empty.</summary>
+    [BindProperty] public bool ClearAccount { get; set; }
+    public bool HasAccount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         RequireListingReview = await settings.RequireListingReviewAsync(ct);
-        if (await settings.CollectionAccountAsync(ct) is { } account) Account = new() { Holder = account.Holder, Bank = account.Bank, Number = account.NumberGrouped };
+        if (await settings.CollectionAccountAsync(ct) is { } account)
+        {
+            HasAccount = true;
+            Account = new() { Holder = account.Holder, Bank = account.Bank, Number = account.NumberGrouped };
+        }
     }
 
-    /// <summary>Saves the collection account; all three fields empty clears it.</summary>
+    /// <summary>Saves the collection account, or clears it when the clear button was pressed.</summary>
     public async Task<IActionResult> OnPostAccountAsync(CancellationToken ct)
     {
         RequireListingReview = await settings.RequireListingReviewAsync(ct);
+        HasAccount = await settings.CollectionAccountAsync(ct) is not null;
         CollectionAccount? account = null;
-        var clearing = string.IsNullOrWhiteSpace(Account.Holder) && string.IsNullOrWhiteSpace(Account.Bank) && string.IsNullOrWhiteSpace(Account.Number);
-        if (!clearing)
+        if (!ClearAccount)
         {
             var parsed = CollectionAccount.Parse(Account.Holder, Account.Bank, Account.Number);
             AddProblem("Account.Holder", "Field.AccountHolder", parsed.Holder, CollectionAccount.HolderMaxLength);
