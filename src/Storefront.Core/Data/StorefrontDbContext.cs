@@ -92,6 +92,9 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<SupplierRating> SupplierRatings => Set<SupplierRating>();
     public DbSet<Payment> Payments => Set<Payment>();
+    // Bank transfers (issue 14): several per purchase, each shared among the orders it pays.
+    public DbSet<BankTransfer> BankTransfers => Set<BankTransfer>();
+    public DbSet<BankTransferShare> BankTransferShares => Set<BankTransferShare>();
     public DbSet<Notification> Notifications => Set<Notification>();
     // Payments (issue 5): requests to the gateway, its customers, webhook events, the outbox, refunds, settlements.
     public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();

@@ -85,34 +85,9 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
             RecordedByUserId = request.RecordedByUserId,
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var counties = due.SelectMany(o => o.Lines).Select(l => l.OriginCountyCode).Distinct().ToList();
         var ending = await OrderingTransaction.RunAsync(db, async () =>
         {
-            db.Payments.Add(payment);
-            await db.SaveChangesAsync(ct);
-            // Only produce of counties designated at the moment of payment counts.
-            var designated = (await db.DesignatedCounties.Current().Where(c => counties.Contains(c.CountyCode)).Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
-            foreach (var order in due)
-            {
-                order.MarkPaid(payment.Id, paidAt);
-                order.Record(OrderEventKind.PaymentConfirmed, request.RecordedByUserId, request.RecordedByName, payment.RecordedAtUtc,
-                    $"{request.Method} {reference}");
-                foreach (var county in order.Lines.Where(l => designated.Contains(l.OriginCountyCode)).GroupBy(l => l.OriginCountyCode))
-                {
-                    await ledger.AppendAsync(new QuotaLedger.Draft(
-                        purchase.OrganisationId,
-                        QuotaEntryKind.PaymentConfirmed,
-                        county.Sum(l => l.AmountFen),
-                        paidAt,
-                        SourceKey(payment.Id, order.Id, county.Key),
-                        SupplierId: order.SupplierId,
-                        CountyCode: county.Key,
-                        OrderId: order.Id,
-                        Reference: order.Number,
-                        RecordedByUserId: request.RecordedByUserId), ct);
-                }
-                notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToShip, order.Number, OrderWorkflow.SupplierLink(order));
-            }
+            await PayAsync(purchase, due, payment, request.RecordedByName, ct);
             if (alsoWithPayment is not null) await alsoWithPayment(payment);
             return true;
         }, ct, isDuplicate: async () => await FindAsync(request.PurchaseId, request.Method, reference, ct) is not null);
@@ -123,6 +98,41 @@ public sealed class PaymentConfirmation(StorefrontDbContext db, QuotaLedger ledg
             OrderingTransaction.Ending.Duplicate => new(Outcome.AlreadyConfirmed, await FindAsync(request.PurchaseId, request.Method, reference, ct), 0),
             _ => new(Outcome.Conflict, null, dueFen),
         };
+    }
+
+    /// <summary>
+    /// Within the caller's transaction: saves the payment, makes <paramref name="due"/> Paid and appends their quota
+    /// entries (one per order and origin county designated at the moment of payment), and tells their suppliers.
+    /// </summary>
+    internal async Task PayAsync(Purchase purchase, IReadOnlyList<Order> due, Payment payment, string recordedByName, CancellationToken ct)
+    {
+        var counties = due.SelectMany(o => o.Lines).Select(l => l.OriginCountyCode).Distinct().ToList();
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync(ct);
+        // Only produce of counties designated at the moment of payment counts.
+        var designated = (await db.DesignatedCounties.Current().Where(c => counties.Contains(c.CountyCode)).Select(c => c.CountyCode).ToListAsync(ct)).ToHashSet();
+        foreach (var order in due)
+        {
+            order.MarkPaid(payment.Id, payment.PaidAtUtc);
+            // The method's name, not words: the order's history puts it in the reader's language.
+            order.Record(OrderEventKind.PaymentConfirmed, payment.RecordedByUserId, recordedByName, payment.RecordedAtUtc,
+                $"{payment.Method} {payment.Reference}");
+            foreach (var county in order.Lines.Where(l => designated.Contains(l.OriginCountyCode)).GroupBy(l => l.OriginCountyCode))
+            {
+                await ledger.AppendAsync(new QuotaLedger.Draft(
+                    purchase.OrganisationId,
+                    QuotaEntryKind.PaymentConfirmed,
+                    county.Sum(l => l.AmountFen),
+                    payment.PaidAtUtc,
+                    SourceKey(payment.Id, order.Id, county.Key),
+                    SupplierId: order.SupplierId,
+                    CountyCode: county.Key,
+                    OrderId: order.Id,
+                    Reference: order.Number,
+                    RecordedByUserId: payment.RecordedByUserId), ct);
+            }
+            notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderToShip, order.Number, OrderWorkflow.SupplierLink(order));
+        }
     }
 
     public static string SourceKey(long paymentId, long orderId, string countyCode) => $"payment:{paymentId}:order:{orderId}:county:{countyCode}";

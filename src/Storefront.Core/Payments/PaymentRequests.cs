@@ -37,6 +37,8 @@ public sealed class PaymentRequests(StorefrontDbContext db, IPaymentGateway gate
     /// <summary>The purchase's approved orders that no open request covers: what a new request (or a bank transfer) pays.</summary>
     public static IQueryable<Order> Uncovered(StorefrontDbContext db, long purchaseId) =>
         db.Orders.Where(o => o.PurchaseId == purchaseId && o.Status == OrderStatus.Approved
+            // An order partly paid by bank transfer is finished by transfer: the gateway would ask for its whole total.
+            && !db.BankTransferShares.Any(s => s.OrderId == o.Id)
             && !db.PaymentRequestOrders.Any(x => x.OrderId == o.Id
                 && db.PaymentRequests.Any(r => r.Id == x.PaymentRequestId && (r.Status == PaymentRequestStatus.Pending || r.Status == PaymentRequestStatus.Open))));
 

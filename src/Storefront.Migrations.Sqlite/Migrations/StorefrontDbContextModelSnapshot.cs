@@ -479,144 +479,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ListingSyncJobs");
                 });
 
-            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SupplierId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TaxId")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId")
-                        .IsUnique();
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("SupplierId", "RequestedAtUtc");
-
-                    b.ToTable("FapiaoRequests", t =>
-                        {
-                            t.HasCheckConstraint("CK_FapiaoRequests_Kind", "\"Kind\" IN (1, 2)");
-
-                            t.HasCheckConstraint("CK_FapiaoRequests_TaxId", "\"Kind\" <> 2 OR \"TaxId\" IS NOT NULL");
-                        });
-                });
-
-            modelBuilder.Entity("Storefront.Core.Fapiao.IssuedFapiao", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReversesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StoredName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SupplierId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("RequestId");
-
-                    b.HasIndex("ReversesId");
-
-                    b.HasIndex("StoredName")
-                        .IsUnique();
-
-                    b.HasIndex("SupplierId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("IssuedFapiaos", t =>
-                        {
-                            t.HasCheckConstraint("CK_IssuedFapiaos_Amount", "(\"ReversesId\" IS NULL AND \"AmountFen\" > 0) OR (\"ReversesId\" IS NOT NULL AND \"AmountFen\" < 0)");
-
-                            t.HasCheckConstraint("CK_IssuedFapiaos_Length", "\"Length\" > 0");
-                        });
-                });
-
             modelBuilder.Entity("Storefront.Core.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1094,14 +956,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PhotoContentType")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhotoName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1136,9 +990,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<long>("ShipmentLineId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("Shortfall")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ReceiptId");
@@ -1148,8 +999,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ReceiptLine", t =>
                         {
                             t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0");
-
-                            t.HasCheckConstraint("CK_ReceiptLines_Shortfall", "\"Shortfall\" IS NULL OR \"Shortfall\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1269,51 +1118,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ShipmentLine", t =>
                         {
                             t.HasCheckConstraint("CK_ShipmentLines_Quantity", "\"Quantity\" >= 1");
-                        });
-                });
-
-            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Stars")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SupplierId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId")
-                        .IsUnique();
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("SupplierId");
-
-                    b.ToTable("SupplierRatings", t =>
-                        {
-                            t.HasCheckConstraint("CK_SupplierRatings_Stars", "\"Stars\" BETWEEN 1 AND 5");
                         });
                 });
 
@@ -3105,49 +2909,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Listing");
                 });
 
-            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
-                {
-                    b.HasOne("Storefront.Core.Ordering.Order", "Order")
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
-                        .WithMany()
-                        .HasForeignKey("SupplierId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Order");
-                });
-
-            modelBuilder.Entity("Storefront.Core.Fapiao.IssuedFapiao", b =>
-                {
-                    b.HasOne("Storefront.Core.Ordering.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Storefront.Core.Fapiao.FapiaoRequest", null)
-                        .WithMany("Fapiaos")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Storefront.Core.Fapiao.IssuedFapiao", null)
-                        .WithMany()
-                        .HasForeignKey("ReversesId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Storefront.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("Storefront.Core.People.StorefrontUser", null)
@@ -3333,27 +3094,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
-                {
-                    b.HasOne("Storefront.Core.Ordering.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
-                        .WithMany()
-                        .HasForeignKey("SupplierId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3658,11 +3398,6 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Photos");
 
                     b.Navigation("PriceTiers");
-                });
-
-            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
-                {
-                    b.Navigation("Fapiaos");
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.Order", b =>

@@ -211,6 +211,16 @@ public sealed class DemoData(
             db.Organisations.Add(organisation);
         }
 
+        // The platform's collection account, so that the demo's buyers can pay by transfer (an invented account).
+        foreach (var (key, value) in new[]
+        {
+            (Core.Settings.PlatformSettings.CollectionHolderKey, "湖南省消费帮扶服务中心（演示）"),
+            (Core.Settings.PlatformSettings.CollectionBankKey, "中国工商银行长沙岳麓山支行"),
+            (Core.Settings.PlatformSettings.CollectionNumberKey, "1901002009200088888"),
+        })
+        {
+            db.PlatformSettings.Add(new Core.Settings.PlatformSetting { Key = key, Value = value, UpdatedAtUtc = now });
+        }
         await db.SaveChangesAsync(ct);
         await Quotas.DemoQuotas.SeedAsync(db, clock, ct);
         await ordering.SeedAsync(ct);

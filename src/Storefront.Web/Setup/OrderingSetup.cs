@@ -25,6 +25,7 @@ public static class OrderingSetup
         builder.Services.AddScoped<Papers.OrderPapers>();
         builder.Services.AddScoped<PaymentConfirmation>();
         builder.Services.AddScoped<Core.Fapiao.FapiaoDesk>();
+        builder.Services.AddScoped<BankTransfers>();
         builder.Services.AddScoped<Demo.DemoOrdering>();
         builder.Services.AddScoped<Demo.DemoPlatform832History>();
     }

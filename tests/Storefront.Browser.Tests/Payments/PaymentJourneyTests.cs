@@ -126,7 +126,7 @@ public class PaymentJourneyTests(BrowserFixture browser, StripeShop shop) : ICla
             .ToHaveAttributeAsync("href", $"{shop.Stripe.BaseUrl}/invoice/{request.GatewayId}");
         var orderId = await OrderOfAsync(purchaseId);
         await buyer.GotoAsync($"/orders/{orderId}");
-        await Assertions.Expect(buyer.Locator("#payment-state")).ToHaveTextAsync("已开票，待付款");
+        await Assertions.Expect(buyer.Locator("#payment-state")).ToHaveTextAsync("已出账单，待付款");
         await Assertions.Expect(buyer.Locator("#order-payment .invoice-pdf")).ToBeVisibleAsync();
 
         // The hospital pays the invoice by bank transfer; Stripe tells the shop.

@@ -248,7 +248,7 @@ public abstract class StripeRequestTests<TFactory>(TFactory factory) : DatabaseT
         Assert.EndsWith($"/invoice/{request.GatewayId}", page.Get("#purchase-requests .invoice-link").GetAttribute("href"));
         Assert.EndsWith($"/invoice/{request.GatewayId}.pdf", page.Get("#purchase-requests .invoice-pdf").GetAttribute("href"));
         var order = await buyer.GetPageAsync($"/orders/{(await Factory.OrdersOfAsync(purchaseId))[0]}");
-        Assert.Equal("已开票，待付款", order.Text("#payment-state"));
+        Assert.Equal("已出账单，待付款", order.Text("#payment-state"));
         Assert.NotNull(order.Find("#order-payment .invoice-pdf"));
         // An order an open invoice covers is not cancelled behind its back.
         var cancelled = await order.SubmitAsync(buyer, "#cancel-form", [new("CancelReason", "不要了")]);

@@ -194,7 +194,9 @@ public abstract class StripeWebhookTests<TFactory>(TFactory factory) : DatabaseT
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Payments.CountAsync(p => p.PurchaseId == purchaseId)));
         var page = await buyer.GetPageAsync($"/orders/{(await Factory.OrdersOfAsync(purchaseId))[0]}");
         Assert.Equal("已付款", page.Text("#payment-state"));
-        Assert.Contains("发票", page.Text("#payment-method"));
+        // Stripe's invoice is a payment request (账单), never a fapiao (发票), which is another paper.
+        Assert.StartsWith("付款账单 · ", page.Text("#payment-method"));
+        Assert.DoesNotContain("发票", page.Text("#order-payment"));
     }
 
     [SkippableFact]
@@ -213,7 +215,7 @@ public abstract class StripeWebhookTests<TFactory>(TFactory factory) : DatabaseT
         // An invoice past its due date is overdue, on the order and on the purchase, until Stripe says it is paid.
         var (buyer, purchaseId, request) = await InvoicedAsync(tea: false);
         var orderId = (await Factory.OrdersOfAsync(purchaseId)).Single();
-        Assert.Equal("已开票，待付款", (await buyer.GetPageAsync($"/orders/{orderId}")).Text("#payment-state"));
+        Assert.Equal("已出账单，待付款", (await buyer.GetPageAsync($"/orders/{orderId}")).Text("#payment-state"));
         await Factory.WithDbAsync(db => db.PaymentRequests.Where(r => r.Id == request.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.DueAtUtc, DateTime.UtcNow.AddDays(-1))));
         Assert.Equal("已逾期", (await buyer.GetPageAsync($"/orders/{orderId}")).Text("#payment-state"));

@@ -6,7 +6,9 @@ using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.Platform832;
+using Storefront.Core.Payments;
 using Storefront.Core.Quotas;
+using Storefront.Core.Settings;
 
 namespace Storefront.Web.Pages.Admin;
 
@@ -14,8 +16,11 @@ namespace Storefront.Web.Pages.Admin;
 /// The admins' start page: every tool, each tile with the count of what waits in it, so that the header keeps only the
 /// daily queues and this page is where the rest is found.
 /// </summary>
-public class IndexModel(StorefrontDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(StorefrontDbContext db, TimeProvider clock, PaymentRequests payments, PlatformSettings settings) : PageModel
 {
+    /// <summary>Offline (no Stripe) and no collection account: buyers have no way to pay, which the admin must hear first.</summary>
+    public bool BuyersCannotPay { get; private set; }
+
     /// <summary>One tool: where it is, its name and a count to show (null: nothing to count); a queue with work in it stands out.</summary>
     public sealed record Tile(string Id, string Href, string NameKey, string? CountKey, int? Count, bool Queue = true)
     {
@@ -27,6 +32,7 @@ public class IndexModel(StorefrontDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        BuyersCannotPay = !payments.IsEnabled && await settings.CollectionAccountAsync(ct) is null;
         // A handful of counts on indexed columns: one small query each.
         var pendingSuppliers = await db.Suppliers.CountAsync(s => s.Status == VerificationStatus.Pending, ct);
         var pendingOrganisations = await db.Organisations.CountAsync(o => o.Status == VerificationStatus.Pending, ct);

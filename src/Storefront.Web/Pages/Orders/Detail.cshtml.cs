@@ -36,8 +36,13 @@ public class DetailModel(
     Core.Ordering.Cart cart,
     CurrentActor actor,
     TimeProvider clock,
+    Core.Payments.PaymentRequests payments,
+    Core.Settings.PlatformSettings settings,
     IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
+    /// <summary>How to pay this order by transfer, while one is due (offline, or once transfers started paying it); else null.</summary>
+    public TransferInstructions? Transfer { get; private set; }
+
     public OrderView Order { get; private set; } = null!;
     public OrderPayment Payment { get; private set; } = null!;
     public FapiaoView Fapiao { get; private set; } = null!;
@@ -195,6 +200,8 @@ public class DetailModel(
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
         Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);
+        if (Payment.State is PaymentState.AwaitingPayment or PaymentState.PartlyPaid && (!payments.IsEnabled || Payment.ReceivedByTransferFen > 0))
+            Transfer = new TransferInstructions(await settings.CollectionAccountAsync(ct), order.PurchaseNumber, Payment.OwedFen, $"/orders/purchases/{order.PurchaseId}/notice");
         return true;
     }
 }

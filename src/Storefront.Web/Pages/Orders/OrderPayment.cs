@@ -19,6 +19,8 @@ public enum PaymentState
     Paid,
     PartlyRefunded,
     Refunded,
+    /// <summary>Bank transfers have paid part of the order; it is paid when they cover its total.</summary>
+    PartlyPaid,
 }
 
 /// <summary>
@@ -27,8 +29,11 @@ public enum PaymentState
 /// </summary>
 public sealed record OrderPayment(
     long OrderId, OrderStatus Status, long TotalFen, PaymentMethod? Method, string? Reference, DateTime? PaidAtUtc,
-    IReadOnlyList<OrderPayment.RequestRow> Requests, IReadOnlyList<OrderPayment.RefundRow> Refunds, DateTime NowUtc)
+    IReadOnlyList<OrderPayment.RequestRow> Requests, IReadOnlyList<OrderPayment.RefundRow> Refunds, DateTime NowUtc, long ReceivedByTransferFen = 0)
 {
+    /// <summary>What the order still owes while bank transfers pay it in parts.</summary>
+    public long OwedFen => PaidAtUtc is null && Status == OrderStatus.Approved ? TotalFen - ReceivedByTransferFen : 0;
+
     public sealed record RequestRow(long Id, PaymentRequestKind Kind, PaymentRequestStatus Status, long AmountFen, string? Url, string? PdfUrl,
         DateTime? DueAtUtc, DateTime? LastFailureAtUtc, string? LastFailure, DateTime CreatedAtUtc)
     {
@@ -50,7 +55,7 @@ public sealed record OrderPayment(
             if (Status == OrderStatus.Refunded) return PaymentState.Refunded;
             if (PaidAtUtc is not null) return RefundedFen > 0 ? PaymentState.PartlyRefunded : PaymentState.Paid;
             if (Status != OrderStatus.Approved) return PaymentState.NotDue;
-            if (OpenRequest is not { } open) return PaymentState.AwaitingPayment;
+            if (OpenRequest is not { } open) return ReceivedByTransferFen > 0 ? PaymentState.PartlyPaid : PaymentState.AwaitingPayment;
             if (open.LastFailureAtUtc is not null) return PaymentState.Failed;
             if (open.Kind == PaymentRequestKind.Invoice && open.DueAtUtc is { } due) return due < NowUtc ? PaymentState.Overdue : PaymentState.Invoiced;
             return PaymentState.AwaitingPayment;
@@ -72,7 +77,8 @@ public sealed record OrderPayment(
         var refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == orderId).OrderBy(r => r.Id)
             .Select(r => new RefundRow(r.Id, r.AmountFen, r.Reason, r.Via, r.Status, r.RequestedByName, r.RequestedAtUtc, r.CompletedAtUtc, r.FailureMessage))
             .ToListAsync(ct);
-        return new OrderPayment(orderId, order.Status, order.TotalFen, order.Payment?.Method, order.Payment?.Reference, order.PaidAtUtc, requests, refunds, nowUtc);
+        var received = await db.BankTransferShares.Where(s => s.OrderId == orderId).SumAsync(s => (long?)s.AmountFen, ct) ?? 0;
+        return new OrderPayment(orderId, order.Status, order.TotalFen, order.Payment?.Method, order.Payment?.Reference, order.PaidAtUtc, requests, refunds, nowUtc, received);
     }
 }
 

@@ -19,4 +19,17 @@ public static class OrderText
     /// <summary>The CSS class of the same state.</summary>
     public static string StatusClass(OrderStatus status, CancellationKind? cancellation) =>
         "status status-" + StatusKey(status, cancellation)["OrderStatus.".Length..].ToLowerInvariant();
+
+    /// <summary>
+    /// A step's note as the reader reads it: a confirmed payment's note starts with the method's code name
+    /// ("BankTransfer 流水号"), shown as the method's name in the reader's language ("银行转账 流水号").
+    /// </summary>
+    public static string EventNote(IStringLocalizer t, OrderEventKind kind, string note)
+    {
+        if (kind != OrderEventKind.PaymentConfirmed) return note;
+        var space = note.IndexOf(' ');
+        var code = space < 0 ? note : note[..space];
+        if (!Enum.TryParse<PaymentMethod>(code, out var method) || !Enum.IsDefined(method) || code.Any(char.IsDigit)) return note;
+        return t[$"PaymentMethod.{method}"] + note[code.Length..];
+    }
 }

@@ -6,6 +6,7 @@ using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.Payments;
+using Storefront.Core.Settings;
 using Microsoft.Extensions.Localization;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
@@ -21,8 +22,18 @@ namespace Storefront.Web.Pages.Orders;
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class PurchaseModel(
     StorefrontDbContext db, CurrentActor actor, PaymentRequests payments, PaymentOutbox outbox, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : OrganisationPageModel
+    PlatformSettings settings, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
+    public PurchaseMoney Money { get; private set; } = null!;
+
+    /// <summary>
+    /// Whether the page asks for a bank transfer: offline, or once a transfer has started paying the purchase, while
+    /// anything is owed (online, Stripe's card page and invoice ask for the money instead).
+    /// </summary>
+    public bool TransferDue => Money.RemainingFen > 0 && (!Online || Money.Transfers.Count > 0);
+
+    public TransferInstructions Instructions => new(Money.Account, Purchase.Number, Money.RemainingFen, $"/orders/purchases/{Purchase.Id}/notice");
+
     public PurchaseView Purchase { get; private set; } = null!;
     public PurchasePayments Payments { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
@@ -65,6 +76,7 @@ public class PurchaseModel(
         Purchase = purchase;
         IsBuyer = seat.Holds(OrganisationRoles.Buyer);
         Payments = await PurchasePayments.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Money = await PurchaseMoney.LoadAsync(db, settings, purchase, ct);
         return true;
     }
 }
@@ -116,11 +128,16 @@ public sealed record PurchaseView(
     DateOnly RequestedDeliveryDate, string? PurchaseOrderReference, bool IsTradeUnion,
     IReadOnlyList<PurchaseView.OrderRow> Orders, IReadOnlyList<PurchaseView.PaymentRow> Payments)
 {
-    public sealed record OrderRow(long Id, string Number, string SupplierName, long TotalFen, OrderStatus Status, CancellationKind? Cancellation = null, string? CancellationReason = null);
+    /// <summary>An order; <paramref name="ReceivedByTransferFen"/> is what bank transfers have paid of it so far.</summary>
+    public sealed record OrderRow(long Id, string Number, string SupplierName, long TotalFen, OrderStatus Status, CancellationKind? Cancellation = null,
+        string? CancellationReason = null, long ReceivedByTransferFen = 0);
     public sealed record PaymentRow(long Id, PaymentMethod Method, long AmountFen, DateTime PaidAtUtc, string Reference);
 
-    /// <summary>What is owed now: the approved orders not yet paid (the same rule as <see cref="PaymentConfirmation.DueFen"/>).</summary>
-    public long DueFen => Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen);
+    /// <summary>
+    /// What is owed now: the approved orders not yet paid (the same rule as <see cref="PaymentConfirmation.DueFen"/>),
+    /// less what bank transfers have paid of them.
+    /// </summary>
+    public long DueFen => Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen - o.ReceivedByTransferFen);
 
     public bool AwaitsApproval => Orders.Any(o => o.Status == OrderStatus.PendingApproval);
 
@@ -129,7 +146,8 @@ public sealed record PurchaseView(
             p.Id, p.Number, p.OrganisationId, p.Organisation.Name,
             db.Users.Where(u => u.Id == p.BuyerUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             p.TotalFen, p.CreatedAtUtc, p.RequestedDeliveryDate, p.PurchaseOrderReference, p.IsTradeUnion,
-            p.Orders.OrderBy(o => o.Sequence).Select(o => new OrderRow(o.Id, o.Number, o.Supplier.Name, o.TotalFen, o.Status, o.Cancellation, o.CancellationReason)).ToList(),
+            p.Orders.OrderBy(o => o.Sequence).Select(o => new OrderRow(o.Id, o.Number, o.Supplier.Name, o.TotalFen, o.Status, o.Cancellation, o.CancellationReason,
+                db.BankTransferShares.Where(x => x.OrderId == o.Id).Sum(x => (long?)x.AmountFen) ?? 0)).ToList(),
             p.Payments.OrderBy(x => x.Id).Select(x => new PaymentRow(x.Id, x.Method, x.AmountFen, x.PaidAtUtc, x.Reference)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);

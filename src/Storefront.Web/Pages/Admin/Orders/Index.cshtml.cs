@@ -29,7 +29,10 @@ public class IndexModel(StorefrontDbContext db) : PageModel
             .OrderByDescending(p => p.Id)
             .Take(PageSize)
             .Select(p => new Row(p.Id, p.Number, p.Organisation.Name, p.TotalFen,
-                p.Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen), p.Orders.Count, p.CreatedAtUtc,
+                // What is still owed: part-paid orders less what their transfers paid.
+                p.Orders.Where(o => o.Status == OrderStatus.Approved).Sum(o => o.TotalFen)
+                    - (db.BankTransferShares.Where(s => p.Orders.Any(o => o.Id == s.OrderId && o.Status == OrderStatus.Approved)).Sum(s => (long?)s.AmountFen) ?? 0),
+                p.Orders.Count, p.CreatedAtUtc,
                 p.Orders.OrderBy(o => o.Sequence).Select(o => o.Status).ToList()))
             .ToListAsync(ct);
     }

@@ -8,6 +8,7 @@ using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Ordering;
 using Storefront.Core.Payments;
+using Storefront.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Pages.Orders;
 using Storefront.Web.Security;
@@ -15,13 +16,16 @@ using Storefront.Web.Security;
 namespace Storefront.Web.Pages.Admin.Orders;
 
 /// <summary>
-/// /admin/orders/purchases/{id}: a purchase, and the form where an admin records the bank transfer that pays it
-/// (amount, date, bank reference). Recording is audited; recording the same transfer twice counts it once. Orders an
-/// open Stripe card page or invoice covers are left to it (an admin voids the invoice first to take a transfer instead).
+/// /admin/orders/purchases/{id}: a purchase, and the form where an admin records each bank transfer that pays it
+/// (amount, date, payer, bank reference, and optionally the orders it pays), as many as the organisation makes. A
+/// transfer is shared among the orders by <see cref="TransferAllocation"/>; what no order takes is shown as surplus.
+/// Recording is audited; the same transfer recorded twice counts once. Orders an open Stripe card page or invoice
+/// covers are left to it (an admin voids the invoice first to take a transfer instead).
 /// </summary>
 public class PurchaseModel(
     StorefrontDbContext db,
-    PaymentConfirmation payments,
+    BankTransfers transfers,
+    PlatformSettings settings,
     PaymentRequests requests,
     PaymentOutbox outbox,
     AuditLog audit,
@@ -44,20 +48,34 @@ public class PurchaseModel(
         [Display(Name = "Field.BankReference")]
         public string? Reference { get; set; }
 
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(BankTransfer.PayerMaxLength, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.Payer")]
+        public string? Payer { get; set; }
+
         [StringLength(Payment.NoteMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.PaymentNote")]
         public string? Note { get; set; }
+
+        /// <summary>The orders the transfer pays, when the payer said so; none ticked: every order that owes, oldest first.</summary>
+        public List<long> OrderIds { get; set; } = [];
     }
 
     public PurchaseView Purchase { get; private set; } = null!;
     public PurchasePayments Payments { get; private set; } = null!;
+    public PurchaseMoney Money { get; private set; } = null!;
+    /// <summary>The orders a transfer may pay now, with what each still owes.</summary>
+    public IReadOnlyList<TransferAllocation.Owing> Owing { get; private set; } = [];
+    public long OwingFen => Owing.Sum(o => o.OwedFen);
     [BindProperty] public TransferInput Transfer { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Transfer.Amount = Fen.ToYuanText(Payments.UncoveredFen);
+        Transfer.Amount = Fen.ToYuanText(OwingFen);
         Transfer.PaidOn = Today;
+        // Most transfers come from the organisation's own account.
+        Transfer.Payer = Purchase.OrganisationName;
         return Page();
     }
 
@@ -71,28 +89,30 @@ public class PurchaseModel(
         if (!ModelState.IsValid) return Page();
 
         audit.Record(actor.UserId, actor.Name, "Payment.RecordBankTransfer", "Purchase", id.ToString(CultureInfo.InvariantCulture),
-            details: $"{Fen.Format(amount!.Value)} {Transfer.PaidOn:yyyy-MM-dd} {Transfer.Reference?.Trim()}");
-        var result = await payments.ConfirmAsync(new PaymentConfirmation.Request(
-            id, PaymentMethod.BankTransfer, amount.Value, ShanghaiTime.ToUtc(Transfer.PaidOn!.Value.ToDateTime(TimeOnly.MinValue)),
-            Transfer.Reference!, actor.UserId, actor.Name, Transfer.Note, Payments.UncoveredOrderIds), ct);
+            details: $"{Fen.Format(amount!.Value)} {Transfer.PaidOn:yyyy-MM-dd} {Transfer.Payer?.Trim()} {Transfer.Reference?.Trim()}");
+        var result = await transfers.RecordAsync(new BankTransfers.Request(
+            id, amount.Value, ShanghaiTime.ToUtc(Transfer.PaidOn!.Value.ToDateTime(TimeOnly.MinValue)), Transfer.Payer!, Transfer.Reference!,
+            actor.UserId, actor.Name, Transfer.Note, Transfer.OrderIds), ct);
         switch (result.Outcome)
         {
-            case PaymentConfirmation.Outcome.Confirmed:
-                TempData["Status"] = t["Payment.Recorded", Fen.Format(amount.Value), Purchase.Number].Value;
+            case BankTransfers.Outcome.Recorded:
+                var plan = result.Plan!;
+                var paid = plan.CompletedOrderIds.ToHashSet();
+                var status = t["Transfer.Recorded", Fen.Format(amount.Value), Purchase.Number].Value;
+                if (paid.Count > 0) status += " " + t["Transfer.OrdersPaid", string.Join("、", Purchase.Orders.Where(o => paid.Contains(o.Id)).Select(o => o.Number))].Value;
+                if (plan.SurplusFen > 0) status += " " + t["Transfer.Surplus", Fen.Format(plan.SurplusFen)].Value;
+                TempData["Status"] = status;
                 return RedirectToPage(new { id });
-            case PaymentConfirmation.Outcome.AlreadyConfirmed:
-                TempData["Status"] = t["Payment.AlreadyRecorded", result.Payment?.Reference ?? ""].Value;
+            case BankTransfers.Outcome.AlreadyRecorded:
+                TempData["Status"] = t["Payment.AlreadyRecorded", Transfer.Reference!.Trim()].Value;
                 return RedirectToPage(new { id });
-            case PaymentConfirmation.Outcome.AmountMismatch:
-                ModelState.AddModelError("Transfer.Amount", t["Payment.AmountMismatch", Fen.Format(result.DueFen)]);
+            case BankTransfers.Outcome.ReferenceTaken:
+                ModelState.AddModelError("Transfer.Reference", t["Transfer.ReferenceTaken", result.Transfer!.Reference, result.OtherPurchaseNumber ?? "", Fen.Format(result.Transfer.AmountFen)]);
                 break;
-            case PaymentConfirmation.Outcome.ReferenceRequired:
-                ModelState.AddModelError("Transfer.Reference", t["Validation.Required", t["Field.BankReference"]]);
-                break;
-            case PaymentConfirmation.Outcome.NotFound:
+            case BankTransfers.Outcome.NotFound:
                 return NotFound();
             default:
-                ModelState.AddModelError(string.Empty, t[$"Payment.{result.Outcome}"]);
+                ModelState.AddModelError(string.Empty, t[$"Transfer.{result.Outcome}"]);
                 break;
         }
         await LoadAsync(id, ct);
@@ -119,6 +139,8 @@ public class PurchaseModel(
         if (purchase is null) return false;
         Purchase = purchase;
         Payments = await PurchasePayments.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
+        Money = await PurchaseMoney.LoadAsync(db, settings, purchase, ct);
+        Owing = await transfers.OwingAsync(id, ct);
         return true;
     }
 }
