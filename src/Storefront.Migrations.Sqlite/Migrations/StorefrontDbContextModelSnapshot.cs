@@ -479,6 +479,192 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ListingSyncJobs");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoneKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromListingId");
+
+                    b.HasIndex("Kind", "ZoneKey")
+                        .IsUnique();
+
+                    b.ToTable("ZonePictures", t =>
+                        {
+                            t.HasCheckConstraint("CK_ZonePictures_Size", "\"Width\" > 0 AND \"Height\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupplierId", "RequestedAtUtc");
+
+                    b.ToTable("FapiaoRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_FapiaoRequests_Kind", "\"Kind\" IN (1, 2)");
+
+                            t.HasCheckConstraint("CK_FapiaoRequests_TaxId", "\"Kind\" <> 2 OR \"TaxId\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.IssuedFapiao", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("ReversesId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("SupplierId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IssuedFapiaos", t =>
+                        {
+                            t.HasCheckConstraint("CK_IssuedFapiaos_Amount", "(\"ReversesId\" IS NULL AND \"AmountFen\" > 0) OR (\"ReversesId\" IS NOT NULL AND \"AmountFen\" < 0)");
+
+                            t.HasCheckConstraint("CK_IssuedFapiaos_Length", "\"Length\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -581,6 +767,88 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PaidAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PurchaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("BankTransfers", t =>
+                        {
+                            t.HasCheckConstraint("CK_BankTransfers_Amount", "\"AmountFen\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransferShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BankTransferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BankTransferId", "OrderId")
+                        .IsUnique();
+
+                    b.ToTable("BankTransferShares", t =>
+                        {
+                            t.HasCheckConstraint("CK_BankTransferShares_Amount", "\"AmountFen\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.CartLine", b =>
@@ -956,6 +1224,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -990,6 +1266,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<long>("ShipmentLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Shortfall")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReceiptId");
@@ -999,6 +1278,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ReceiptLine", t =>
                         {
                             t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0");
+
+                            t.HasCheckConstraint("CK_ReceiptLines_Shortfall", "\"Shortfall\" IS NULL OR \"Shortfall\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1023,6 +1304,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1118,6 +1406,51 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ShipmentLine", t =>
                         {
                             t.HasCheckConstraint("CK_ShipmentLines_Quantity", "\"Quantity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("SupplierRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplierRatings_Stars", "\"Stars\" BETWEEN 1 AND 5");
                         });
                 });
 
@@ -2909,12 +3242,92 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Listing");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("FromListingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.IssuedFapiao", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Fapiao.FapiaoRequest", null)
+                        .WithMany("Fapiaos")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Fapiao.IssuedFapiao", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Storefront.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("Storefront.Core.People.StorefrontUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Ordering.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransferShare", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.BankTransfer", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("BankTransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3094,6 +3507,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3398,6 +3832,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Photos");
 
                     b.Navigation("PriceTiers");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
+                {
+                    b.Navigation("Fapiaos");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.Order", b =>

@@ -11,8 +11,8 @@ using Storefront.Core.Data;
 namespace Storefront.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StorefrontDbContext))]
-    [Migration("20261205201953_S6Fapiao_Fapiao")]
-    partial class S6Fapiao_Fapiao
+    [Migration("20261205214527_Fapiao_Transfers_Papers_ZonePictures")]
+    partial class Fapiao_Transfers_Papers_ZonePictures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -482,6 +482,54 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ListingSyncJobs");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoneKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromListingId");
+
+                    b.HasIndex("Kind", "ZoneKey")
+                        .IsUnique();
+
+                    b.ToTable("ZonePictures", t =>
+                        {
+                            t.HasCheckConstraint("CK_ZonePictures_Size", "\"Width\" > 0 AND \"Height\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -722,6 +770,88 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PaidAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PurchaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("BankTransfers", t =>
+                        {
+                            t.HasCheckConstraint("CK_BankTransfers_Amount", "\"AmountFen\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransferShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BankTransferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BankTransferId", "OrderId")
+                        .IsUnique();
+
+                    b.ToTable("BankTransferShares", t =>
+                        {
+                            t.HasCheckConstraint("CK_BankTransferShares_Amount", "\"AmountFen\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.CartLine", b =>
@@ -1097,6 +1227,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1131,6 +1269,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<long>("ShipmentLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Shortfall")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReceiptId");
@@ -1140,6 +1281,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ReceiptLine", t =>
                         {
                             t.HasCheckConstraint("CK_ReceiptLines_Accepted", "\"AcceptedQuantity\" >= 0");
+
+                            t.HasCheckConstraint("CK_ReceiptLines_Shortfall", "\"Shortfall\" IS NULL OR \"Shortfall\" IN (1, 2, 3)");
                         });
                 });
 
@@ -1164,6 +1307,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1259,6 +1409,51 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ShipmentLine", t =>
                         {
                             t.HasCheckConstraint("CK_ShipmentLines_Quantity", "\"Quantity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("SupplierRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplierRatings_Stars", "\"Stars\" BETWEEN 1 AND 5");
                         });
                 });
 
@@ -3050,6 +3245,14 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Listing");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("FromListingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.HasOne("Storefront.Core.Ordering.Order", "Order")
@@ -3099,6 +3302,35 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Ordering.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransferShare", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.BankTransfer", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("BankTransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3278,6 +3510,27 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.SupplierRating", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3587,6 +3840,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.Navigation("Fapiaos");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.Order", b =>

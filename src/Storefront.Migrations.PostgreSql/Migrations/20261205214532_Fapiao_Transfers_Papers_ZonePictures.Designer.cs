@@ -12,8 +12,8 @@ using Storefront.Core.Data;
 namespace Storefront.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(StorefrontDbContext))]
-    [Migration("20261205203022_S6Papers_ShortfallsPhotosRatings")]
-    partial class S6Papers_ShortfallsPhotosRatings
+    [Migration("20261205214532_Fapiao_Transfers_Papers_ZonePictures")]
+    partial class Fapiao_Transfers_Papers_ZonePictures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -505,6 +505,198 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("ListingSyncJobs");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("FromListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ZoneKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromListingId");
+
+                    b.HasIndex("Kind", "ZoneKey")
+                        .IsUnique();
+
+                    b.ToTable("ZonePictures", t =>
+                        {
+                            t.HasCheckConstraint("CK_ZonePictures_Size", "\"Width\" > 0 AND \"Height\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupplierId", "RequestedAtUtc");
+
+                    b.ToTable("FapiaoRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_FapiaoRequests_Kind", "\"Kind\" IN (1, 2)");
+
+                            t.HasCheckConstraint("CK_FapiaoRequests_TaxId", "\"Kind\" <> 2 OR \"TaxId\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.IssuedFapiao", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("ReversesId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("SupplierId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IssuedFapiaos", t =>
+                        {
+                            t.HasCheckConstraint("CK_IssuedFapiaos_Amount", "(\"ReversesId\" IS NULL AND \"AmountFen\" > 0) OR (\"ReversesId\" IS NOT NULL AND \"AmountFen\" < 0)");
+
+                            t.HasCheckConstraint("CK_IssuedFapiaos_Length", "\"Length\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -611,6 +803,92 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("PaidAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PurchaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("BankTransfers", t =>
+                        {
+                            t.HasCheckConstraint("CK_BankTransfers_Amount", "\"AmountFen\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransferShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BankTransferId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BankTransferId", "OrderId")
+                        .IsUnique();
+
+                    b.ToTable("BankTransferShares", t =>
+                        {
+                            t.HasCheckConstraint("CK_BankTransferShares_Amount", "\"AmountFen\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.CartLine", b =>
@@ -1084,6 +1362,13 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -3065,12 +3350,92 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Navigation("Listing");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Catalog.ZonePicture", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("FromListingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.IssuedFapiao", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Fapiao.FapiaoRequest", null)
+                        .WithMany("Fapiaos")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Fapiao.IssuedFapiao", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Storefront.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("Storefront.Core.People.StorefrontUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Ordering.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransferShare", b =>
+                {
+                    b.HasOne("Storefront.Core.Ordering.BankTransfer", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("BankTransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3575,6 +3940,16 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Navigation("Photos");
 
                     b.Navigation("PriceTiers");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
+                {
+                    b.Navigation("Fapiaos");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Ordering.BankTransfer", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Storefront.Core.Ordering.Order", b =>
