@@ -122,16 +122,17 @@ public class FollowerTests
         var (h, supplier) = await WithApprovedListingsAsync();
         await using var _ = h;
         await h.AddOrganisationAsync(Hospital);
-        // The supplier's county is off the list when the order is paid: the ledger refuses the payment. Removed a
-        // second back, because the platform stamps times to the millisecond: an order placed within a millisecond
-        // of the removal would otherwise be paid "before" it (this failed once in CI).
+        // The supplier's county is off the list when the order is paid: the ledger refuses the payment.
         await h.WithDbAsync(async db =>
         {
             foreach (var period in await db.DesignatedCounties.Where(c => c.CountyCode == supplier.CountyCode && c.RemovedAtUtc == null).ToListAsync())
-                period.Remove(DateTime.UtcNow.AddSeconds(-1));
+                period.Remove(DateTime.UtcNow);
             await db.SaveChangesAsync();
             return 0;
         });
+        // The platform stamps times to the millisecond: an order placed within one of the removal could be paid
+        // "before" it (this failed once in CI).
+        await Task.Delay(5);
         var order = h.Platform.State.PlaceOrders(1).Single();
         await h.ImportOrdersAsync();
         var stored = await h.WithDbAsync(db => db.Platform832Orders.SingleAsync());

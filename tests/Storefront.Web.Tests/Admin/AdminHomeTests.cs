@@ -29,7 +29,7 @@ public abstract class AdminHomeTests<TFactory>(TFactory factory) : DatabaseTests
         Assert.DoesNotContain("waiting", home.Get("#tile-counties").ClassList);
 
         var tiles = home.All(".admin-tiles a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(12, tiles.Count);
+        Assert.Equal(14, tiles.Count);
         foreach (var href in tiles)
         {
             var response = await client.GetAsync(href);

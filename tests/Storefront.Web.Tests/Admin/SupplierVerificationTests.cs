@@ -125,6 +125,6 @@ public abstract class SupplierVerificationTests<TFactory>(TFactory factory) : Da
         Assert.Equal(HttpStatusCode.Forbidden, (await supplier.GetAsync("/admin/listings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supplier.PostFormAsync("/admin/settings", [new("RequireListingReview", "true")])).StatusCode);
         Assert.Equal(VerificationStatus.Pending, await Factory.WithDbAsync(db => db.Suppliers.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
-        Assert.False(await Factory.WithDbAsync(db => db.PlatformSettings.AnyAsync()));
+        Assert.False(await Factory.WithDbAsync(db => db.PlatformSettings.AnyAsync(s => s.Key == Core.Settings.PlatformSettings.RequireListingReviewKey)));
     }
 }

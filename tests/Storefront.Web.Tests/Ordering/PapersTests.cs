@@ -28,7 +28,7 @@ public abstract class PapersTests<TFactory>(TFactory factory) : DatabaseTests<TF
         var purchaseId = PurchaseIdOf(purchase);
         var orderId = OrderIdsOf(purchase).Single();
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
-        await (await admin.GetPageAsync($"/admin/orders/purchases/{purchaseId}")).SubmitAsync(admin, "#transfer-form", [new("Transfer.Reference", "ICBC-PAPERS-1")]);
+        await (await admin.GetPageAsync($"/admin/orders/purchases/{purchaseId}")).SubmitAsync(admin, "#transfer-form", [new("Transfer.Reference", $"ICBC-{Guid.NewGuid():N}"[..20])]);
         var supplier = await SignedInClientAsync(DemoData.SupplierEmail("yongshun"));
         var page = await (await supplier.GetPageAsync($"/supplier/orders/{orderId}")).SubmitAsync(supplier, "#accept-form");
         page = await page.SubmitAsync(supplier, "#ship-form", [new("Carrier", "顺丰速运"), new("TrackingNumber", "SF2026")]);
@@ -173,7 +173,7 @@ public abstract class PapersTests<TFactory>(TFactory factory) : DatabaseTests<TF
             await buyer.QuickOrderAsync($"L{rice}, 200");
             var purchase = await buyer.CheckOutAsync();
             var admin = await SignedInClientAsync(DemoData.AdminEmail);
-            await (await admin.GetPageAsync($"/admin/orders/purchases/{PurchaseIdOf(purchase)}")).SubmitAsync(admin, "#transfer-form", [new("Transfer.Reference", $"ICBC-RATE-{i}")]);
+            await (await admin.GetPageAsync($"/admin/orders/purchases/{PurchaseIdOf(purchase)}")).SubmitAsync(admin, "#transfer-form", [new("Transfer.Reference", $"ICBC-{Guid.NewGuid():N}"[..20])]);
             orders.Add((buyer, OrderIdsOf(purchase).Single()));
         }
         var dongkou = await SignedInClientAsync(DemoData.SupplierEmail("dongkou"));
