@@ -33,6 +33,12 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
         public bool IsBehindPace => HasQuota && CountedFen < PaceFen;
         /// <summary>For the progress bar: counted against the quota, capped at 100.</summary>
         public int BarPercent => CompletionRate is { } r ? (int)Math.Clamp(Math.Round(r), 0, 100) : 0;
+
+        /// <summary>The organisations whose entries the page shows: those counting towards this one, or itself alone.</summary>
+        public IReadOnlyList<int> EntriesOf { get; init; } = [];
+
+        /// <summary>What those organisations counted in each month of the year, read with the panel for its chart.</summary>
+        public long[] Monthly { get; init; } = new long[12];
     }
 
     /// <summary>What an order adds: the amount and the completion rate it would bring the organisation to.</summary>
@@ -49,15 +55,9 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
         public decimal? ForecastRate => ForecastFen is { } f && ReservedFen > 0 ? ReservedQuota.Percent(f, ReservedFen) : null;
     }
 
-    public async Task<YearView> YearAsync(Panel panel, CancellationToken ct = default)
+    public YearView Year(Panel panel)
     {
-        var ids = await ledger.CountingTowardsAsync(panel.OrganisationId, panel.Year, ct);
-        if (ids.Count == 0) ids = [panel.OrganisationId];
-        var year = panel.Year;
-        var months = await db.QuotaMonthlyTotals.AsNoTracking().Where(t => ids.Contains(t.OrganisationId) && t.Year == year)
-            .GroupBy(t => t.Month).Select(g => new { Month = g.Key, AmountFen = g.Sum(t => t.AmountFen) }).ToListAsync(ct);
-        var monthly = new long[12];
-        foreach (var m in months) monthly[m.Month - 1] = m.AmountFen;
+        var (year, monthly) = (panel.Year, panel.Monthly);
         var today = ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
         var gone = today.Year > year ? 12 : today.Year < year ? 0 : today.Month;
         var reserved = panel.HasQuota ? panel.ReservedFen : 0;
@@ -77,12 +77,22 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
             })
             .SingleOrDefaultAsync(ct);
         if (organisation is null) return null;
+        // An organisation sharing another's canteen counts nothing of its own, yet its page still shows its entries.
         var ids = await ledger.CountingTowardsAsync(organisationId, year, ct);
-        var counted = ids.Count == 0 ? 0 : await db.QuotaMonthlyTotals.Where(t => ids.Contains(t.OrganisationId) && t.Year == year).SumAsync(t => t.AmountFen, ct);
+        IReadOnlyList<int> shown = ids.Count == 0 ? [organisationId] : ids;
+        var months = await db.QuotaMonthlyTotals.AsNoTracking().Where(t => shown.Contains(t.OrganisationId) && t.Year == year)
+            .GroupBy(t => t.Month).Select(g => new { Month = g.Key, AmountFen = g.Sum(t => t.AmountFen) }).ToListAsync(ct);
+        var monthly = new long[12];
+        foreach (var m in months) monthly[m.Month - 1] = m.AmountFen;
+        var counted = ids.Count == 0 ? 0 : monthly.Sum();
         var f = organisation.Filing;
         var reserved = f is { Status: FilingStatus.Approved } ? f.ReservedFen ?? 0 : 0;
         return new Panel(organisationId, organisation.Name, year, f?.Kind, f?.Status, f?.ReturnReason, f?.HostName, f?.AppliedRatioBasisPoints,
-            reserved, counted, ReservedQuota.Pace(reserved, year, ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime)));
+            reserved, counted, ReservedQuota.Pace(reserved, year, ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime)))
+        {
+            EntriesOf = shown,
+            Monthly = monthly,
+        };
     }
 
     /// <summary>"This order adds ¥X, bringing you to Y%": for the cart, counted in the current year, when the order is paid.</summary>
@@ -100,10 +110,9 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
         string? Reference, string? Note, string OrganisationName, bool FromSharer, string? SupplierName, string? CountyCode);
 
     /// <summary>The entries behind the counted amount, newest first, a page at a time; with those of organisations sharing the canteen.</summary>
-    public async Task<(IReadOnlyList<EntryRow> Rows, int Total)> EntriesAsync(int organisationId, int year, int page, int pageSize, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<EntryRow> Rows, int Total)> EntriesAsync(Panel panel, int page, int pageSize, CancellationToken ct = default)
     {
-        var ids = await ledger.CountingTowardsAsync(organisationId, year, ct);
-        if (ids.Count == 0) ids = [organisationId];
+        var (organisationId, year, ids) = (panel.OrganisationId, panel.Year, panel.EntriesOf);
         var query = db.QuotaEntries.AsNoTracking().Where(e => ids.Contains(e.OrganisationId) && e.Year == year);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)

@@ -197,6 +197,22 @@ public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTe
     }
 
     [SkippableFact]
+    public async Task TheQuotaPageReadsWhichOrganisationsCountAndTheirMonthsOnce()
+    {
+        var admin = await SignedInClientAsync(DemoData.MemberEmail("school", "admin"));
+        await admin.GetPageAsync("/quota");
+        using var commands = Factory.Commands.Start();
+        var page = await admin.GetPageAsync("/quota");
+
+        // Who they are; the organisation and its filing; which organisations count towards it; their months (the
+        // counted total, the chart); the entries' count and page. Before: the organisations counting were read three
+        // times and the months twice (nine statements).
+        Assert.Equal(6, Factory.Commands.Texts.Count);
+        Assert.Single(Factory.Commands.Texts, t => t.Contains("QuotaMonthlyTotals", StringComparison.Ordinal));
+        Assert.NotNull(page.Find("#quota-pace-progress"));
+    }
+
+    [SkippableFact]
     public async Task ABuyersCatalogPageAsksTheDatabaseOnceForWhoTheyAreWhenItsResultsAreShared()
     {
         var buyer = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));

@@ -37,8 +37,8 @@ public class IndexModel(QuotaPanel panels, CurrentActor actor, Microsoft.Extensi
         IsOrgAdmin = seat.Roles.HasFlag(Core.Organisations.OrganisationRoles.OrgAdmin);
         var year = Year is { } y && y >= Core.Quotas.QuotaRules.FirstYear && y <= panels.CurrentYear ? y : panels.CurrentYear;
         Panel = (await panels.LoadAsync(seat.OrganisationId, year, ct))!;
-        YearChart = await panels.YearAsync(Panel, ct);
-        var (rows, total) = await panels.EntriesAsync(seat.OrganisationId, year, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
+        YearChart = panels.Year(Panel);
+        var (rows, total) = await panels.EntriesAsync(Panel, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
         Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize,
             p => $"/quota?organisation={seat.OrganisationId}&year={year}&p={p}");
         return Page();

@@ -17,7 +17,7 @@ public class OrganisationModel(QuotaPanel panels, TimeProvider clock) : QuotaAdm
         var panel = await panels.LoadAsync(id, SelectedYear, ct);
         if (panel is null) return NotFound();
         Panel = panel;
-        var (rows, total) = await panels.EntriesAsync(id, SelectedYear, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
+        var (rows, total) = await panels.EntriesAsync(panel, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
         Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, p => $"/admin/quotas/organisations/{id}?year={SelectedYear}&p={p}",
             EntriesView.AdminOrderPages);
         return Page();
