@@ -66,6 +66,7 @@ public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, 
         quote.FirstDeliveryOn = input.FirstDeliveryOn;
         quote.ListingId = input.ListingId;
         quote.Note = input.Note?.Trim() ?? "";
+        quote.PlanRevision = plan.Revision;
         quote.UpdatedAtUtc = now;
         quote.Revision++;
         quote.Revisions.Add(new PlanQuoteRevision

@@ -62,6 +62,29 @@ public class ProcurementPlan
         return true;
     }
 
+    /// <summary>Takes the terms of a checked <see cref="PlanInput"/>, as posting does; quotes made earlier keep the revision they answered.</summary>
+    public void Apply(PlanInput input, DateTime nowUtc, bool isNew)
+    {
+        CategoryId = input.CategoryId;
+        Description = input.Description.Trim();
+        Spec = input.Spec?.Trim() ?? "";
+        QuantityPerDelivery = (int)input.QuantityPerDelivery;
+        Unit = input.Unit.Trim();
+        Frequency = input.Schedule.Frequency;
+        WeekdayMask = input.Schedule.Frequency == DeliveryFrequency.Weekly ? input.Schedule.WeekdayMask : 0;
+        IntervalDays = input.Schedule.Frequency == DeliveryFrequency.EveryNDays ? input.Schedule.IntervalDays : 0;
+        DayOfMonth = input.Schedule.Frequency == DeliveryFrequency.Monthly ? input.Schedule.DayOfMonth : 0;
+        StartDate = input.StartDate;
+        EndDate = input.EndDate;
+        QuotesCloseOn = input.QuotesCloseOn;
+        DeliveryAddress = input.DeliveryAddress.Trim();
+        LatestDeliveryTime = input.LatestDeliveryTime;
+        PriceCeilingFen = input.PriceCeilingFen;
+        ProvinceCode = input.ProvinceCode;
+        if (isNew) UpdatedAtUtc = nowUtc;
+        else Touch(nowUtc);
+    }
+
     private void Touch(DateTime nowUtc)
     {
         UpdatedAtUtc = nowUtc;
@@ -87,6 +110,8 @@ public class PlanQuote
     public DateOnly FirstDeliveryOn { get; set; }
     public int? ListingId { get; set; }
     public Listing? Listing { get; private set; }
+    /// <summary>The plan's revision this quote answers: a quote made before the plan changed says so.</summary>
+    public int PlanRevision { get; set; }
     public string Note { get; set; } = "";
     public DateTime SubmittedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -23,7 +23,7 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock)
 
     public DateOnly Today => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IReadOnlyList<DemandProblem>> ValidateAsync(PlanInput input, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DemandProblem>> ValidateAsync(PlanInput input, CancellationToken ct = default, DateOnly? startedOn = null)
     {
         var problems = new List<DemandProblem>();
         if (!await db.Categories.AnyAsync(c => c.Id == input.CategoryId, ct)) problems.Add(new("CategoryId", "Plan.CategoryUnknown"));
@@ -39,7 +39,8 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock)
 
         var today = Today;
         if (input.EndDate < input.StartDate) problems.Add(new("EndDate", "Plan.EndBeforeStart"));
-        else if (input.StartDate < today) problems.Add(new("StartDate", "Plan.StartInPast"));
+        // A plan already under way keeps its start; only a new or moved start must lie ahead.
+        else if (input.StartDate < today && input.StartDate != startedOn) problems.Add(new("StartDate", "Plan.StartInPast"));
         else if (input.EndDate.DayNumber - input.StartDate.DayNumber > MaxPeriodDays) problems.Add(new("EndDate", "Plan.PeriodTooLong"));
         else if (!input.Schedule.IsComplete) problems.Add(new("Frequency", "Plan.ScheduleIncomplete"));
         else if (!input.Schedule.DatesIn(input.StartDate, input.EndDate).Any()) problems.Add(new("Frequency", "Plan.NoDeliveryDate"));
@@ -56,30 +57,34 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = new ProcurementPlan
         {
-            OrganisationId = organisationId,
-            CategoryId = input.CategoryId,
-            Description = input.Description.Trim(),
-            Spec = input.Spec?.Trim() ?? "",
-            QuantityPerDelivery = (int)input.QuantityPerDelivery,
-            Unit = input.Unit.Trim(),
-            Frequency = input.Schedule.Frequency,
-            WeekdayMask = input.Schedule.Frequency == DeliveryFrequency.Weekly ? input.Schedule.WeekdayMask : 0,
-            IntervalDays = input.Schedule.Frequency == DeliveryFrequency.EveryNDays ? input.Schedule.IntervalDays : 0,
-            DayOfMonth = input.Schedule.Frequency == DeliveryFrequency.Monthly ? input.Schedule.DayOfMonth : 0,
-            StartDate = input.StartDate,
-            EndDate = input.EndDate,
-            QuotesCloseOn = input.QuotesCloseOn,
-            DeliveryAddress = input.DeliveryAddress.Trim(),
-            LatestDeliveryTime = input.LatestDeliveryTime,
-            PriceCeilingFen = input.PriceCeilingFen,
-            ProvinceCode = input.ProvinceCode,
-            PostedByUserId = userId,
-            PostedAtUtc = now,
-            UpdatedAtUtc = now,
+            OrganisationId = organisationId, Description = "", Unit = "", DeliveryAddress = "", PostedByUserId = userId, PostedAtUtc = now,
         };
+        plan.Apply(input, now, isNew: true);
         db.ProcurementPlans.Add(plan);
         await db.SaveChangesAsync(ct);
         return (plan, []);
+    }
+
+    /// <summary>
+    /// Changes an open plan's terms, or changes nothing and says why: closed, or changed by someone else since
+    /// <paramref name="seenRevision"/> (checked again by the concurrency token when saving, so no change is overwritten).
+    /// </summary>
+    public async Task<IReadOnlyList<DemandProblem>> ReviseAsync(ProcurementPlan plan, int seenRevision, PlanInput input, CancellationToken ct = default)
+    {
+        if (!plan.IsOpenOn(Today)) return [new("", "Plan.ClosedNoChange")];
+        if (plan.Revision != seenRevision) return [new("", "Plans.ChangedMeanwhile")];
+        var problems = await ValidateAsync(input, ct, startedOn: plan.StartDate);
+        if (problems.Count > 0) return problems;
+        plan.Apply(input, clock.GetUtcNow().UtcDateTime, isNew: false);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [new("", "Plans.ChangedMeanwhile")];
+        }
+        return [];
     }
 
     /// <summary>

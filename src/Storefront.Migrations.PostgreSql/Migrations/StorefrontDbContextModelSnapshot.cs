@@ -574,6 +574,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<long>("PlanId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer");
+
                     b.Property<int>("QuantityPerDelivery")
                         .HasColumnType("integer");
 

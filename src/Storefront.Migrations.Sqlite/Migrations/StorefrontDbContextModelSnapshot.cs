@@ -547,6 +547,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<long>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QuantityPerDelivery")
                         .HasColumnType("INTEGER");
 

@@ -68,6 +68,17 @@ public class ProcurementPlansTests
     }
 
     [Fact]
+    public async Task APlanUnderWayKeepsItsStartWhenChangedButMayNotMoveItIntoThePast()
+    {
+        await using var database = await InMemoryDatabase.CreateAsync();
+        var plans = new ProcurementPlans(database.Db, Clock);
+        var underWay = Rice(database.Db.Categories.First().Id) with { StartDate = new DateOnly(2026, 6, 1) };
+        Assert.Empty(await plans.ValidateAsync(underWay, startedOn: new DateOnly(2026, 6, 1)));
+        Assert.Equal(["StartDate:Plan.StartInPast"], (await plans.ValidateAsync(underWay with { StartDate = new DateOnly(2026, 5, 1) }, startedOn: new DateOnly(2026, 6, 1)))
+            .Select(p => $"{p.Field}:{p.Key}"));
+    }
+
+    [Fact]
     public void APlanIsOpenUntilItsClosingDayOrUntilClosed()
     {
         var plan = new ProcurementPlan { Description = "大米", Unit = "公斤", DeliveryAddress = "食堂", PostedByUserId = "u", QuotesCloseOn = new DateOnly(2026, 8, 20) };

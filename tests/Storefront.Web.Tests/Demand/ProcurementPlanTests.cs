@@ -158,6 +158,46 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
     }
 
     [SkippableFact]
+    public async Task APlanChangedRaisesItsRevisionAndAFormFilledFromAnEarlierOneIsRefused()
+    {
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
+        var colleague = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.OrgAdmin));
+        var start = NextMonday();
+        var planId = PlanIdOf(await PostPlanAsync(buyer, PlanFields(await TeaAsync(), "要改的莓茶需求", start)));
+        var (coop, coopId, _, _) = await CooperativeAsync();
+        await QuoteAsync(coop, planId, QuoteFields("66.00", 60, start));
+
+        // Two people open the form at revision 1; the first to save wins, the second is told and changes nothing.
+        var mine = await buyer.GetPageAsync($"/organisation/plans/{planId}/edit");
+        var theirs = await colleague.GetPageAsync($"/organisation/plans/{planId}/edit");
+        Assert.Equal("1", mine.Get("#Input_Revision").GetAttribute("value"));
+        var changed = await mine.SubmitAsync(buyer, "#plan-form", [new("Input.QuantityPerDelivery", "150"), new("Input.PriceCeiling", "68.00")]);
+        Assert.Equal("需求已修改（第 2 版）。", changed.Text("#status"));
+        Assert.Equal("150 盒", changed.Text("#plan-quantity"));
+        Assert.Equal("每周：星期一、星期四", changed.Text("#plan-schedule"));
+        Assert.Equal("2", changed.Text("#plan-revision"));
+        Assert.Equal("1", changed.Text("#quotes tr.quote .quote-plan-revision"));
+        var stale = await theirs.SubmitAsync(colleague, "#plan-form", [new("Input.Description", "别人改的说明")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.Status);
+        Assert.Equal("该需求刚被他人修改，请查看后再操作。", stale.Text("#plan-errors li"));
+        var saved = await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId)
+            .Select(p => new { p.Description, p.QuantityPerDelivery, p.PriceCeilingFen, p.Revision }).SingleAsync());
+        Assert.Equal(new { Description = "要改的莓茶需求", QuantityPerDelivery = 150, PriceCeilingFen = (long?)6800, Revision = 2 }, saved);
+
+        // Quotes now answer revision 2, under its new ceiling.
+        Assert.Equal("单价不能高于该需求的最高单价 ¥68.00。", (await QuoteAsync(coop, planId, QuoteFields("69.00", 60, start))).Text("[data-valmsg-for='Input.UnitPrice']"));
+        await QuoteAsync(coop, planId, QuoteFields("67.00", 60, start));
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.PlanQuotes.Where(q => q.PlanId == planId && q.SupplierId == coopId).Select(q => q.PlanRevision).SingleAsync()));
+
+        // Closed: no more changes.
+        await (await buyer.GetPageAsync($"/organisation/plans/{planId}")).SubmitAsync(buyer, "#close-plan-form");
+        var late = await PostAsync(buyer, $"/organisation/plans/{planId}/edit", "#plan-form", $"/organisation/plans/{planId}/edit",
+            [.. PlanFields(await TeaAsync(), "截止后再改", start), new("Input.Revision", "3")]);
+        Assert.Equal("该需求已截止，不能再修改。", late.Text("#plan-errors li"));
+        Assert.Equal("要改的莓茶需求", await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId).Select(p => p.Description).SingleAsync()));
+    }
+
+    [SkippableFact]
     public async Task ACooperativeOutsideThePlansCountiesOrTradeOrStandingDoesNotSeeItAndCannotQuote()
     {
         var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(School, OrganisationRoles.Buyer));
@@ -205,6 +245,9 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
         Assert.Equal(HttpStatusCode.NotFound, (await hospital.GetAsync($"/organisation/plans/{planId}")).StatusCode);
         var close = await PostAsync(hospital, "/organisation/plans/new", "#plan-form", $"/organisation/plans/{planId}?handler=Close", []);
         Assert.Equal(HttpStatusCode.NotFound, close.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await hospital.GetAsync($"/organisation/plans/{planId}/edit")).StatusCode);
+        var edit = await PostAsync(hospital, "/organisation/plans/new", "#plan-form", $"/organisation/plans/{planId}/edit", PlanFields(await TeaAsync(), "医院改的", NextMonday()));
+        Assert.Equal(HttpStatusCode.NotFound, edit.Status);
         Assert.Null((await hospital.GetPageAsync("/organisation/plans")).Find($"#plans tr[data-plan='{planId}']"));
         Assert.Null(await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId).Select(p => p.ClosedAtUtc).SingleAsync()));
 

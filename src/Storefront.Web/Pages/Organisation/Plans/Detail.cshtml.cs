@@ -16,7 +16,7 @@ namespace Storefront.Web.Pages.Organisation.Plans;
 public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, TimeProvider clock, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record QuoteRow(string Supplier, string County, bool Designated, long UnitPriceFen, int Quantity, decimal SharePercent,
-        DateOnly FirstDelivery, string? Listing, string Note, int Revision, DateTime UpdatedAtUtc);
+        DateOnly FirstDelivery, string? Listing, string Note, int Revision, int PlanRevision, DateTime UpdatedAtUtc);
 
     public ProcurementPlan Plan { get; private set; } = null!;
     public string Category { get; private set; } = "";
@@ -42,13 +42,13 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, TimePro
             {
                 Supplier = q.Supplier.Name, County = q.Supplier.County.Name,
                 Designated = db.DesignatedCounties.Any(c => c.CountyCode == q.Supplier.CountyCode && c.RemovedAtUtc == null),
-                q.UnitPriceFen, q.QuantityPerDelivery, q.FirstDeliveryOn, Listing = q.Listing == null ? null : q.Listing.Title, q.Note, q.Revision, q.UpdatedAtUtc,
+                q.UnitPriceFen, q.QuantityPerDelivery, q.FirstDeliveryOn, Listing = q.Listing == null ? null : q.Listing.Title, q.Note, q.Revision, q.PlanRevision, q.UpdatedAtUtc,
             })
             .ToListAsync(ct);
         Quotes = quotes.Select(q => new QuoteRow(q.Supplier, q.County, q.Designated, q.UnitPriceFen, q.QuantityPerDelivery,
             // One rounding rule for shares: tenths of a percent, half away from zero.
             Math.Round(100m * q.QuantityPerDelivery / plan.QuantityPerDelivery, 1, MidpointRounding.AwayFromZero),
-            q.FirstDeliveryOn, q.Listing, q.Note, q.Revision, q.UpdatedAtUtc)).ToList();
+            q.FirstDeliveryOn, q.Listing, q.Note, q.Revision, q.PlanRevision, q.UpdatedAtUtc)).ToList();
         return Page();
     }
 

@@ -1,136 +1,41 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Demand;
-using Storefront.Core.Money;
 using Storefront.Core.Organisations;
-using Storefront.Core.Regions;
-using Storefront.Web.Localization;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Organisation.Plans;
 
 /// <summary>/organisation/plans/new: a buyer or the org admin posts a procurement plan for cooperatives to quote on.</summary>
 [OrganisationPage(Posters)]
-public class NewModel(StorefrontDbContext db, ProcurementPlans plans, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
+public class NewModel(StorefrontDbContext db, ProcurementPlans plans, CurrentActor actor, IStringLocalizer<SharedResource> t) : PlanFormPageModel(db, t)
 {
     public const OrganisationRoles Posters = OrganisationRoles.Buyer | OrganisationRoles.OrgAdmin;
 
-    public sealed class PlanForm
-    {
-        [Display(Name = "Field.Category")]
-        public int CategoryId { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(ProcurementPlan.DescriptionMaxLength, ErrorMessage = "Validation.TooLong")]
-        [Display(Name = "Field.PlanDescription")]
-        public string Description { get; set; } = "";
-
-        [StringLength(ProcurementPlan.SpecMaxLength, ErrorMessage = "Validation.TooLong")]
-        [Display(Name = "Field.Spec")]
-        public string? Spec { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.QuantityPerDelivery")]
-        public long? QuantityPerDelivery { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(ProcurementPlan.UnitMaxLength, ErrorMessage = "Validation.TooLong")]
-        [Display(Name = "Field.Unit")]
-        public string Unit { get; set; } = "";
-
-        [Display(Name = "Field.Frequency")]
-        public DeliveryFrequency Frequency { get; set; }
-
-        public List<DayOfWeek> Weekdays { get; set; } = [];
-
-        [Display(Name = "Field.IntervalDays")]
-        public int? IntervalDays { get; set; }
-
-        [Display(Name = "Field.DayOfMonth")]
-        public int? DayOfMonth { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.StartDate")]
-        public DateOnly? StartDate { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.EndDate")]
-        public DateOnly? EndDate { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.QuotesCloseOn")]
-        public DateOnly? QuotesCloseOn { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(ProcurementPlan.AddressMaxLength, ErrorMessage = "Validation.TooLong")]
-        [Display(Name = "Field.DeliveryAddress")]
-        public string DeliveryAddress { get; set; } = "";
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Display(Name = "Field.LatestDeliveryTime")]
-        public TimeOnly? LatestDeliveryTime { get; set; }
-
-        /// <summary>Yuan per unit as typed; empty for no ceiling.</summary>
-        [StringLength(20, ErrorMessage = "Validation.TooLong")]
-        [Display(Name = "Field.PriceCeiling")]
-        public string? PriceCeiling { get; set; }
-
-        /// <summary>Empty: every designated county.</summary>
-        [Display(Name = "Field.PlanCounties")]
-        public string? ProvinceCode { get; set; }
-    }
-
-    [BindProperty] public PlanForm Input { get; set; } = new();
-    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Input.DeliveryAddress = await db.DeliveryAddresses.Where(a => a.OrganisationId == Seat.OrganisationId)
+        Input.DeliveryAddress = await Db.DeliveryAddresses.Where(a => a.OrganisationId == Seat.OrganisationId)
             .OrderByDescending(a => a.IsDefault).Select(a => a.Label + " " + a.Address).FirstOrDefaultAsync(ct) ?? "";
         Input.LatestDeliveryTime = new TimeOnly(10, 0);
-        await LoadAsync(ct);
+        await LoadChoicesAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        long? ceiling = null;
-        if (!string.IsNullOrWhiteSpace(Input.PriceCeiling))
+        if (ReadInput() is { } input)
         {
-            ceiling = Fen.ParseYuan(Input.PriceCeiling);
-            if (ceiling is null) ModelState.AddModelError("Input.PriceCeiling", t["Plan.CeilingInvalid"]);
-        }
-        if (ModelState.IsValid)
-        {
-            var input = new PlanInput(Input.CategoryId, Input.Description, Input.Spec, Input.QuantityPerDelivery!.Value, Input.Unit,
-                new DeliverySchedule(Input.Frequency, Input.Weekdays.ToHashSet(), Input.IntervalDays ?? 0, Input.DayOfMonth ?? 0),
-                Input.StartDate!.Value, Input.EndDate!.Value, Input.QuotesCloseOn!.Value, Input.DeliveryAddress, Input.LatestDeliveryTime!.Value,
-                ceiling, string.IsNullOrWhiteSpace(Input.ProvinceCode) ? null : Input.ProvinceCode.Trim());
             var (plan, problems) = await plans.PostAsync(Seat.OrganisationId, actor.UserId!, input, ct);
             if (plan is not null)
             {
-                TempData["Status"] = t["Plans.Posted", plan.Id].Value;
+                TempData["Status"] = Text["Plans.Posted", plan.Id].Value;
                 return Redirect($"/organisation/plans/{plan.Id}");
             }
-            PlanText.AddTo(ModelState, t, "Input", problems);
+            PlanText.AddTo(ModelState, Text, "Input", problems);
         }
-        await LoadAsync(ct);
+        await LoadChoicesAsync(ct);
         return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var english = Cultures.IsEnglish;
-        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder)
-            .Select(c => new SelectListItem(english ? c.NameEn : c.Name, c.Id.ToString())).ToListAsync(ct);
-        // Only provinces with designated counties: a plan open to another could get no quote.
-        Provinces = await db.Divisions.AsNoTracking()
-            .Where(d => d.Level == DivisionLevel.Province && db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.County.ProvinceCode == d.Code))
-            .OrderBy(d => d.Code).Select(d => new SelectListItem(d.Name, d.Code)).ToListAsync(ct);
     }
 }

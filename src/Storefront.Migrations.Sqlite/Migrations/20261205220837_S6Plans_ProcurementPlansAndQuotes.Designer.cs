@@ -11,7 +11,7 @@ using Storefront.Core.Data;
 namespace Storefront.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StorefrontDbContext))]
-    [Migration("20261205215617_S6Plans_ProcurementPlansAndQuotes")]
+    [Migration("20261205220837_S6Plans_ProcurementPlansAndQuotes")]
     partial class S6Plans_ProcurementPlansAndQuotes
     {
         /// <inheritdoc />
@@ -548,6 +548,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanRevision")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuantityPerDelivery")

@@ -12,7 +12,7 @@ using Storefront.Core.Data;
 namespace Storefront.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(StorefrontDbContext))]
-    [Migration("20261205215630_S6Plans_ProcurementPlansAndQuotes")]
+    [Migration("20261205220852_S6Plans_ProcurementPlansAndQuotes")]
     partial class S6Plans_ProcurementPlansAndQuotes
     {
         /// <inheritdoc />
@@ -576,6 +576,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("PlanId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer");
 
                     b.Property<int>("QuantityPerDelivery")
                         .HasColumnType("integer");

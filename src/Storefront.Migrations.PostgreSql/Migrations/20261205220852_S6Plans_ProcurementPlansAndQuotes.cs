@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Storefront.Migrations.Sqlite.Migrations
+namespace Storefront.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class S6Plans_ProcurementPlansAndQuotes : Migration
@@ -15,30 +16,30 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "ProcurementPlans",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Spec = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    QuantityPerDelivery = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
-                    WeekdayMask = table.Column<int>(type: "INTEGER", nullable: false),
-                    IntervalDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    DayOfMonth = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    QuotesCloseOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DeliveryAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LatestDeliveryTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    PriceCeilingFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProvinceCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: true),
-                    PostedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    PostedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Spec = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    QuantityPerDelivery = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Frequency = table.Column<int>(type: "integer", nullable: false),
+                    WeekdayMask = table.Column<int>(type: "integer", nullable: false),
+                    IntervalDays = table.Column<int>(type: "integer", nullable: false),
+                    DayOfMonth = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    QuotesCloseOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DeliveryAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LatestDeliveryTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    PriceCeilingFen = table.Column<long>(type: "bigint", nullable: true),
+                    ProvinceCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: true),
+                    PostedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PostedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,18 +73,19 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "PlanQuotes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SupplierId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    QuantityPerDelivery = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstDeliveryOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<long>(type: "bigint", nullable: false),
+                    SupplierId = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    QuantityPerDelivery = table.Column<int>(type: "integer", nullable: false),
+                    FirstDeliveryOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: true),
+                    PlanRevision = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,17 +115,17 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 name: "PlanQuoteRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    QuoteId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    QuantityPerDelivery = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstDeliveryOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuoteId = table.Column<long>(type: "bigint", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    QuantityPerDelivery = table.Column<int>(type: "integer", nullable: false),
+                    FirstDeliveryOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
