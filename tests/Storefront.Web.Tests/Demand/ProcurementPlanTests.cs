@@ -213,6 +213,12 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
         var board = await hunan.GetPageAsync("/supplier/demand");
         Assert.NotNull(board.Find($"#demand tr[data-plan='{everywhere}']"));
         Assert.Null(board.Find($"#demand tr[data-plan='{guizhouId}']"));
+        // Filtered by the buyer's province (the school is in Hunan) and by category.
+        var rice = await Factory.WithDbAsync(db => db.Categories.Where(c => c.Slug == "rice").Select(c => c.Id).SingleAsync());
+        Assert.NotNull((await hunan.GetPageAsync("/supplier/demand?province=430000")).Find($"#demand tr[data-plan='{everywhere}']"));
+        Assert.Null((await hunan.GetPageAsync("/supplier/demand?province=520000")).Find($"#demand tr[data-plan='{everywhere}']"));
+        Assert.NotNull((await hunan.GetPageAsync($"/supplier/demand?category={tea}")).Find($"#demand tr[data-plan='{everywhere}']"));
+        Assert.Null((await hunan.GetPageAsync($"/supplier/demand?category={rice}")).Find($"#demand tr[data-plan='{everywhere}']"));
         var outside = await QuoteAsync(hunan, guizhouId, QuoteFields("60.00", 50, start));
         Assert.Equal("该需求仅面向贵州省的脱贫县，永顺县不在其内，不能报价。", outside.Text("#quote-refused"));
         Assert.Null(outside.Find("#quote-form"));
@@ -227,10 +233,10 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
         Assert.Equal("贵单位已被暂停，暂不能报价。", (await QuoteAsync(suspended, everywhere, QuoteFields("60.00", 50, start))).Text("#quote-refused"));
 
         // No listing of the plan's category: the plan is not its to see (404, as for no plan at all).
-        var (_, riceEmail) = await Factory.AddSupplierAsync();
-        var rice = await SignedInClientAsync(riceEmail);
-        Assert.Equal(HttpStatusCode.NotFound, (await rice.GetAsync($"/supplier/demand/{everywhere}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await QuoteAsync(rice, everywhere, QuoteFields("60.00", 50, start))).Status);
+        var (_, noTradeEmail) = await Factory.AddSupplierAsync();
+        var noTrade = await SignedInClientAsync(noTradeEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await noTrade.GetAsync($"/supplier/demand/{everywhere}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await QuoteAsync(noTrade, everywhere, QuoteFields("60.00", 50, start))).Status);
 
         Assert.Equal(0, await Factory.WithDbAsync(db => db.PlanQuotes.CountAsync(q => q.SupplierId == hunanId && q.PlanId == guizhouId
             || q.SupplierId == cityId || q.SupplierId == suspendedId)));
