@@ -109,6 +109,10 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     // Fapiao (issue 14): buyers' requests and the fapiaos suppliers issued against them.
     public DbSet<Fapiao.FapiaoRequest> FapiaoRequests => Set<Fapiao.FapiaoRequest>();
     public DbSet<Fapiao.IssuedFapiao> IssuedFapiaos => Set<Fapiao.IssuedFapiao>();
+    // Supply and demand matching (issue 15): organisations' procurement plans and suppliers' quotes with their revisions.
+    public DbSet<Demand.ProcurementPlan> ProcurementPlans => Set<Demand.ProcurementPlan>();
+    public DbSet<Demand.PlanQuote> PlanQuotes => Set<Demand.PlanQuote>();
+    public DbSet<Demand.PlanQuoteRevision> PlanQuoteRevisions => Set<Demand.PlanQuoteRevision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

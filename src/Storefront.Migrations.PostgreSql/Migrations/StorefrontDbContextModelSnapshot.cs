@@ -552,6 +552,221 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("FirstDeliveryOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("PlanId", "SupplierId")
+                        .IsUnique();
+
+                    b.ToTable("PlanQuotes", t =>
+                        {
+                            t.HasCheckConstraint("CK_PlanQuotes_Positive", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" >= 1 AND \"Revision\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuoteRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("FirstDeliveryOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("QuoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PlanQuoteRevisions");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveryAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("LatestDeliveryTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PostedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("PriceCeilingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .IsFixedLength();
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("QuotesCloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Spec")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.HasIndex("CategoryId", "QuotesCloseOn");
+
+                    b.HasIndex("OrganisationId", "PostedAtUtc");
+
+                    b.ToTable("ProcurementPlans", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Frequency", "\"Frequency\" IN (0, 1, 2)");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Period", "\"EndDate\" >= \"StartDate\" AND \"QuotesCloseOn\" <= \"EndDate\"");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Quantity", "\"QuantityPerDelivery\" BETWEEN 1 AND 1000000");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Revision", "\"Revision\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -3355,6 +3570,65 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Demand.ProcurementPlan", "Plan")
+                        .WithMany("Quotes")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuoteRevision", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.PlanQuote", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Regions.AdministrativeDivision", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.HasOne("Storefront.Core.Ordering.Order", "Order")
@@ -3937,6 +4211,16 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Navigation("Photos");
 
                     b.Navigation("PriceTiers");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
+                {
+                    b.Navigation("Quotes");
                 });
 
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>

@@ -527,6 +527,215 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDeliveryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("PlanId", "SupplierId")
+                        .IsUnique();
+
+                    b.ToTable("PlanQuotes", t =>
+                        {
+                            t.HasCheckConstraint("CK_PlanQuotes_Positive", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" >= 1 AND \"Revision\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuoteRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDeliveryOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PlanQuoteRevisions");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LatestDeliveryTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PriceCeilingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("QuotesCloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Spec")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.HasIndex("CategoryId", "QuotesCloseOn");
+
+                    b.HasIndex("OrganisationId", "PostedAtUtc");
+
+                    b.ToTable("ProcurementPlans", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Frequency", "\"Frequency\" IN (0, 1, 2)");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Period", "\"EndDate\" >= \"StartDate\" AND \"QuotesCloseOn\" <= \"EndDate\"");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Quantity", "\"QuantityPerDelivery\" BETWEEN 1 AND 1000000");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Revision", "\"Revision\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -3250,6 +3459,65 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Demand.ProcurementPlan", "Plan")
+                        .WithMany("Quotes")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuoteRevision", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.PlanQuote", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Regions.AdministrativeDivision", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
                 {
                     b.HasOne("Storefront.Core.Ordering.Order", "Order")
@@ -3832,6 +4100,16 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Photos");
 
                     b.Navigation("PriceTiers");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
+                {
+                    b.Navigation("Quotes");
                 });
 
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>

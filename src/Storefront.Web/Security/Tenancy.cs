@@ -49,6 +49,8 @@ public enum TenantRecord
 {
     Order, Purchase, Shipment, PaymentRequest, SavedList, Invitation, OrganisationMember, DeliveryAddress,
     Listing, ListingPhoto, SupplierDocument, SupplierMember, Notification, Fapiao,
+    /// <summary>An organisation's own plan; for a supplier, a plan of its trade (a category it has published listings in).</summary>
+    ProcurementPlan,
 }
 
 /// <summary>

@@ -25,5 +25,7 @@ public static class SupplierSetup
         builder.Services.AddScoped<ListingEditor>();
         builder.Services.AddScoped<ListingPhotoAlbum>();
         builder.Services.AddScoped<ListingImport>();
+        builder.Services.AddScoped<Core.Demand.ProcurementPlans>();
+        builder.Services.AddScoped<Core.Demand.PlanQuoting>();
     }
 }

@@ -130,6 +130,12 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         var fapiaoId = await db.IssuedFapiaos.Where(f => f.OrderId == shipped).Select(f => f.Id).SingleAsync();
 
         var school = await db.Organisations.Where(o => o.Name == School).Select(o => o.Id).SingleAsync();
+        // The school's procurement plan, of rice: the attacker's cooperative sells tea, so it is no plan of its trade either.
+        var today = Core.Money.ShanghaiTime.DateOf(DateTime.UtcNow);
+        var (plan, planProblems) = await services.GetRequiredService<Core.Demand.ProcurementPlans>().PostAsync(school, buyerId, new(
+            await db.Categories.Where(c => c.Slug == "rice").Select(c => c.Id).SingleAsync(), "别人的采购需求", "早籼", 300, "公斤",
+            Core.Demand.DeliverySchedule.Weekly(DayOfWeek.Monday), today.AddDays(7), today.AddDays(90), today.AddDays(6), "学生食堂", new TimeOnly(9, 0), 650, null));
+        Assert.Empty(planProblems);
         var schoolAdmin = await db.Users.Where(u => u.Email == DemoData.MemberEmail("school", "admin")).Select(u => u.Id).SingleAsync();
         services.GetRequiredService<Core.People.Invitations>().Create($"cook-{Guid.NewGuid():N}@example.cn", schoolAdmin, organisationId: school, roles: OrganisationRoles.Buyer);
 
@@ -159,6 +165,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.OrganisationMember] = await db.OrganisationMembers.Where(m => m.OrganisationId == school).Select(m => m.Id).FirstAsync(),
             [TenantRecord.DeliveryAddress] = await db.DeliveryAddresses.Where(a => a.OrganisationId == school).Select(a => a.Id).FirstAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
+            [TenantRecord.ProcurementPlan] = plan!.Id,
         };
         var supplierIds = new Dictionary<TenantRecord, long>
         {
@@ -170,12 +177,13 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.SupplierMember] = member.Id,
             [TenantRecord.Invitation] = await db.Invitations.Where(i => i.SupplierId == supplierId).Select(i => i.Id).SingleAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
+            [TenantRecord.ProcurementPlan] = plan.Id,
         };
         var personal = new Dictionary<TenantRecord, long>
         {
             [TenantRecord.Notification] = await db.Notifications.Where(n => db.OrganisationMembers.Any(m => m.UserId == n.UserId && m.OrganisationId == school)).Select(n => n.Id).FirstAsync(),
         };
-        string[] markers = [School, "每周食堂订单", supplier.Name, listingTitle, "别人的营业执照", "别人的发票"];
+        string[] markers = [School, "每周食堂订单", supplier.Name, listingTitle, "别人的营业执照", "别人的发票", "别人的采购需求"];
         return (new Ids(organisationIds, supplierIds, personal), markers, school, supplierId);
     }
 
@@ -233,6 +241,8 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             await db.SupplierMembers.CountAsync(m => m.SupplierId == supplierId),
             string.Join(",", await db.FapiaoRequests.Where(r => r.OrganisationId == school).OrderBy(r => r.Id).Select(r => r.Id + r.Title + r.Email + r.Kind).ToListAsync()),
             string.Join(",", await db.IssuedFapiaos.Where(f => f.OrganisationId == school).OrderBy(f => f.Id).Select(f => f.Id + f.Number + f.AmountFen).ToListAsync()),
+            string.Join(",", await db.ProcurementPlans.Where(p => p.OrganisationId == school).OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Revision + p.ClosedAtUtc).ToListAsync()),
+            await db.PlanQuotes.CountAsync(q => q.Plan.OrganisationId == school || q.SupplierId == supplierId),
         };
         return string.Join(" | ", parts);
     });

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Data;
+using Storefront.Core.Demand;
+using Storefront.Web.Localization;
+using Storefront.Web.Security;
+
+namespace Storefront.Web.Pages.Organisation.Plans;
+
+/// <summary>/organisation/plans: the organisation's procurement plans, newest first, with how many quotes each has.</summary>
+[OrganisationPage(OrganisationPageAttribute.AnyMember)]
+public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : OrganisationPageModel
+{
+    public sealed record Row(long Id, string Category, string Description, int Quantity, string Unit, DateOnly Start, DateOnly End, DateOnly ClosesOn, bool Open, int Quotes);
+
+    public IReadOnlyList<Row> Plans { get; private set; } = [];
+    public bool MayPost => (Seat.Roles & NewModel.Posters) != 0;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var english = Cultures.IsEnglish;
+        var today = plans.Today;
+        Plans = await db.ProcurementPlans.AsNoTracking().Where(p => p.OrganisationId == Seat.OrganisationId)
+            .OrderByDescending(p => p.Id).Take(200)
+            .Select(p => new Row(p.Id, english ? p.Category.NameEn : p.Category.Name, p.Description, p.QuantityPerDelivery, p.Unit,
+                p.StartDate, p.EndDate, p.QuotesCloseOn, p.ClosedAtUtc == null && p.QuotesCloseOn >= today, p.Quotes.Count))
+            .ToListAsync(ct);
+        return Page();
+    }
+}

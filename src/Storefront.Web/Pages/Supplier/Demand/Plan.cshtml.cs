@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Storefront.Core.Catalog;
+using Storefront.Core.Data;
+using Storefront.Core.Demand;
+using Storefront.Core.Money;
+using Storefront.Web.Localization;
+using Storefront.Web.Pages.Organisation.Plans;
+using Storefront.Web.Security;
+
+namespace Storefront.Web.Pages.Supplier.Demand;
+
+/// <summary>
+/// /supplier/demand/{id}: a plan of the supplier's trade and its own quote, which it may revise until the plan closes;
+/// when it may not quote (its county, its verification) the page says why, and so does a quote posted all the same.
+/// </summary>
+public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor actor, IStringLocalizer<SharedResource> t) : SupplierPageModel
+{
+    public sealed class QuoteForm
+    {
+        /// <summary>Yuan per unit as typed.</summary>
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(20, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.UnitPrice")]
+        public string UnitPrice { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.QuoteQuantity")]
+        public long? QuantityPerDelivery { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Field.FirstDeliveryOn")]
+        public DateOnly? FirstDeliveryOn { get; set; }
+
+        [Display(Name = "Quote.Listing")]
+        public int? ListingId { get; set; }
+
+        [StringLength(PlanQuote.NoteMaxLength, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.QuoteNote")]
+        public string? Note { get; set; }
+    }
+
+    public sealed record RevisionRow(int Revision, long UnitPriceFen, int Quantity, DateOnly FirstDelivery, DateTime AtUtc);
+
+    [BindProperty] public QuoteForm Input { get; set; } = new();
+    public ProcurementPlan Plan { get; private set; } = null!;
+    public string Organisation { get; private set; } = "";
+    public string Category { get; private set; } = "";
+    public string? ProvinceName { get; private set; }
+    public string? Refusal { get; private set; }
+    public int? MyRevision { get; private set; }
+    public IReadOnlyList<RevisionRow> History { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Listings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.ProcurementPlan)] long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var mine = await db.PlanQuotes.AsNoTracking().SingleOrDefaultAsync(q => q.PlanId == id && q.SupplierId == SupplierId, ct);
+        if (mine is not null)
+            Input = new QuoteForm
+            {
+                UnitPrice = Fen.ToYuanText(mine.UnitPriceFen), QuantityPerDelivery = mine.QuantityPerDelivery,
+                FirstDeliveryOn = mine.FirstDeliveryOn, ListingId = mine.ListingId, Note = mine.Note,
+            };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostQuoteAsync([TenantId(TenantRecord.ProcurementPlan)] long id, CancellationToken ct)
+    {
+        var price = Fen.ParseYuan(Input.UnitPrice);
+        if (!string.IsNullOrWhiteSpace(Input.UnitPrice) && price is null) ModelState.AddModelError("Input.UnitPrice", t["Quote.PriceInvalid"]);
+        if (ModelState.IsValid)
+        {
+            var (quote, problems) = await quoting.QuoteAsync(SupplierId, actor.UserId!, id,
+                new QuoteInput(price!.Value, Input.QuantityPerDelivery!.Value, Input.FirstDeliveryOn!.Value, Input.ListingId, Input.Note), ct);
+            if (quote is not null)
+            {
+                TempData["Status"] = t[quote.Revision == 1 ? "Quote.Sent" : "Quote.Revised", quote.Revision].Value;
+                return Redirect($"/supplier/demand/{id}{(SupplierRoute is { } s ? "?supplier=" + s : "")}");
+            }
+            PlanText.AddTo(ModelState, t, "Input", problems);
+        }
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var plan = await db.ProcurementPlans.AsNoTracking().Include(p => p.Category).Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return false;
+        Plan = plan;
+        Organisation = plan.Organisation.Name;
+        Category = Cultures.IsEnglish ? plan.Category.NameEn : plan.Category.Name;
+        ProvinceName = plan.ProvinceCode is null ? null : await db.Divisions.Where(d => d.Code == plan.ProvinceCode).Select(d => d.Name).SingleAsync(ct);
+        Refusal = await quoting.RefusalAsync(SupplierId, plan, ct) is { } refusal ? t[refusal.Key, refusal.Args].Value : null;
+        var supplierId = SupplierId;
+        History = await db.PlanQuoteRevisions.AsNoTracking()
+            .Where(r => db.PlanQuotes.Any(q => q.Id == r.QuoteId && q.PlanId == id && q.SupplierId == supplierId))
+            .OrderByDescending(r => r.Revision)
+            .Select(r => new RevisionRow(r.Revision, r.UnitPriceFen, r.QuantityPerDelivery, r.FirstDeliveryOn, r.SubmittedAtUtc)).ToListAsync(ct);
+        MyRevision = History.Count == 0 ? null : History[0].Revision;
+        Listings = await db.Listings.AsNoTracking()
+            .Where(l => l.SupplierId == supplierId && l.CategoryId == plan.CategoryId && l.Status == ListingStatus.Published)
+            .OrderBy(l => l.Title).Select(l => new SelectListItem(l.Title, l.Id.ToString())).ToListAsync(ct);
+        return true;
+    }
+}
