@@ -66,9 +66,10 @@ public sealed class RefundEntrySource(StorefrontDbContext db) : IQuotaEntrySourc
             .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.OrderId, r.PaymentId, r.AmountFen, r.RefundedBeforeFen, ReversedAtUtc = r.ReversedAtUtc!.Value, r.Order.OrganisationId })
             .ToListAsync(ct);
+        var sharesOfReversed = await QuotaShares.OfPaymentsAsync(db, reversed.Select(r => (r.PaymentId, r.OrderId)).ToList(), ct);
         foreach (var refund in reversed)
         {
-            var counties = await QuotaShares.OfPaymentAsync(db, refund.PaymentId, refund.OrderId, ct);
+            var counties = sharesOfReversed[(refund.PaymentId, refund.OrderId)];
             foreach (var (county, amount) in QuotaShares.OfRefund(counties, refund.RefundedBeforeFen, refund.AmountFen))
                 yield return new ExpectedEntry(QuotaShares.ReversalSourceKey(refund.Id, county), refund.OrganisationId, -amount, refund.ReversedAtUtc, county);
         }
@@ -80,9 +81,10 @@ public sealed class RefundEntrySource(StorefrontDbContext db) : IQuotaEntrySourc
                 r.Id, r.OrderId, r.PaymentId, r.AmountFen, r.RefundedBeforeFen, CompletedAtUtc = r.CompletedAtUtc!.Value, r.Order.OrganisationId,
             })
             .ToListAsync(ct);
+        var shares = await QuotaShares.OfPaymentsAsync(db, refunds.Select(r => (r.PaymentId, r.OrderId)).ToList(), ct);
         foreach (var refund in refunds)
         {
-            var counties = await QuotaShares.OfPaymentAsync(db, refund.PaymentId, refund.OrderId, ct);
+            var counties = shares[(refund.PaymentId, refund.OrderId)];
             foreach (var (county, amount) in QuotaShares.OfRefund(counties, refund.RefundedBeforeFen, refund.AmountFen))
                 yield return new ExpectedEntry(QuotaShares.RefundSourceKey(refund.Id, county), refund.OrganisationId, amount, refund.CompletedAtUtc, county);
         }

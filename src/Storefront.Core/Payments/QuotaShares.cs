@@ -20,19 +20,28 @@ public static class QuotaShares
     /// The order's amount by origin county, and whether each county counted: whether the payment's confirmation put an
     /// entry for the order and county in the ledger.
     /// </summary>
-    public static async Task<IReadOnlyList<CountyAmount>> OfPaymentAsync(StorefrontDbContext db, long paymentId, long orderId, CancellationToken ct)
+    public static async Task<IReadOnlyList<CountyAmount>> OfPaymentAsync(StorefrontDbContext db, long paymentId, long orderId, CancellationToken ct) =>
+        (await OfPaymentsAsync(db, [(paymentId, orderId)], ct))[(paymentId, orderId)];
+
+    /// <summary>
+    /// As <see cref="OfPaymentAsync"/> for many payments' orders at once, in two statements whatever their number (the
+    /// reconciliation asks for every refund of a year).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<(long PaymentId, long OrderId), IReadOnlyList<CountyAmount>>> OfPaymentsAsync(
+        StorefrontDbContext db, IReadOnlyCollection<(long PaymentId, long OrderId)> payments, CancellationToken ct)
     {
-        var byCounty = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId)
-            .GroupBy(l => l.OriginCountyCode)
-            .Select(g => new { CountyCode = g.Key, AmountFen = g.Sum(l => l.AmountFen) })
-            .ToListAsync(ct);
-        var keys = await db.QuotaEntries.AsNoTracking()
-            .Where(e => e.OrderId == orderId && e.Kind == QuotaEntryKind.PaymentConfirmed)
-            .Select(e => e.SourceKey).ToListAsync(ct);
-        var counted = keys.ToHashSet();
-        return byCounty.OrderBy(c => c.CountyCode, StringComparer.Ordinal)
-            .Select(c => new CountyAmount(c.CountyCode, c.AmountFen, counted.Contains(Ordering.PaymentConfirmation.SourceKey(paymentId, orderId, c.CountyCode))))
-            .ToList();
+        var orderIds = payments.Select(p => p.OrderId).Distinct().ToList();
+        var byCounty = (await db.OrderLines.AsNoTracking().Where(l => orderIds.Contains(l.OrderId))
+            .GroupBy(l => new { l.OrderId, l.OriginCountyCode })
+            .Select(g => new { g.Key.OrderId, CountyCode = g.Key.OriginCountyCode, AmountFen = g.Sum(l => l.AmountFen) })
+            .ToListAsync(ct)).ToLookup(c => c.OrderId);
+        var counted = (await db.QuotaEntries.AsNoTracking()
+            .Where(e => e.OrderId != null && orderIds.Contains(e.OrderId.Value) && e.Kind == QuotaEntryKind.PaymentConfirmed)
+            .Select(e => e.SourceKey).ToListAsync(ct)).ToHashSet();
+        return payments.Distinct().ToDictionary(p => p, IReadOnlyList<CountyAmount> (p) => byCounty[p.OrderId]
+            .OrderBy(c => c.CountyCode, StringComparer.Ordinal)
+            .Select(c => new CountyAmount(c.CountyCode, c.AmountFen, counted.Contains(Ordering.PaymentConfirmation.SourceKey(p.PaymentId, p.OrderId, c.CountyCode))))
+            .ToList());
     }
 
     /// <summary>

@@ -55,10 +55,15 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     public async Task<Seats> GetSeatsAsync(CancellationToken ct = default)
     {
         if (_seats is not null) return _seats;
-        if (UserId is not { } userId) return _seats = new Seats([], []);
+        return _seats = UserId is { } userId ? await ReadSeatsAsync(db, userId, ct) : new Seats([], []);
+    }
+
+    /// <summary>Someone's seats read afresh: for the request just signed in, whose cookie this request does not carry yet.</summary>
+    public static async Task<Seats> ReadSeatsAsync(StorefrontDbContext db, string userId, CancellationToken ct)
+    {
         var rows = new List<SeatRow>();
         await foreach (var row in ReadSeatsByModel.GetOrAdd(db.Model, _ => CompileReadSeats())(db, userId).WithCancellation(ct)) rows.Add(row);
-        return _seats = new Seats(
+        return new Seats(
             rows.Where(r => r.Kind == 0).OrderBy(r => r.Id).Select(r => new OrganisationSeat(r.Id, r.Name, (OrganisationRoles)r.Flags)).ToList(),
             rows.Where(r => r.Kind == 1).OrderBy(r => r.Id).Select(r => new SupplierSeat(r.Id, r.Name, r.Flags == 1)).ToList(),
             rows.Where(r => r.Kind == 2).Select(r => r.Id).FirstOrDefault());

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
+using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Account;
 
@@ -17,9 +18,10 @@ public static class Landing
     {
         var isAdmin = await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == PlatformRoles.Admin), ct);
         if (isAdmin) return "/admin";
-        if (await db.SupplierMembers.AnyAsync(m => m.UserId == userId, ct)) return "/supplier";
+        var seats = await CurrentActor.ReadSeatsAsync(db, userId, ct);
+        if (seats.Suppliers.Count > 0) return "/supplier";
         // The organisation they act for by default: their first, as CurrentActor chooses it.
-        var roles = await db.OrganisationMembers.Where(m => m.UserId == userId).OrderBy(m => m.OrganisationId).Select(m => (OrganisationRoles?)m.Roles).FirstOrDefaultAsync(ct);
+        var roles = seats.Organisations.FirstOrDefault()?.Roles;
         return roles switch
         {
             null => "/",
