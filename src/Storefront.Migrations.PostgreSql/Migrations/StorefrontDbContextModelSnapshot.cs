@@ -552,6 +552,76 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ChangeNoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PriceReview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+                });
+
             modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
                 {
                     b.Property<long>("Id")
@@ -764,6 +834,184 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                             t.HasCheckConstraint("CK_ProcurementPlans_Quantity", "\"QuantityPerDelivery\" BETWEEN 1 AND 1000000");
 
                             t.HasCheckConstraint("CK_ProcurementPlans_Revision", "\"Revision\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.StandingDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("AgreementId", "DeliveryDate")
+                        .IsUnique();
+
+                    b.ToTable("StandingDeliveries", t =>
+                        {
+                            t.HasCheckConstraint("CK_StandingDeliveries_Quantity", "\"Quantity\" BETWEEN 0 AND 1000000");
+
+                            t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.SupplyAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AwardedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChangeNoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveryAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("LatestDeliveryTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PriceReview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("QuoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Spec")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("QuoteId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("SupplierId", "Status");
+
+                    b.ToTable("SupplyAgreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplyAgreements_Notice", "\"ChangeNoticeDays\" BETWEEN 0 AND 60");
+
+                            t.HasCheckConstraint("CK_SupplyAgreements_Status", "\"Status\" IN (0, 1) AND (\"Status\" = 0) = (\"EndedAtUtc\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_SupplyAgreements_Terms", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND 1000000 AND \"EndDate\" >= \"StartDate\"");
                         });
                 });
 
@@ -3570,6 +3818,15 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.SupplyAgreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
                 {
                     b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
@@ -3627,6 +3884,72 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Navigation("Category");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.StandingDelivery", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.SupplyAgreement", "Agreement")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.SupplyAgreement", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Demand.ProcurementPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Demand.PlanQuote", "Quote")
+                        .WithOne()
+                        .HasForeignKey("Storefront.Core.Demand.SupplyAgreement", "QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Quote");
+
+                    b.Navigation("Supplier");
                 });
 
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
@@ -4221,6 +4544,13 @@ namespace Storefront.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
                 {
                     b.Navigation("Quotes");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.SupplyAgreement", b =>
+                {
+                    b.Navigation("Deliveries");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>

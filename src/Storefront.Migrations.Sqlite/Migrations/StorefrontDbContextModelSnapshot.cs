@@ -527,6 +527,74 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangeNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceReview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+                });
+
             modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
                 {
                     b.Property<long>("Id")
@@ -733,6 +801,180 @@ namespace Storefront.Migrations.Sqlite.Migrations
                             t.HasCheckConstraint("CK_ProcurementPlans_Quantity", "\"QuantityPerDelivery\" BETWEEN 1 AND 1000000");
 
                             t.HasCheckConstraint("CK_ProcurementPlans_Revision", "\"Revision\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.StandingDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeliveryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("AgreementId", "DeliveryDate")
+                        .IsUnique();
+
+                    b.ToTable("StandingDeliveries", t =>
+                        {
+                            t.HasCheckConstraint("CK_StandingDeliveries_Quantity", "\"Quantity\" BETWEEN 0 AND 1000000");
+
+                            t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.SupplyAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwardedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangeNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LatestDeliveryTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceReview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Spec")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("QuoteId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("SupplierId", "Status");
+
+                    b.ToTable("SupplyAgreements", t =>
+                        {
+                            t.HasCheckConstraint("CK_SupplyAgreements_Notice", "\"ChangeNoticeDays\" BETWEEN 0 AND 60");
+
+                            t.HasCheckConstraint("CK_SupplyAgreements_Status", "\"Status\" IN (0, 1) AND (\"Status\" = 0) = (\"EndedAtUtc\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_SupplyAgreements_Terms", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND 1000000 AND \"EndDate\" >= \"StartDate\"");
                         });
                 });
 
@@ -3459,6 +3701,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.SupplyAgreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Storefront.Core.Demand.PlanQuote", b =>
                 {
                     b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
@@ -3516,6 +3767,72 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Category");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.StandingDelivery", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.SupplyAgreement", "Agreement")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Ordering.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.SupplyAgreement", b =>
+                {
+                    b.HasOne("Storefront.Core.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Catalog.Listing", "Listing")
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Demand.ProcurementPlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Demand.PlanQuote", "Quote")
+                        .WithOne()
+                        .HasForeignKey("Storefront.Core.Demand.SupplyAgreement", "QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Listing");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Quote");
+
+                    b.Navigation("Supplier");
                 });
 
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>
@@ -4110,6 +4427,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
                 {
                     b.Navigation("Quotes");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.SupplyAgreement", b =>
+                {
+                    b.Navigation("Deliveries");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Storefront.Core.Fapiao.FapiaoRequest", b =>

@@ -62,3 +62,72 @@ public class PlanQuoteRevisionConfiguration : IEntityTypeConfiguration<PlanQuote
         e.Property(r => r.SubmittedByUserId).HasMaxLength(450);
     }
 }
+
+public class SupplyAgreementConfiguration : IEntityTypeConfiguration<SupplyAgreement>
+{
+    public void Configure(EntityTypeBuilder<SupplyAgreement> e)
+    {
+        // An award is one agreement: awarding the same quote twice is refused by the database too.
+        e.HasIndex(a => a.QuoteId).IsUnique();
+        e.HasIndex(a => new { a.OrganisationId, a.Status });
+        e.HasIndex(a => new { a.SupplierId, a.Status });
+        e.HasIndex(a => a.PlanId);
+        e.Property(a => a.Description).HasMaxLength(ProcurementPlan.DescriptionMaxLength);
+        e.Property(a => a.Spec).HasMaxLength(ProcurementPlan.SpecMaxLength);
+        e.Property(a => a.Unit).HasMaxLength(ProcurementPlan.UnitMaxLength);
+        e.Property(a => a.DeliveryAddress).HasMaxLength(ProcurementPlan.AddressMaxLength);
+        e.Property(a => a.PriceReview).HasMaxLength(SupplyAgreement.PriceReviewMaxLength);
+        e.Property(a => a.EndReason).HasMaxLength(SupplyAgreement.ReasonMaxLength);
+        e.Property(a => a.AwardedByUserId).HasMaxLength(450);
+        e.Property(a => a.EndedByUserId).HasMaxLength(450);
+        e.Property(a => a.Version).IsConcurrencyToken();
+        e.Ignore(a => a.Schedule);
+        e.Ignore(a => a.Terms);
+        e.Ignore(a => a.IsActive);
+        e.HasOne(a => a.Plan).WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.Quote).WithOne().HasForeignKey<SupplyAgreement>(a => a.QuoteId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.Supplier).WithMany().HasForeignKey(a => a.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Catalog.Category>().WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.Listing).WithMany().HasForeignKey(a => a.ListingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(a => a.Deliveries).WithOne(d => d.Agreement).HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_SupplyAgreements_Terms",
+                $"\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND {ProcurementPlan.MaxQuantityPerDelivery} AND \"EndDate\" >= \"StartDate\"");
+            t.HasCheckConstraint("CK_SupplyAgreements_Notice", $"\"ChangeNoticeDays\" BETWEEN 0 AND {SupplyAgreement.MaxChangeNoticeDays}");
+            t.HasCheckConstraint("CK_SupplyAgreements_Status", "\"Status\" IN (0, 1) AND (\"Status\" = 0) = (\"EndedAtUtc\" IS NULL)");
+        });
+    }
+}
+
+public class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> e)
+    {
+        e.HasIndex(v => new { v.AgreementId, v.Version }).IsUnique();
+        e.Property(v => v.PriceReview).HasMaxLength(SupplyAgreement.PriceReviewMaxLength);
+        e.Property(v => v.Reason).HasMaxLength(SupplyAgreement.ReasonMaxLength);
+        e.Property(v => v.ChangedByUserId).HasMaxLength(450);
+        e.Ignore(v => v.Schedule);
+    }
+}
+
+public class StandingDeliveryConfiguration : IEntityTypeConfiguration<StandingDelivery>
+{
+    public void Configure(EntityTypeBuilder<StandingDelivery> e)
+    {
+        // The standing-order job's idempotence key: one row, so at most one order, per agreement and date.
+        e.HasIndex(d => new { d.AgreementId, d.DeliveryDate }).IsUnique();
+        // And no order answers two deliveries.
+        e.HasIndex(d => d.OrderId).IsUnique();
+        e.Property(d => d.Version).IsConcurrencyToken();
+        e.HasOne(d => d.Order).WithMany().HasForeignKey(d => d.OrderId).OnDelete(DeleteBehavior.Restrict);
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_StandingDeliveries_Quantity", $"\"Quantity\" BETWEEN 0 AND {ProcurementPlan.MaxQuantityPerDelivery}");
+            t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
+        });
+    }
+}
