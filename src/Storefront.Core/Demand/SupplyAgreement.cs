@@ -1,5 +1,6 @@
 using Storefront.Core.Catalog;
 using Storefront.Core.Organisations;
+using Storefront.Core.Money;
 
 namespace Storefront.Core.Demand;
 
@@ -98,6 +99,30 @@ public class SupplyAgreement
         return agreement;
     }
 
+    /// <summary>
+    /// The agreement's deliveries from <paramref name="from"/> to <paramref name="to"/> (both included, clipped to the
+    /// agreement's period and, once ended, to the day it ended): each schedule date with the quantity and status of its
+    /// <see cref="StandingDelivery"/> row where one is written, else the agreement's quantity, still Scheduled. What the
+    /// standing-order job makes, the supplier's calendar and the quota forecast all read it, so they agree.
+    /// </summary>
+    public IEnumerable<PlannedDelivery> DeliveriesBetween(DateOnly from, DateOnly to, IEnumerable<StandingDelivery> written)
+    {
+        var byDate = written.Where(d => d.AgreementId == Id).ToDictionary(d => d.DeliveryDate);
+        var last = EndDate;
+        if (EndedAtUtc is { } ended)
+        {
+            // Ended on a day (Shanghai): that day's delivery and later ones are no longer part of it.
+            var endedOn = ShanghaiTime.DateOf(ended).AddDays(-1);
+            if (endedOn < last) last = endedOn;
+        }
+        if (to < last) last = to;
+        // From the agreement's start, not from `from`: every N days counts from the first day of the period.
+        foreach (var date in Schedule.DatesIn(StartDate, last).SkipWhile(d => d < from))
+            yield return byDate.TryGetValue(date, out var d)
+                ? new PlannedDelivery(date, d.Quantity, d.Status, d)
+                : new PlannedDelivery(date, QuantityPerDelivery, StandingDeliveryStatus.Scheduled, null);
+    }
+
     /// <summary>Takes new terms (an accepted change request) and keeps them as the next version.</summary>
     public void Change(AgreementTerms terms, string reason, string userId, DateTime nowUtc)
     {
@@ -165,6 +190,13 @@ public class AgreementVersion
         StartDate = a.StartDate, EndDate = a.EndDate, ChangeNoticeDays = a.ChangeNoticeDays, PriceReview = a.PriceReview,
         Reason = reason, ChangedByUserId = userId, ChangedAtUtc = nowUtc,
     };
+}
+
+/// <summary>One delivery of an agreement on its date: its quantity and status, and its row once written.</summary>
+public sealed record PlannedDelivery(DateOnly Date, int Quantity, StandingDeliveryStatus Status, StandingDelivery? Row)
+{
+    /// <summary>Still to be delivered and paid for: neither skipped nor declined.</summary>
+    public bool IsCommitted => Status is StandingDeliveryStatus.Scheduled or StandingDeliveryStatus.Ordered;
 }
 
 public enum StandingDeliveryStatus
