@@ -102,7 +102,8 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
             }
             // A tier's problem goes on the row it was typed in (blank rows are not tiers).
             PlanText.AddTo(ModelState, t, "Input", problems.Select(p =>
-                p.Field.StartsWith("Tiers[", StringComparison.Ordinal) && int.TryParse(p.Field[6..^1], out var k) ? p with { Field = $"Tiers[{rowOfTier[k]}]" } : p));
+                p.Field.StartsWith("Tiers[", StringComparison.Ordinal) && int.TryParse(p.Field[6..^1], out var k)
+                    ? p with { Field = $"Tiers[{rowOfTier[k]}]", Args = [rowOfTier[k] + 1, .. p.Args.Skip(1)] } : p));
         }
         if (!await LoadAsync(id, ct)) return NotFound();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
