@@ -94,6 +94,7 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
     /// </summary>
     public async Task<IReadOnlyList<DemandProblem>> ReviseAsync(ProcurementPlan plan, int seenRevision, PlanInput input, OrderWorkflow.Actor changer, CancellationToken ct = default)
     {
+        if (plan.Approval == PlanApproval.Rejected) return [new("", "Plan.RejectedNoChange")];
         if (!plan.MayChangeOn(Today)) return [new("", "Plan.ClosedNoChange")];
         if (plan.Revision != seenRevision) return [new("", "Plans.ChangedMeanwhile")];
         var problems = await ValidateAsync(plan.OrganisationId, input, ct, startedOn: plan.StartDate);

@@ -219,7 +219,7 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
         Assert.Equal("3", mine.Get("#Input_Revision").GetAttribute("value"));
         // More per delivery: the plan goes back to the approvers, out of the cooperatives' sight, its quotes kept.
         var changed = await mine.SubmitAsync(buyer, "#plan-form", [new("Input.QuantityPerDelivery", "150"), new("Input.PriceCeiling", "68.00")]);
-        Assert.Equal("需求已修改（第 4 版）。此次修改增加了采购量或最高单价，须重新审批，审批前供应商看不到该需求。", changed.Text("#status"));
+        Assert.Equal("需求已修改（第 4 版）。此次修改可能增加采购（数量、送货次数、最高单价或品类），须重新审批，审批前供应商看不到该需求。", changed.Text("#status"));
         Assert.Equal("待审批", changed.Text("#plan-state"));
         Assert.Equal("150 盒", changed.Text("#plan-quantity"));
         Assert.Equal("每周：星期一、星期四", changed.Text("#plan-schedule"));
@@ -424,7 +424,7 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
         Assert.Equal(0, await NotificationsAsync(coopUser, NotificationKind.NewPlanToQuote, rejectedId));
         var change = await PostAsync(poster, $"/organisation/plans/{rejectedId}/edit", "#plan-form", $"/organisation/plans/{rejectedId}/edit",
             [.. await PlanFieldsAsync(await TeaAsync(), "驳回后再改", start), new("Input.Revision", "2")]);
-        Assert.Equal("该需求已截止，不能再修改。", change.Text("#plan-errors li"));
+        Assert.Equal("该需求已被驳回，不能再修改；如仍需采购，请重新发布。", change.Text("#plan-errors li"));
         Assert.Equal(["Plan.Post", "Plan.Reject:本学期已有供货协议"], await AuditAsync(rejectedId));
     }
 
@@ -573,5 +573,26 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
             "永顺县松柏莓茶专业合作社|永顺县 · 脱贫县|湖南省|50.0%（2 单）|50.0%（2 单）",
             $"{freshName}|保靖县 · 脱贫县|湖南省|暂无记录|暂无记录",
         ], rows);
+    }
+
+    [SkippableFact]
+    public async Task WithoutAThresholdAPlanGoesOutAtOnceAndTheCooperativesItAdmitsAreToldOfIt()
+    {
+        const string Agency = "长沙市芙蓉区机关事务服务中心";
+        var agencyId = await Factory.OrganisationIdAsync(Agency);
+        await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == agencyId).ExecuteUpdateAsync(u => u.SetProperty(o => o.ApprovalThresholdFen, (long?)null)));
+        var approverEmail = await Factory.NewMemberAsync(Agency, OrganisationRoles.Approver);
+        var buyer = await SignedInClientAsync(await Factory.NewMemberAsync(Agency, OrganisationRoles.Buyer));
+        var (_, coopId, _, _) = await CooperativeAsync();
+        var coopUser = await Factory.WithDbAsync(db => db.SupplierMembers.Where(m => m.SupplierId == coopId).Select(m => m.UserId).SingleAsync());
+        var address = await Factory.WithDbAsync(db => db.DeliveryAddresses.Where(a => a.OrganisationId == agencyId).Select(a => a.Id).FirstAsync());
+
+        var posted = await PostPlanAsync(buyer, PlanFields(await TeaAsync(), "机关食堂莓茶", NextMonday(), address));
+        var planId = PlanIdOf(posted);
+        Assert.Equal($"采购需求 #{planId} 已发布。", posted.Text("#status"));
+        Assert.Equal("报价中", posted.Text("#plan-state"));
+        Assert.Equal(1, await NotificationsAsync(coopUser, NotificationKind.NewPlanToQuote, planId));
+        Assert.Equal(0, await NotificationsAsync(await UserIdAsync(approverEmail), NotificationKind.PlanAwaitingApproval, planId));
+        Assert.Equal(["Plan.Post"], await AuditAsync(planId));
     }
 }
