@@ -5,7 +5,10 @@ using Storefront.Web.Demo;
 
 namespace Storefront.Browser.Tests;
 
-/// <summary>A school's buyer posts a procurement plan, a cooperative finds it on its demand board and quotes, and the school reads the quote.</summary>
+/// <summary>
+/// A school's buyer posts a procurement plan, the school's approver approves it from the approvals page, a cooperative
+/// finds it on its demand board and quotes with a price tier, and the school reads the quote.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public class ProcurementPlanJourneyTests(BrowserFixture browser)
 {
@@ -33,7 +36,16 @@ public class ProcurementPlanJourneyTests(BrowserFixture browser)
         await buyer.ClickAsync("#plan-submit");
         await Assertions.Expect(buyer.Locator("#plan-schedule")).ToHaveTextAsync("每周：星期三");
         await Assertions.Expect(buyer.Locator("#plan-period")).ToHaveTextAsync($"{Iso(start)} – {Iso(start.AddDays(27))} · 共 4 次送货");
+        await Assertions.Expect(buyer.Locator("#plan-state")).ToHaveTextAsync("待审批");
         var planUrl = buyer.Url;
+        var planId = planUrl.Split('/')[^1];
+
+        // The school's threshold applies to plans: its approver approves it from the queue the header links to.
+        var approver = await browser.SignedInAsync(DemoData.MemberEmail("school", "approver"));
+        await approver.GotoAsync("/organisation");
+        await approver.ClickAsync("#nav-approvals");
+        await approver.ClickAsync($"#approve-plan-{planId}");
+        await Assertions.Expect(approver.Locator(".flash")).ToHaveTextAsync($"采购需求 #{planId} 已批准，已向供应商发布。");
 
         var cooperative = await browser.SignedInAsync(DemoData.SupplierEmail("yongshun"));
         await cooperative.GotoAsync("/supplier");
@@ -41,6 +53,8 @@ public class ProcurementPlanJourneyTests(BrowserFixture browser)
         await cooperative.ClickAsync($"#demand tr:has-text('{description}') a");
         await cooperative.FillAsync("#Input_UnitPrice", "64.00");
         await cooperative.FillAsync("#Input_QuantityPerDelivery", "30");
+        await cooperative.FillAsync("input[name='Input.Tiers[0].Quantity']", "10");
+        await cooperative.FillAsync("input[name='Input.Tiers[0].Price']", "66.00");
         await cooperative.FillAsync("#Input_FirstDeliveryOn", Iso(start.AddDays(2)));
         await cooperative.SelectOptionAsync("#Input_ListingId", new SelectOptionValue { Label = "永顺莓茶 250g" });
         await cooperative.ClickAsync("#quote-submit");
@@ -52,5 +66,7 @@ public class ProcurementPlanJourneyTests(BrowserFixture browser)
         await Assertions.Expect(quote.Locator(".quote-county")).ToHaveTextAsync("永顺县 · 脱贫县");
         await Assertions.Expect(quote.Locator(".quote-price")).ToHaveTextAsync("¥64.00");
         await Assertions.Expect(quote.Locator(".quote-share")).ToHaveTextAsync("75.0%");
+        await Assertions.Expect(quote.Locator(".quote-tiers")).ToHaveTextAsync("每次 10 盒 起 ¥66.00");
+        await Assertions.Expect(buyer.Locator("#plan-state")).ToHaveTextAsync("报价中");
     }
 }

@@ -113,6 +113,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Demand.ProcurementPlan> ProcurementPlans => Set<Demand.ProcurementPlan>();
     public DbSet<Demand.PlanQuote> PlanQuotes => Set<Demand.PlanQuote>();
     public DbSet<Demand.PlanQuoteRevision> PlanQuoteRevisions => Set<Demand.PlanQuoteRevision>();
+    public DbSet<Organisations.PairedCounty> PairedCounties => Set<Organisations.PairedCounty>();
     public DbSet<Demand.SupplyAgreement> SupplyAgreements => Set<Demand.SupplyAgreement>();
     public DbSet<Demand.AgreementVersion> AgreementVersions => Set<Demand.AgreementVersion>();
     public DbSet<Demand.StandingDelivery> StandingDeliveries => Set<Demand.StandingDelivery>();

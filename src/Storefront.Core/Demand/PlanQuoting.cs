@@ -1,19 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
+using Storefront.Core.Notifications;
+using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 
 namespace Storefront.Core.Demand;
 
-public sealed record QuoteInput(long UnitPriceFen, long QuantityPerDelivery, DateOnly FirstDeliveryOn, int? ListingId, string? Note);
+/// <summary>A quote as submitted; <paramref name="Tiers"/> price smaller deliveries than quoted (<see cref="QuoteTiers"/>).</summary>
+public sealed record QuoteInput(long UnitPriceFen, long QuantityPerDelivery, DateOnly FirstDeliveryOn, int? ListingId, string? Note,
+    IReadOnlyList<PriceTier>? Tiers = null);
 
 /// <summary>
 /// A supplier's quote on a plan, first or revised, checked here whatever the form allowed: a verified supplier, not
-/// suspended, in a county the plan admits, on an open plan of its trade, within the ceiling and the plan's quantity.
+/// suspended, in a county the plan admits, on an open (approved) plan of its trade, within the ceiling and the plan's
+/// quantity, its tiers in order. The organisation (the plan's poster and its org admins) is told of each quote and
+/// revision, and each is audited.
 /// </summary>
-public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, TimeProvider clock)
+public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, TimeProvider clock, Notifier notifier, AuditLog audit)
 {
+
     /// <summary>Why this supplier may not quote on this plan at all, or null when it may.</summary>
     public async Task<DemandProblem?> RefusalAsync(int supplierId, ProcurementPlan plan, CancellationToken ct = default)
     {
@@ -21,11 +29,18 @@ public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, 
             .Select(s => new { s.Status, s.CountyCode, CountyName = s.County.Name }).SingleAsync(ct);
         if (supplier.Status == VerificationStatus.Suspended) return new("", "Quote.Suspended");
         if (supplier.Status != VerificationStatus.Verified) return new("", "Quote.NotVerified");
+        if (plan.Approval == PlanApproval.AwaitingApproval && plan.ClosedAtUtc is null) return new("", "Quote.PlanAwaitingApproval");
         if (!plan.IsOpenOn(plans.Today)) return new("", "Quote.PlanClosed");
         var designated = await plans.IsDesignatedAsync(supplier.CountyCode, ct);
         if (!designated) return new("", "Quote.CountyNotDesignated", supplier.CountyName);
-        if (!ProcurementPlans.AdmitsCounty(plan, supplier.CountyCode, designated))
+        var paired = plan.PairedCountiesOnly && await plans.IsPairedAsync(plan.OrganisationId, supplier.CountyCode, ct);
+        if (!ProcurementPlans.AdmitsCounty(plan, supplier.CountyCode, designated, paired))
         {
+            if (plan.PairedCountiesOnly)
+            {
+                var organisation = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+                return new("", "Quote.NotPairedCounty", organisation, supplier.CountyName);
+            }
             var province = await db.Divisions.Where(d => d.Code == plan.ProvinceCode).Select(d => d.Name).SingleAsync(ct);
             return new("", "Quote.OutsideProvince", supplier.CountyName, province);
         }
@@ -34,8 +49,9 @@ public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, 
     }
 
     public async Task<(PlanQuote? Quote, IReadOnlyList<DemandProblem> Problems)> QuoteAsync(
-        int supplierId, string userId, long planId, QuoteInput input, CancellationToken ct = default)
+        int supplierId, OrderWorkflow.Actor quoter, long planId, QuoteInput input, CancellationToken ct = default)
     {
+        var userId = quoter.UserId;
         var plan = await db.ProcurementPlans.SingleAsync(p => p.Id == planId, ct);
         if (await RefusalAsync(supplierId, plan, ct) is { } refusal) return (null, [refusal]);
 
@@ -52,6 +68,11 @@ public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, 
                 && l.CategoryId == plan.CategoryId && l.Status == ListingStatus.Published, ct))
             problems.Add(new("ListingId", "Quote.ListingNotYours"));
         if ((input.Note?.Length ?? 0) > PlanQuote.NoteMaxLength) problems.Add(new("Note", "Quote.NoteTooLong", PlanQuote.NoteMaxLength));
+        var tiers = input.Tiers ?? [];
+        if (problems.Count == 0)
+            foreach (var (index, problem) in QuoteTiers.Validate(tiers, (int)input.QuantityPerDelivery, input.UnitPriceFen, plan.PriceCeilingFen))
+                problems.Add(new(index < 0 ? "Tiers" : $"Tiers[{index}]", $"QuoteTier.{problem}",
+                    index + 1, plan.PriceCeilingFen is { } c ? Fen.Format(c) : "", input.QuantityPerDelivery, Fen.Format(input.UnitPriceFen), QuoteTiers.MaxTiers));
         if (problems.Count > 0) return (null, problems);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -69,12 +90,22 @@ public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, 
         quote.PlanRevision = plan.Revision;
         quote.UpdatedAtUtc = now;
         quote.Revision++;
-        quote.Revisions.Add(new PlanQuoteRevision
+        quote.Tiers.Clear();
+        quote.Tiers.AddRange(tiers.Select(t => new QuoteTier { MinQuantity = t.MinQuantity, UnitPriceFen = t.UnitPriceFen }));
+        var revision = new PlanQuoteRevision
         {
             Revision = quote.Revision, UnitPriceFen = quote.UnitPriceFen, QuantityPerDelivery = quote.QuantityPerDelivery,
             FirstDeliveryOn = quote.FirstDeliveryOn, ListingId = quote.ListingId, Note = quote.Note,
             SubmittedByUserId = userId, SubmittedAtUtc = now,
-        });
+        };
+        revision.Tiers.AddRange(tiers.Select(t => new QuoteTier { MinQuantity = t.MinQuantity, UnitPriceFen = t.UnitPriceFen }));
+        quote.Revisions.Add(revision);
+        var supplierName = await db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.Name).SingleAsync(ct);
+        audit.Record(userId, quoter.Name, quote.Revision == 1 ? "Quote.Submit" : "Quote.Revise", ProcurementPlans.SubjectType,
+            planId.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{supplierName} #{quote.Revision}: {Fen.Format(quote.UnitPriceFen)} × {quote.QuantityPerDelivery}");
+        var organisation = await notifier.OrganisationMembersAsync(plan.OrganisationId, OrganisationRoles.OrgAdmin, ct: ct);
+        notifier.Notify([.. await notifier.PersonAsync(plan.PostedByUserId, ct), .. organisation], NotificationKind.QuoteReceived,
+            $"#{planId} · {supplierName}", $"/organisation/plans/{planId}");
         try
         {
             await db.SaveChangesAsync(ct);

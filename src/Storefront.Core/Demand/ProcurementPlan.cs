@@ -3,6 +3,9 @@ using Storefront.Core.Organisations;
 
 namespace Storefront.Core.Demand;
 
+/// <summary>Where a plan stands with the organisation's approvers; only an approved plan is shown to suppliers.</summary>
+public enum PlanApproval { Approved = 0, AwaitingApproval = 1, Rejected = 2 }
+
 /// <summary>
 /// A procurement plan (采购需求): what an organisation will buy, how much per delivery, how often and for how long,
 /// posted so that cooperatives can quote ahead of the harvest. Open for quotes until <see cref="QuotesCloseOn"/> or
@@ -13,7 +16,9 @@ public class ProcurementPlan
     public const int DescriptionMaxLength = 500;
     public const int SpecMaxLength = 100;
     public const int UnitMaxLength = 20;
-    public const int AddressMaxLength = 200;
+    public const int ReasonMaxLength = 500;
+    /// <summary>The copy of an address-book entry: its label, address, recipient and phone.</summary>
+    public const int AddressMaxLength = 400;
     /// <summary>More per delivery than any canteen takes: a typo (or 10^12), not a plan.</summary>
     public const int MaxQuantityPerDelivery = 1_000_000;
 
@@ -40,18 +45,54 @@ public class ProcurementPlan
     public long? PriceCeilingFen { get; set; }
     /// <summary>Null: open to every designated county; else only to the designated counties of this province.</summary>
     public string? ProvinceCode { get; set; }
+    /// <summary>Open only to the organisation's paired counties (东西部协作、对口帮扶), those designated; never with a province.</summary>
+    public bool PairedCountiesOnly { get; set; }
+    /// <summary>The address-book entry chosen; the plan keeps its text in <see cref="DeliveryAddress"/>, as orders do.</summary>
+    public int? DeliveryAddressId { get; set; }
     public required string PostedByUserId { get; set; }
     public DateTime PostedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; private set; }
     public int Revision { get; private set; } = 1;
 
+    public PlanApproval Approval { get; private set; }
+    /// <summary>The approver of the last decision (approval or rejection) and when it was made.</summary>
+    public string? DecidedByUserId { get; private set; }
+    public DateTime? DecidedAtUtc { get; private set; }
+    public string? RejectionReason { get; private set; }
+    /// <summary>When the suppliers it admits were told of it: once, the first time it was approved.</summary>
+    public DateTime? SuppliersNotifiedAtUtc { get; set; }
+
     public List<PlanQuote> Quotes { get; private set; } = [];
 
     public DeliverySchedule Schedule => new(Frequency, DeliverySchedule.WeekdaysOf(WeekdayMask), IntervalDays, DayOfMonth);
 
-    /// <summary>Open for quotes on <paramref name="today"/> (Asia/Shanghai): not closed, and its closing date not passed.</summary>
-    public bool IsOpenOn(DateOnly today) => ClosedAtUtc is null && today <= QuotesCloseOn;
+    /// <summary>Open for quotes on <paramref name="today"/> (Asia/Shanghai): approved, not closed, and its closing date not passed.</summary>
+    public bool IsOpenOn(DateOnly today) => Approval == PlanApproval.Approved && ClosedAtUtc is null && today <= QuotesCloseOn;
+
+    /// <summary>Whether the organisation may still change it: not closed or rejected, and quotes not closed.</summary>
+    public bool MayChangeOn(DateOnly today) => Approval != PlanApproval.Rejected && ClosedAtUtc is null && today <= QuotesCloseOn;
+
+    /// <summary>Sends the plan to the approvers: hidden from suppliers until approved. Quotes made earlier stay.</summary>
+    public void AwaitApproval()
+    {
+        Approval = PlanApproval.AwaitingApproval;
+        DecidedByUserId = null;
+        DecidedAtUtc = null;
+    }
+
+    /// <summary>An approver's decision on a waiting plan; false when it does not wait (decided meanwhile) or a rejection has no reason.</summary>
+    public bool Decide(bool approve, string approverUserId, string? reason, DateTime nowUtc)
+    {
+        if (Approval != PlanApproval.AwaitingApproval || ClosedAtUtc is not null) return false;
+        if (!approve && string.IsNullOrWhiteSpace(reason)) return false;
+        Approval = approve ? PlanApproval.Approved : PlanApproval.Rejected;
+        RejectionReason = approve ? null : reason!.Trim();
+        DecidedByUserId = approverUserId;
+        DecidedAtUtc = nowUtc;
+        Touch(nowUtc);
+        return true;
+    }
 
     /// <summary>Closes the plan for quotes; false when it was closed already.</summary>
     public bool Close(DateTime nowUtc)
@@ -63,8 +104,10 @@ public class ProcurementPlan
     }
 
     /// <summary>Takes the terms of a checked <see cref="PlanInput"/>, as posting does; quotes made earlier keep the revision they answered.</summary>
-    public void Apply(PlanInput input, DateTime nowUtc, bool isNew)
+    public void Apply(PlanInput input, Organisations.DeliveryAddress address, DateTime nowUtc, bool isNew)
     {
+        DeliveryAddressId = address.Id;
+        DeliveryAddress = AddressText(address);
         CategoryId = input.CategoryId;
         Description = input.Description.Trim();
         Spec = input.Spec?.Trim() ?? "";
@@ -77,13 +120,27 @@ public class ProcurementPlan
         StartDate = input.StartDate;
         EndDate = input.EndDate;
         QuotesCloseOn = input.QuotesCloseOn;
-        DeliveryAddress = input.DeliveryAddress.Trim();
         LatestDeliveryTime = input.LatestDeliveryTime;
         PriceCeilingFen = input.PriceCeilingFen;
         ProvinceCode = input.ProvinceCode;
+        PairedCountiesOnly = input.PairedCountiesOnly;
         if (isNew) UpdatedAtUtc = nowUtc;
         else Touch(nowUtc);
     }
+
+    /// <summary>The address as the plan keeps it, so that a later change of the address book does not rewrite it.</summary>
+    public static string AddressText(Organisations.DeliveryAddress a) => $"{a.Label}：{a.Address}（{a.Recipient} {a.Phone}）";
+
+    /// <summary>
+    /// Whether changing an approved plan to <paramref name="input"/> needs an approver again: the change could commit
+    /// the organisation to more than was approved (more per delivery, more deliveries, a higher ceiling or none, or
+    /// another category). Changes of words, dates that give no more deliveries, address or counties do not.
+    /// </summary>
+    public bool ChangeNeedsApproval(PlanInput input) =>
+        input.QuantityPerDelivery > QuantityPerDelivery
+        || input.CategoryId != CategoryId
+        || (PriceCeilingFen is { } ceiling && (input.PriceCeilingFen is null || input.PriceCeilingFen > ceiling))
+        || input.Schedule.DatesIn(input.StartDate, input.EndDate).Count() > Schedule.DatesIn(StartDate, EndDate).Count();
 
     private void Touch(DateTime nowUtc)
     {
@@ -117,7 +174,22 @@ public class PlanQuote
     public DateTime UpdatedAtUtc { get; set; }
     public int Revision { get; set; }
 
+    /// <summary>Prices for smaller deliveries than quoted (<see cref="QuoteTiers"/>); empty: one price for any quantity up to the quoted one.</summary>
+    public List<QuoteTier> Tiers { get; private set; } = [];
+
     public List<PlanQuoteRevision> Revisions { get; private set; } = [];
+
+    /// <summary>The price per unit for a delivery of <paramref name="quantity"/> (<see cref="QuoteTiers.PriceFor"/>).</summary>
+    public long? PriceFor(int quantity) => QuoteTiers.PriceFor(Tiers.Select(t => t.AsPriceTier()).ToList(), QuantityPerDelivery, UnitPriceFen, quantity);
+}
+
+/// <summary>One price tier of a quote or of one of its revisions: from <see cref="MinQuantity"/> per delivery, this price per unit.</summary>
+public class QuoteTier
+{
+    public int MinQuantity { get; init; }
+    public long UnitPriceFen { get; init; }
+
+    public PriceTier AsPriceTier() => new(MinQuantity, UnitPriceFen);
 }
 
 public class PlanQuoteRevision
@@ -130,6 +202,7 @@ public class PlanQuoteRevision
     public DateOnly FirstDeliveryOn { get; set; }
     public int? ListingId { get; set; }
     public string Note { get; set; } = "";
+    public List<QuoteTier> Tiers { get; private set; } = [];
     public required string SubmittedByUserId { get; set; }
     public DateTime SubmittedAtUtc { get; set; }
 }

@@ -37,6 +37,16 @@ public enum NotificationKind
     FapiaoIssued = 31,
     /// <summary>To the buyer who requested it: the supplier reversed a fapiao with a red-letter one after a refund.</summary>
     FapiaoReversed = 32,
+    /// <summary>To approvers: a procurement plan (new, or changed to commit more) waits for approval.</summary>
+    PlanAwaitingApproval = 60,
+    /// <summary>To the plan's poster: an approver approved it, and suppliers now see it.</summary>
+    PlanApproved = 61,
+    /// <summary>To the plan's poster: an approver rejected it, with the reason.</summary>
+    PlanRejected = 62,
+    /// <summary>To a supplier's members: a new plan of its trade and county is open for quotes.</summary>
+    NewPlanToQuote = 63,
+    /// <summary>To the plan's organisation (its posters): a supplier quoted on a plan, or revised its quote.</summary>
+    QuoteReceived = 64,
 }
 
 /// <summary>An in-app message to one person, linking to where they act; mail with the same text goes out with it.</summary>

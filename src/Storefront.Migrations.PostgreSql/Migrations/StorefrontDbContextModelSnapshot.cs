@@ -736,6 +736,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -745,10 +748,20 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<int>("DayOfMonth")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("DeliveryAddress")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("DeliveryAddressId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -769,6 +782,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("PairedCountiesOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("PostedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -792,6 +808,10 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("QuotesCloseOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -803,6 +823,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("SuppliersNotifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -817,15 +840,23 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeliveryAddressId");
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("CategoryId", "QuotesCloseOn");
+
+                    b.HasIndex("OrganisationId", "Approval");
 
                     b.HasIndex("OrganisationId", "PostedAtUtc");
 
                     b.ToTable("ProcurementPlans", t =>
                         {
+                            t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
+
                             t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Counties", "NOT (\"PairedCountiesOnly\" AND \"ProvinceCode\" IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_ProcurementPlans_Frequency", "\"Frequency\" IN (0, 1, 2)");
 
@@ -907,8 +938,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("DeliveryAddress")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2141,6 +2172,41 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         {
                             t.HasCheckConstraint("CK_OrganisationMembers_Roles", "\"Roles\" BETWEEN 1 AND 7");
                         });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Organisations.PairedCounty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .IsFixedLength();
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("OrganisationId", "CountyCode")
+                        .IsUnique();
+
+                    b.ToTable("PairedCounties");
                 });
 
             modelBuilder.Entity("Storefront.Core.Payments.GatewayCustomer", b =>
@@ -3846,11 +3912,43 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Storefront.Core.Demand.QuoteTier", "Tiers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("MinQuantity")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("PlanQuoteId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("UnitPriceFen")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanQuoteId");
+
+                            b1.ToTable("PlanQuoteTiers", null, t =>
+                                {
+                                    t.HasCheckConstraint("CK_PlanQuoteTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanQuoteId");
+                        });
+
                     b.Navigation("Listing");
 
                     b.Navigation("Plan");
 
                     b.Navigation("Supplier");
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("Storefront.Core.Demand.PlanQuoteRevision", b =>
@@ -3860,6 +3958,38 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasForeignKey("QuoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Storefront.Core.Demand.QuoteTier", "Tiers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("MinQuantity")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("PlanQuoteRevisionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("UnitPriceFen")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanQuoteRevisionId");
+
+                            b1.ToTable("PlanQuoteRevisionTiers", null, t =>
+                                {
+                                    t.HasCheckConstraint("CK_PlanQuoteRevisionTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanQuoteRevisionId");
+                        });
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
@@ -3869,6 +3999,11 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.DeliveryAddress", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryAddressId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Storefront.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
@@ -4270,6 +4405,23 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Organisations.PairedCounty", b =>
+                {
+                    b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("County");
                 });
 
             modelBuilder.Entity("Storefront.Core.Payments.GatewayCustomer", b =>

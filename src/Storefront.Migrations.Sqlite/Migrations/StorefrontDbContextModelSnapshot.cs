@@ -703,6 +703,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Approval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -712,10 +715,20 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<int>("DayOfMonth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeliveryAddress")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliveryAddressId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -735,6 +748,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PairedCountiesOnly")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("PostedAtUtc")
@@ -759,6 +775,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("QuotesCloseOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -769,6 +789,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuppliersNotifiedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
@@ -784,15 +807,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeliveryAddressId");
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("CategoryId", "QuotesCloseOn");
+
+                    b.HasIndex("OrganisationId", "Approval");
 
                     b.HasIndex("OrganisationId", "PostedAtUtc");
 
                     b.ToTable("ProcurementPlans", t =>
                         {
+                            t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
+
                             t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Counties", "NOT (\"PairedCountiesOnly\" AND \"ProvinceCode\" IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_ProcurementPlans_Frequency", "\"Frequency\" IN (0, 1, 2)");
 
@@ -870,7 +901,7 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeliveryAddress")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -2060,6 +2091,39 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_OrganisationMembers_Roles", "\"Roles\" BETWEEN 1 AND 7");
                         });
+                });
+
+            modelBuilder.Entity("Storefront.Core.Organisations.PairedCounty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode");
+
+                    b.HasIndex("OrganisationId", "CountyCode")
+                        .IsUnique();
+
+                    b.ToTable("PairedCounties");
                 });
 
             modelBuilder.Entity("Storefront.Core.Payments.GatewayCustomer", b =>
@@ -3729,11 +3793,41 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Storefront.Core.Demand.QuoteTier", "Tiers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinQuantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PlanQuoteId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UnitPriceFen")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanQuoteId");
+
+                            b1.ToTable("PlanQuoteTiers", null, t =>
+                                {
+                                    t.HasCheckConstraint("CK_PlanQuoteTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanQuoteId");
+                        });
+
                     b.Navigation("Listing");
 
                     b.Navigation("Plan");
 
                     b.Navigation("Supplier");
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("Storefront.Core.Demand.PlanQuoteRevision", b =>
@@ -3743,6 +3837,36 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasForeignKey("QuoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Storefront.Core.Demand.QuoteTier", "Tiers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinQuantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PlanQuoteRevisionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UnitPriceFen")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanQuoteRevisionId");
+
+                            b1.ToTable("PlanQuoteRevisionTiers", null, t =>
+                                {
+                                    t.HasCheckConstraint("CK_PlanQuoteRevisionTiers_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanQuoteRevisionId");
+                        });
+
+                    b.Navigation("Tiers");
                 });
 
             modelBuilder.Entity("Storefront.Core.Demand.ProcurementPlan", b =>
@@ -3752,6 +3876,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.DeliveryAddress", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryAddressId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Storefront.Core.Organisations.Organisation", "Organisation")
                         .WithMany()
@@ -4153,6 +4282,23 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Storefront.Core.Organisations.PairedCounty", b =>
+                {
+                    b.HasOne("Storefront.Core.Regions.AdministrativeDivision", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("County");
                 });
 
             modelBuilder.Entity("Storefront.Core.Payments.GatewayCustomer", b =>

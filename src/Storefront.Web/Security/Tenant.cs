@@ -94,10 +94,12 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 TenantRecord.SupplierMember => await db.SupplierMembers.AnyAsync(x => x.Id == small && x.SupplierId == s, ct),
                 TenantRecord.Invitation => await db.Invitations.AnyAsync(x => x.Id == id && x.SupplierId == s, ct),
                 TenantRecord.Fapiao => await db.IssuedFapiaos.AnyAsync(x => x.Id == id && x.SupplierId == s, ct),
-                // Plans are posted for the suppliers of their category to see; whether this one may quote is the
-                // quote's own check, so that a supplier outside the plan's counties is told why.
+                // Plans are posted for the suppliers of their category to see once approved (or, sent back to the
+                // approvers, by those that quoted); whether this one may quote is the quote's own check, so that a
+                // supplier outside the plan's counties is told why.
                 TenantRecord.ProcurementPlan => await db.ProcurementPlans.AnyAsync(p => p.Id == id
-                    && db.Listings.Any(l => l.SupplierId == s && l.Status == Core.Catalog.ListingStatus.Published && l.CategoryId == p.CategoryId), ct),
+                    && db.Listings.Any(l => l.SupplierId == s && l.Status == Core.Catalog.ListingStatus.Published && l.CategoryId == p.CategoryId)
+                    && (p.Approval == Core.Demand.PlanApproval.Approved || p.Quotes.Any(q => q.SupplierId == s)), ct),
                 _ => false,
             };
         }

@@ -1,6 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
+using Storefront.Core.Auditing;
 using Storefront.Core.Demand;
+using Storefront.Core.Mail;
 using Storefront.Core.Money;
+using Storefront.Core.Notifications;
+using Storefront.Core.Organisations;
+using Storefront.Core.Tests.Ordering;
 
 namespace Storefront.Core.Tests.Demand;
 
@@ -11,13 +16,30 @@ public class ProcurementPlansTests
 
     private static PlanInput Rice(int categoryId) => new(
         categoryId, "学生食堂大米", "早籼", 300, "公斤", DeliverySchedule.Weekly(DayOfWeek.Monday),
-        new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 15), new DateOnly(2026, 8, 20), "岳麓区实验中学食堂", new TimeOnly(9, 30), 650, null);
+        new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 15), new DateOnly(2026, 8, 20), AddressId, new TimeOnly(9, 30), 650, null);
+
+    private const int AddressId = 1;
+
+    private static ProcurementPlans PlansOf(Storefront.Core.Data.StorefrontDbContext db) =>
+        new(db, Clock, new Notifier(db, new MailQueue(db, Clock), new OrderingBuilders.PlainTexts(), Clock), new AuditLog(db, Clock));
+
+    /// <summary>An organisation with one address (id 1), whose plans the problems are asked of.</summary>
+    private static async Task<int> OrganisationAsync(Storefront.Core.Data.StorefrontDbContext db)
+    {
+        var organisation = new Organisation { Name = "岳麓区实验中学", CreditCode = "12430104MB1234567X", RegionCode = "430104" };
+        organisation.DeliveryAddresses.Add(new DeliveryAddress { Label = "学生食堂", Address = "岳麓区实验中学", Recipient = "王师傅", Phone = "0731-1234567", IsDefault = true });
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        Assert.Equal(AddressId, organisation.DeliveryAddresses[0].Id);
+        return organisation.Id;
+    }
 
     private static async Task<IReadOnlyList<string>> ProblemsOf(Func<PlanInput, PlanInput> change)
     {
         await using var database = await InMemoryDatabase.CreateAsync();
         var category = database.Db.Categories.First().Id;
-        var problems = await new ProcurementPlans(database.Db, Clock).ValidateAsync(change(Rice(category)));
+        var organisation = await OrganisationAsync(database.Db);
+        var problems = await PlansOf(database.Db).ValidateAsync(organisation, change(Rice(category)));
         return problems.Select(p => $"{p.Field}:{p.Key}").ToList();
     }
 
@@ -68,13 +90,22 @@ public class ProcurementPlansTests
     }
 
     [Fact]
+    public async Task PairedCountiesNeedSomeOnRecordAndExcludeAProvinceAndTheAddressMustBeTheOrganisations()
+    {
+        Assert.Equal(["ProvinceCode:Plan.NoPairedCounties"], await ProblemsOf(p => p with { PairedCountiesOnly = true }));
+        Assert.Equal(["ProvinceCode:Plan.PairedAndProvince"], await ProblemsOf(p => p with { PairedCountiesOnly = true, ProvinceCode = "430000" }));
+        Assert.Equal(["DeliveryAddressId:Plan.AddressRequired"], await ProblemsOf(p => p with { DeliveryAddressId = 2 }));
+    }
+
+    [Fact]
     public async Task APlanUnderWayKeepsItsStartWhenChangedButMayNotMoveItIntoThePast()
     {
         await using var database = await InMemoryDatabase.CreateAsync();
-        var plans = new ProcurementPlans(database.Db, Clock);
+        var plans = PlansOf(database.Db);
+        var organisation = await OrganisationAsync(database.Db);
         var underWay = Rice(database.Db.Categories.First().Id) with { StartDate = new DateOnly(2026, 6, 1) };
-        Assert.Empty(await plans.ValidateAsync(underWay, startedOn: new DateOnly(2026, 6, 1)));
-        Assert.Equal(["StartDate:Plan.StartInPast"], (await plans.ValidateAsync(underWay with { StartDate = new DateOnly(2026, 5, 1) }, startedOn: new DateOnly(2026, 6, 1)))
+        Assert.Empty(await plans.ValidateAsync(organisation, underWay, startedOn: new DateOnly(2026, 6, 1)));
+        Assert.Equal(["StartDate:Plan.StartInPast"], (await plans.ValidateAsync(organisation, underWay with { StartDate = new DateOnly(2026, 5, 1) }, startedOn: new DateOnly(2026, 6, 1)))
             .Select(p => $"{p.Field}:{p.Key}"));
     }
 

@@ -132,9 +132,10 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         var school = await db.Organisations.Where(o => o.Name == School).Select(o => o.Id).SingleAsync();
         // The school's procurement plan, of rice: the attacker's cooperative sells tea, so it is no plan of its trade either.
         var today = Core.Money.ShanghaiTime.DateOf(DateTime.UtcNow);
-        var (plan, planProblems) = await services.GetRequiredService<Core.Demand.ProcurementPlans>().PostAsync(school, buyerId, new(
+        var (plan, planProblems) = await services.GetRequiredService<Core.Demand.ProcurementPlans>().PostAsync(school, new(buyerId, "buyer"), new(
             await db.Categories.Where(c => c.Slug == "rice").Select(c => c.Id).SingleAsync(), "别人的采购需求", "早籼", 300, "公斤",
-            Core.Demand.DeliverySchedule.Weekly(DayOfWeek.Monday), today.AddDays(7), today.AddDays(90), today.AddDays(6), "学生食堂", new TimeOnly(9, 0), 650, null));
+            Core.Demand.DeliverySchedule.Weekly(DayOfWeek.Monday), today.AddDays(7), today.AddDays(90), today.AddDays(6),
+            await db.DeliveryAddresses.Where(a => a.OrganisationId == school).Select(a => a.Id).FirstAsync(), new TimeOnly(9, 0), 650, null));
         Assert.Empty(planProblems);
         var schoolAdmin = await db.Users.Where(u => u.Email == DemoData.MemberEmail("school", "admin")).Select(u => u.Id).SingleAsync();
         services.GetRequiredService<Core.People.Invitations>().Create($"cook-{Guid.NewGuid():N}@example.cn", schoolAdmin, organisationId: school, roles: OrganisationRoles.Buyer);

@@ -20,6 +20,11 @@ public class ProcurementPlanConfiguration : IEntityTypeConfiguration<Procurement
         e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AdministrativeDivision>().WithMany().HasForeignKey(p => p.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        // The plan keeps the address's text; removing the address from the book leaves the plan as it was.
+        e.HasOne<Organisations.DeliveryAddress>().WithMany().HasForeignKey(p => p.DeliveryAddressId).OnDelete(DeleteBehavior.SetNull);
+        e.Property(p => p.DecidedByUserId).HasMaxLength(450);
+        e.Property(p => p.RejectionReason).HasMaxLength(ProcurementPlan.ReasonMaxLength);
+        e.HasIndex(p => new { p.OrganisationId, p.Approval });
         e.HasMany(p => p.Quotes).WithOne(q => q.Plan).HasForeignKey(q => q.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(p => new { p.OrganisationId, p.PostedAtUtc });
         e.HasIndex(p => new { p.CategoryId, p.QuotesCloseOn });
@@ -31,6 +36,8 @@ public class ProcurementPlanConfiguration : IEntityTypeConfiguration<Procurement
             t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
             t.HasCheckConstraint("CK_ProcurementPlans_Frequency", "\"Frequency\" IN (0, 1, 2)");
             t.HasCheckConstraint("CK_ProcurementPlans_Revision", "\"Revision\" >= 1");
+            t.HasCheckConstraint("CK_ProcurementPlans_Counties", "NOT (\"PairedCountiesOnly\" AND \"ProvinceCode\" IS NOT NULL)");
+            t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
         });
     }
 }
@@ -46,6 +53,7 @@ public class PlanQuoteConfiguration : IEntityTypeConfiguration<PlanQuote>
         e.HasOne(q => q.Supplier).WithMany().HasForeignKey(q => q.SupplierId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(q => q.Listing).WithMany().HasForeignKey(q => q.ListingId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(q => q.Revisions).WithOne().HasForeignKey(r => r.QuoteId).OnDelete(DeleteBehavior.Cascade);
+        e.OwnsMany(q => q.Tiers, QuoteTierConfiguration.Configure<PlanQuote>("PlanQuoteTiers"));
         e.ToTable(t =>
         {
             t.HasCheckConstraint("CK_PlanQuotes_Positive", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" >= 1 AND \"Revision\" >= 1");
@@ -60,6 +68,30 @@ public class PlanQuoteRevisionConfiguration : IEntityTypeConfiguration<PlanQuote
         e.HasIndex(r => new { r.QuoteId, r.Revision }).IsUnique();
         e.Property(r => r.Note).HasMaxLength(PlanQuote.NoteMaxLength);
         e.Property(r => r.SubmittedByUserId).HasMaxLength(450);
+        e.OwnsMany(r => r.Tiers, QuoteTierConfiguration.Configure<PlanQuoteRevision>("PlanQuoteRevisionTiers"));
+    }
+}
+
+/// <summary>A quote's tiers, and each revision's, in a table of their own; each tier positive, kept by the database too.</summary>
+public static class QuoteTierConfiguration
+{
+    public static Action<OwnedNavigationBuilder<TOwner, QuoteTier>> Configure<TOwner>(string table) where TOwner : class => t =>
+    {
+        t.ToTable(table, x => x.HasCheckConstraint($"CK_{table}_Positive", "\"MinQuantity\" >= 1 AND \"UnitPriceFen\" >= 1"));
+        t.Property<int>("Id");
+        t.HasKey("Id");
+    };
+}
+
+public class PairedCountyConfiguration : IEntityTypeConfiguration<Organisations.PairedCounty>
+{
+    public void Configure(EntityTypeBuilder<Organisations.PairedCounty> e)
+    {
+        e.HasIndex(p => new { p.OrganisationId, p.CountyCode }).IsUnique();
+        e.Property(p => p.CountyCode).HasMaxLength(6).IsFixedLength();
+        e.Property(p => p.AddedByUserId).HasMaxLength(450);
+        e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(p => p.County).WithMany().HasForeignKey(p => p.CountyCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
+using Storefront.Core.Demand;
 using Storefront.Core.Ordering;
 using Storefront.Web.Security;
 
@@ -13,7 +14,13 @@ public sealed class NavigationCounts(StorefrontDbContext db, CurrentActor actor)
 {
     public async Task<int> UnreadAsync() => (await actor.GetSeatsAsync()).UnreadNotifications;
 
-    /// <summary>The organisation's purchases with an order waiting for approval: what the approvals link shows its approvers.</summary>
-    public Task<int> PurchasesAwaitingApprovalAsync(int organisationId) =>
-        db.Purchases.CountAsync(p => p.OrganisationId == organisationId && p.Orders.Any(o => o.Status == OrderStatus.PendingApproval));
+    /// <summary>
+    /// What the approvals link shows the organisation's approvers: its purchases with an order waiting for approval and
+    /// its procurement plans waiting, counted in one statement.
+    /// </summary>
+    public Task<int> AwaitingApprovalAsync(int organisationId) =>
+        db.Organisations.Where(x => x.Id == organisationId)
+            .Select(x => db.Purchases.Count(p => p.OrganisationId == organisationId && p.Orders.Any(o => o.Status == OrderStatus.PendingApproval))
+                + db.ProcurementPlans.Count(p => p.OrganisationId == organisationId && p.Approval == PlanApproval.AwaitingApproval && p.ClosedAtUtc == null))
+            .SingleAsync();
 }

@@ -22,6 +22,7 @@ public class DetailModel(StorefrontDbContext db, OrganisationVerification verifi
 
     public View Organisation { get; private set; } = null!;
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
+    public int PairedCountyCount { get; private set; }
 
     [BindProperty, Display(Name = "Field.DecisionReason")]
     [StringLength(Core.Organisations.Organisation.ReasonMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -61,6 +62,7 @@ public class DetailModel(StorefrontDbContext db, OrganisationVerification verifi
             .FirstOrDefaultAsync(ct);
         if (found is null) return false;
         Organisation = found;
+        PairedCountyCount = await db.PairedCounties.CountAsync(c => c.OrganisationId == id, ct);
         var subject = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.SubjectType == SubjectType && a.SubjectId == subject)

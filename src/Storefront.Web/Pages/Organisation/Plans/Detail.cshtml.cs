@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
+using Storefront.Core.Catalog;
 using Storefront.Core.Demand;
+using Storefront.Core.Ordering;
 using Storefront.Web.Localization;
 using Storefront.Web.Security;
 
@@ -10,13 +12,15 @@ namespace Storefront.Web.Pages.Organisation.Plans;
 
 /// <summary>
 /// /organisation/plans/{id}: one plan of the organisation and its quotes side by side (price, share of each delivery,
-/// the supplier's county and whether it is designated today); a buyer or the org admin may close it for quotes.
+/// the supplier's county and whether it is designated today, its province, its price tiers and its fulfilment record);
+/// a buyer or the org admin may close it for quotes. A plan waiting for approval or rejected says so.
 /// </summary>
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
-public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, TimeProvider clock, IStringLocalizer<SharedResource> t) : OrganisationPageModel
+public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record QuoteRow(string Supplier, string County, bool Designated, long UnitPriceFen, int Quantity, decimal SharePercent,
-        DateOnly FirstDelivery, string? Listing, string Note, int Revision, int PlanRevision, DateTime UpdatedAtUtc);
+        DateOnly FirstDelivery, string? Listing, string Note, int Revision, int PlanRevision, DateTime UpdatedAtUtc,
+        string Province, IReadOnlyList<PriceTier> Tiers, FulfilmentRecord Record);
 
     public ProcurementPlan Plan { get; private set; } = null!;
     public string Category { get; private set; } = "";
@@ -24,7 +28,8 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, TimePro
     public bool Open { get; private set; }
     public int DeliveryCount { get; private set; }
     public IReadOnlyList<QuoteRow> Quotes { get; private set; } = [];
-    public bool MayClose => (Seat.Roles & NewModel.Posters) != 0 && Plan.ClosedAtUtc is null;
+    public bool MayClose => (Seat.Roles & NewModel.Posters) != 0 && Plan.ClosedAtUtc is null && Plan.Approval != PlanApproval.Rejected;
+    public bool MayChange => MayClose && Plan.MayChangeOn(plans.Today);
 
     public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.ProcurementPlan)] long id, CancellationToken ct)
     {
@@ -40,15 +45,17 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, TimePro
             .OrderBy(q => q.UnitPriceFen).ThenBy(q => q.Id)
             .Select(q => new
             {
-                Supplier = q.Supplier.Name, County = q.Supplier.County.Name,
+                q.SupplierId, Supplier = q.Supplier.Name, County = q.Supplier.County.Name, Province = q.Supplier.County.ProvinceName,
+                Tiers = q.Tiers.OrderBy(x => x.MinQuantity).Select(x => new PriceTier(x.MinQuantity, x.UnitPriceFen)).ToList(),
                 Designated = db.DesignatedCounties.Any(c => c.CountyCode == q.Supplier.CountyCode && c.RemovedAtUtc == null),
                 q.UnitPriceFen, q.QuantityPerDelivery, q.FirstDeliveryOn, Listing = q.Listing == null ? null : q.Listing.Title, q.Note, q.Revision, q.PlanRevision, q.UpdatedAtUtc,
             })
             .ToListAsync(ct);
+        var records = await FulfilmentRecord.ForSuppliersAsync(db, quotes.Select(q => q.SupplierId).ToList(), ct);
         Quotes = quotes.Select(q => new QuoteRow(q.Supplier, q.County, q.Designated, q.UnitPriceFen, q.QuantityPerDelivery,
             // One rounding rule for shares: tenths of a percent, half away from zero.
             Math.Round(100m * q.QuantityPerDelivery / plan.QuantityPerDelivery, 1, MidpointRounding.AwayFromZero),
-            q.FirstDeliveryOn, q.Listing, q.Note, q.Revision, q.PlanRevision, q.UpdatedAtUtc)).ToList();
+            q.FirstDeliveryOn, q.Listing, q.Note, q.Revision, q.PlanRevision, q.UpdatedAtUtc, q.Province, q.Tiers, records[q.SupplierId])).ToList();
         return Page();
     }
 
@@ -57,18 +64,15 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, TimePro
     {
         var plan = await db.ProcurementPlans.SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == Seat.OrganisationId, ct);
         if (plan is null) return NotFound();
-        if (plan.Close(clock.GetUtcNow().UtcDateTime))
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone changed the plan meanwhile: show it as it is now rather than overwrite their change.
-                TempData["Status"] = t["Plans.ChangedMeanwhile"].Value;
-                return Redirect($"/organisation/plans/{id}");
-            }
+            await plans.CloseAsync(plan, actor.AsOrderActor(), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the plan meanwhile: show it as it is now rather than overwrite their change.
+            TempData["Status"] = t["Plans.ChangedMeanwhile"].Value;
+            return Redirect($"/organisation/plans/{id}");
         }
         TempData["Status"] = t["Plans.ClosedNow"].Value;
         return Redirect($"/organisation/plans/{id}");

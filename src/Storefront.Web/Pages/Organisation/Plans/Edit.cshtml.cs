@@ -13,7 +13,7 @@ namespace Storefront.Web.Pages.Organisation.Plans;
 /// revision; a form filled from an earlier revision is refused rather than overwrite what someone else changed.
 /// </summary>
 [OrganisationPage(NewModel.Posters)]
-public class EditModel(StorefrontDbContext db, ProcurementPlans plans, IStringLocalizer<SharedResource> t) : PlanFormPageModel(db, t)
+public class EditModel(StorefrontDbContext db, ProcurementPlans plans, CurrentActor actor, IStringLocalizer<SharedResource> t) : PlanFormPageModel(db, t)
 {
     public long PlanId { get; private set; }
 
@@ -28,9 +28,9 @@ public class EditModel(StorefrontDbContext db, ProcurementPlans plans, IStringLo
             CategoryId = plan.CategoryId, Description = plan.Description, Spec = plan.Spec, QuantityPerDelivery = plan.QuantityPerDelivery,
             Unit = plan.Unit, Frequency = plan.Frequency, Weekdays = [.. schedule.Weekdays],
             IntervalDays = plan.IntervalDays == 0 ? null : plan.IntervalDays, DayOfMonth = plan.DayOfMonth == 0 ? null : plan.DayOfMonth,
-            StartDate = plan.StartDate, EndDate = plan.EndDate, QuotesCloseOn = plan.QuotesCloseOn, DeliveryAddress = plan.DeliveryAddress,
+            StartDate = plan.StartDate, EndDate = plan.EndDate, QuotesCloseOn = plan.QuotesCloseOn, DeliveryAddressId = plan.DeliveryAddressId,
             LatestDeliveryTime = plan.LatestDeliveryTime, PriceCeiling = plan.PriceCeilingFen is { } c ? Fen.ToYuanText(c) : null,
-            ProvinceCode = plan.ProvinceCode, Revision = plan.Revision,
+            ProvinceCode = plan.ProvinceCode, PairedCountiesOnly = plan.PairedCountiesOnly, Revision = plan.Revision,
         };
         await LoadChoicesAsync(ct);
         return Page();
@@ -43,10 +43,11 @@ public class EditModel(StorefrontDbContext db, ProcurementPlans plans, IStringLo
         PlanId = id;
         if (ReadInput() is { } input)
         {
-            var problems = await plans.ReviseAsync(plan, Input.Revision, input, ct);
+            var wasWaiting = plan.Approval == PlanApproval.AwaitingApproval;
+            var problems = await plans.ReviseAsync(plan, Input.Revision, input, actor.AsOrderActor(), ct);
             if (problems.Count == 0)
             {
-                TempData["Status"] = Text["Plans.Changed", plan.Revision].Value;
+                TempData["Status"] = Text[plan.Approval == PlanApproval.AwaitingApproval && !wasWaiting ? "Plans.ChangedForApproval" : "Plans.Changed", plan.Revision].Value;
                 return Redirect($"/organisation/plans/{id}");
             }
             PlanText.AddTo(ModelState, Text, "Input", problems);

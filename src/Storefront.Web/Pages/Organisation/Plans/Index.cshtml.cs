@@ -11,7 +11,8 @@ namespace Storefront.Web.Pages.Organisation.Plans;
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : OrganisationPageModel
 {
-    public sealed record Row(long Id, string Category, string Description, int Quantity, string Unit, DateOnly Start, DateOnly End, DateOnly ClosesOn, bool Open, int Quotes);
+    public sealed record Row(long Id, string Category, string Description, int Quantity, string Unit, DateOnly Start, DateOnly End, DateOnly ClosesOn, bool Open, int Quotes,
+        PlanApproval Approval, bool Closed);
 
     public IReadOnlyList<Row> Plans { get; private set; } = [];
     public bool MayPost => (Seat.Roles & NewModel.Posters) != 0;
@@ -23,7 +24,8 @@ public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : Organi
         Plans = await db.ProcurementPlans.AsNoTracking().Where(p => p.OrganisationId == Seat.OrganisationId)
             .OrderByDescending(p => p.Id).Take(200)
             .Select(p => new Row(p.Id, english ? p.Category.NameEn : p.Category.Name, p.Description, p.QuantityPerDelivery, p.Unit,
-                p.StartDate, p.EndDate, p.QuotesCloseOn, p.ClosedAtUtc == null && p.QuotesCloseOn >= today, p.Quotes.Count))
+                p.StartDate, p.EndDate, p.QuotesCloseOn,
+                p.Approval == PlanApproval.Approved && p.ClosedAtUtc == null && p.QuotesCloseOn >= today, p.Quotes.Count, p.Approval, p.ClosedAtUtc != null))
             .ToListAsync(ct);
         return Page();
     }

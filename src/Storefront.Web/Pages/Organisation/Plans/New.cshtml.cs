@@ -16,8 +16,8 @@ public class NewModel(StorefrontDbContext db, ProcurementPlans plans, CurrentAct
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Input.DeliveryAddress = await Db.DeliveryAddresses.Where(a => a.OrganisationId == Seat.OrganisationId)
-            .OrderByDescending(a => a.IsDefault).Select(a => a.Label + " " + a.Address).FirstOrDefaultAsync(ct) ?? "";
+        Input.DeliveryAddressId = await Db.DeliveryAddresses.Where(a => a.OrganisationId == Seat.OrganisationId)
+            .OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         Input.LatestDeliveryTime = new TimeOnly(10, 0);
         await LoadChoicesAsync(ct);
         return Page();
@@ -27,10 +27,10 @@ public class NewModel(StorefrontDbContext db, ProcurementPlans plans, CurrentAct
     {
         if (ReadInput() is { } input)
         {
-            var (plan, problems) = await plans.PostAsync(Seat.OrganisationId, actor.UserId!, input, ct);
+            var (plan, problems) = await plans.PostAsync(Seat.OrganisationId, actor.AsOrderActor(), input, ct);
             if (plan is not null)
             {
-                TempData["Status"] = Text["Plans.Posted", plan.Id].Value;
+                TempData["Status"] = Text[plan.Approval == PlanApproval.AwaitingApproval ? "Plans.PostedForApproval" : "Plans.Posted", plan.Id].Value;
                 return Redirect($"/organisation/plans/{plan.Id}");
             }
             PlanText.AddTo(ModelState, Text, "Input", problems);

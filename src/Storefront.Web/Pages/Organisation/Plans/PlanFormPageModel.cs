@@ -63,10 +63,10 @@ public abstract class PlanFormPageModel(StorefrontDbContext db, IStringLocalizer
         [Display(Name = "Field.QuotesCloseOn")]
         public DateOnly? QuotesCloseOn { get; set; }
 
+        /// <summary>One of the organisation's addresses (its address book, as at checkout).</summary>
         [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(ProcurementPlan.AddressMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.DeliveryAddress")]
-        public string DeliveryAddress { get; set; } = "";
+        public int? DeliveryAddressId { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Field.LatestDeliveryTime")]
@@ -83,11 +83,18 @@ public abstract class PlanFormPageModel(StorefrontDbContext db, IStringLocalizer
         /// <summary>Empty: every designated county.</summary>
         [Display(Name = "Field.PlanCounties")]
         public string? ProvinceCode { get; set; }
+
+        /// <summary>Only the organisation's paired counties (东西部协作、对口帮扶) may quote.</summary>
+        [Display(Name = "Field.PairedCountiesOnly")]
+        public bool PairedCountiesOnly { get; set; }
     }
 
     [BindProperty] public PlanForm Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Addresses { get; private set; } = [];
+    /// <summary>The organisation's paired counties, by name: what "paired counties only" admits.</summary>
+    public IReadOnlyList<string> PairedCounties { get; private set; } = [];
 
     /// <summary>The input the form makes, or null with the reasons in the model state.</summary>
     protected PlanInput? ReadInput()
@@ -101,8 +108,8 @@ public abstract class PlanFormPageModel(StorefrontDbContext db, IStringLocalizer
         if (!ModelState.IsValid) return null;
         return new PlanInput(Input.CategoryId, Input.Description, Input.Spec, Input.QuantityPerDelivery!.Value, Input.Unit,
             new DeliverySchedule(Input.Frequency, Input.Weekdays.ToHashSet(), Input.IntervalDays ?? 0, Input.DayOfMonth ?? 0),
-            Input.StartDate!.Value, Input.EndDate!.Value, Input.QuotesCloseOn!.Value, Input.DeliveryAddress, Input.LatestDeliveryTime!.Value,
-            ceiling, string.IsNullOrWhiteSpace(Input.ProvinceCode) ? null : Input.ProvinceCode.Trim());
+            Input.StartDate!.Value, Input.EndDate!.Value, Input.QuotesCloseOn!.Value, Input.DeliveryAddressId!.Value, Input.LatestDeliveryTime!.Value,
+            ceiling, string.IsNullOrWhiteSpace(Input.ProvinceCode) ? null : Input.ProvinceCode.Trim(), Input.PairedCountiesOnly);
     }
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
@@ -114,5 +121,11 @@ public abstract class PlanFormPageModel(StorefrontDbContext db, IStringLocalizer
         Provinces = await db.Divisions.AsNoTracking()
             .Where(d => d.Level == DivisionLevel.Province && db.DesignatedCounties.Any(c => c.RemovedAtUtc == null && c.County.ProvinceCode == d.Code))
             .OrderBy(d => d.Code).Select(d => new SelectListItem(d.Name, d.Code)).ToListAsync(ct);
+        var organisationId = Seat.OrganisationId;
+        Addresses = await db.DeliveryAddresses.AsNoTracking().Where(a => a.OrganisationId == organisationId)
+            .OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id)
+            .Select(a => new SelectListItem(a.Label + " · " + a.Address, a.Id.ToString())).ToListAsync(ct);
+        PairedCounties = await db.PairedCounties.AsNoTracking().Where(c => c.OrganisationId == organisationId)
+            .OrderBy(c => c.CountyCode).Select(c => c.County.Name).ToListAsync(ct);
     }
 }

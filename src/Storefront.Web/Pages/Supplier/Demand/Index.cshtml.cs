@@ -5,21 +5,30 @@ using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Demand;
 using Storefront.Core.Regions;
+using Microsoft.Extensions.Localization;
 using Storefront.Web.Localization;
 
 namespace Storefront.Web.Pages.Supplier.Demand;
 
 /// <summary>
 /// /supplier/demand: the open procurement plans a cooperative may quote on (a category it publishes in, a county
-/// rule that admits its county), filtered by category and by the buying organisation's province.
+/// rule that admits its county), filtered by category, by the buying organisation's province and by size (the
+/// quantity per delivery, in ranges a small cooperative and a county company tell apart).
 /// </summary>
-public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : SupplierPageModel
+public class IndexModel(StorefrontDbContext db, ProcurementPlans plans, IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
+    /// <summary>The size ranges, by quantity per delivery, both ends included; the last has no top.</summary>
+    public static readonly IReadOnlyList<(string Key, int From, int? To)> Sizes =
+        [("s", 1, 50), ("m", 51, 200), ("l", 201, 1000), ("xl", 1001, null)];
+
     public sealed record Row(long Id, string Organisation, string Category, string Description, string Spec, int Quantity, string Unit,
         DeliverySchedule Schedule, DateOnly Start, DateOnly End, DateOnly ClosesOn, long? CeilingFen, long? MyPriceFen);
 
     [BindProperty(SupportsGet = true)] public int? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Province { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Size { get; set; }
+    public IReadOnlyList<SelectListItem> SizeChoices => Sizes.Select(x => new SelectListItem(
+        x.To is { } to ? t["Demand.SizeRange", x.From, to].Value : t["Demand.SizeFrom", x.From].Value, x.Key, x.Key == Size)).ToList();
     public IReadOnlyList<Row> Plans { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
@@ -35,7 +44,10 @@ public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : Suppli
         Provinces = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Province)
             .Where(d => open.Any(p => p.Organisation.Region.ProvinceCode == d.Code))
             .OrderBy(d => d.Code).Select(d => new SelectListItem(d.Name, d.Code)).ToListAsync(ct);
+        var size = Sizes.FirstOrDefault(x => x.Key == Size);
+        var (from, top) = size.Key is null ? (1, (int?)null) : (size.From, size.To);
         var rows = await open.AsNoTracking()
+            .Where(p => p.QuantityPerDelivery >= from && (top == null || p.QuantityPerDelivery <= top))
             .Where(p => Category == null || p.CategoryId == Category)
             .Where(p => string.IsNullOrEmpty(Province) || p.Organisation.Region.ProvinceCode == Province)
             .OrderBy(p => p.QuotesCloseOn).ThenBy(p => p.Id).Take(200)

@@ -8,6 +8,7 @@ using Storefront.Core.Data;
 using Storefront.Core.Demand;
 using Storefront.Core.Money;
 using Storefront.Web.Localization;
+using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Pages.Organisation.Plans;
 using Storefront.Web.Security;
 
@@ -41,9 +42,25 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
         [StringLength(PlanQuote.NoteMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.QuoteNote")]
         public string? Note { get; set; }
+
+        /// <summary>Prices for smaller deliveries, in the order typed; blank rows are left out.</summary>
+        public List<TierInput> Tiers { get; set; } = [];
     }
 
-    public sealed record RevisionRow(int Revision, long UnitPriceFen, int Quantity, DateOnly FirstDelivery, DateTime AtUtc);
+    public sealed class TierInput
+    {
+        public int? Quantity { get; set; }
+
+        [StringLength(20, ErrorMessage = "Validation.TooLong")]
+        public string? Price { get; set; }
+
+        public bool IsBlank => Quantity is null && string.IsNullOrWhiteSpace(Price);
+    }
+
+    /// <summary>How many tier rows the form offers (the quoted unit price makes the table's last).</summary>
+    public const int TierRows = 4;
+
+    public sealed record RevisionRow(int Revision, long UnitPriceFen, int Quantity, DateOnly FirstDelivery, DateTime AtUtc, IReadOnlyList<PriceTier> Tiers);
 
     [BindProperty] public QuoteForm Input { get; set; } = new();
     public ProcurementPlan Plan { get; private set; } = null!;
@@ -64,6 +81,7 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
             {
                 UnitPrice = Fen.ToYuanText(mine.UnitPriceFen), QuantityPerDelivery = mine.QuantityPerDelivery,
                 FirstDeliveryOn = mine.FirstDeliveryOn, ListingId = mine.ListingId, Note = mine.Note,
+                Tiers = mine.Tiers.OrderBy(x => x.MinQuantity).Select(x => new TierInput { Quantity = x.MinQuantity, Price = Fen.ToYuanText(x.UnitPriceFen) }).ToList(),
             };
         return Page();
     }
@@ -72,20 +90,44 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
     {
         var price = Fen.ParseYuan(Input.UnitPrice);
         if (!string.IsNullOrWhiteSpace(Input.UnitPrice) && price is null) ModelState.AddModelError("Input.UnitPrice", t["Quote.PriceInvalid"]);
+        var (tiers, rowOfTier) = ReadTiers();
         if (ModelState.IsValid)
         {
-            var (quote, problems) = await quoting.QuoteAsync(SupplierId, actor.UserId!, id,
-                new QuoteInput(price!.Value, Input.QuantityPerDelivery!.Value, Input.FirstDeliveryOn!.Value, Input.ListingId, Input.Note), ct);
+            var (quote, problems) = await quoting.QuoteAsync(SupplierId, actor.AsOrderActor(), id,
+                new QuoteInput(price!.Value, Input.QuantityPerDelivery!.Value, Input.FirstDeliveryOn!.Value, Input.ListingId, Input.Note, tiers), ct);
             if (quote is not null)
             {
                 TempData["Status"] = t[quote.Revision == 1 ? "Quote.Sent" : "Quote.Revised", quote.Revision].Value;
                 return Redirect($"/supplier/demand/{id}{(SupplierRoute is { } s ? "?supplier=" + s : "")}");
             }
-            PlanText.AddTo(ModelState, t, "Input", problems);
+            // A tier's problem goes on the row it was typed in (blank rows are not tiers).
+            PlanText.AddTo(ModelState, t, "Input", problems.Select(p =>
+                p.Field.StartsWith("Tiers[", StringComparison.Ordinal) && int.TryParse(p.Field[6..^1], out var k)
+                    ? p with { Field = $"Tiers[{rowOfTier[k]}]", Args = [rowOfTier[k] + 1, .. p.Args.Skip(1)] } : p));
         }
         if (!await LoadAsync(id, ct)) return NotFound();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    /// <summary>The tiers typed, in their order, and the form row of each; an unreadable row is an error on that row.</summary>
+    private (List<PriceTier> Tiers, List<int> RowOfTier) ReadTiers()
+    {
+        var tiers = new List<PriceTier>();
+        var rows = new List<int>();
+        for (var i = 0; i < Input.Tiers.Count; i++)
+        {
+            var row = Input.Tiers[i];
+            if (row.IsBlank) continue;
+            if (row.Quantity is not { } quantity || Fen.ParseYuan(row.Price) is not { } tierPrice)
+            {
+                ModelState.AddModelError($"Input.Tiers[{i}]", t["QuoteTier.Unreadable", i + 1]);
+                continue;
+            }
+            tiers.Add(new PriceTier(quantity, tierPrice));
+            rows.Add(i);
+        }
+        return (tiers, rows);
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
@@ -95,13 +137,15 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
         Plan = plan;
         Organisation = plan.Organisation.Name;
         Category = Cultures.IsEnglish ? plan.Category.NameEn : plan.Category.Name;
+        while (Input.Tiers.Count < TierRows) Input.Tiers.Add(new TierInput());
         ProvinceName = plan.ProvinceCode is null ? null : await db.Divisions.Where(d => d.Code == plan.ProvinceCode).Select(d => d.Name).SingleAsync(ct);
         Refusal = await quoting.RefusalAsync(SupplierId, plan, ct) is { } refusal ? t[refusal.Key, refusal.Args].Value : null;
         var supplierId = SupplierId;
         History = await db.PlanQuoteRevisions.AsNoTracking()
             .Where(r => db.PlanQuotes.Any(q => q.Id == r.QuoteId && q.PlanId == id && q.SupplierId == supplierId))
             .OrderByDescending(r => r.Revision)
-            .Select(r => new RevisionRow(r.Revision, r.UnitPriceFen, r.QuantityPerDelivery, r.FirstDeliveryOn, r.SubmittedAtUtc)).ToListAsync(ct);
+            .Select(r => new RevisionRow(r.Revision, r.UnitPriceFen, r.QuantityPerDelivery, r.FirstDeliveryOn, r.SubmittedAtUtc,
+                r.Tiers.OrderBy(x => x.MinQuantity).Select(x => new PriceTier(x.MinQuantity, x.UnitPriceFen)).ToList())).ToListAsync(ct);
         MyRevision = History.Count == 0 ? null : History[0].Revision;
         Listings = await db.Listings.AsNoTracking()
             .Where(l => l.SupplierId == supplierId && l.CategoryId == plan.CategoryId && l.Status == ListingStatus.Published)
