@@ -3571,6 +3571,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MonitoredHouseholds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3579,6 +3582,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<string>("Platform832Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("PovertyLiftedHouseholds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
@@ -3617,6 +3623,10 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("Suppliers", t =>
                         {
                             t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0");
+
+                            t.HasCheckConstraint("CK_Suppliers_MonitoredHouseholds", "\"MonitoredHouseholds\" IS NULL OR \"MonitoredHouseholds\" >= 0");
+
+                            t.HasCheckConstraint("CK_Suppliers_PovertyLiftedHouseholds", "\"PovertyLiftedHouseholds\" IS NULL OR \"PovertyLiftedHouseholds\" >= 0");
                         });
                 });
 
