@@ -140,6 +140,10 @@ public abstract class AgreementForecastPagesTests<TFactory>(TFactory factory) : 
             Assert.Equal("¥2,080.00", page.Text("#quota-agreements-add"));
             Assert.Equal("按已签协议，到12月31日将完成 65.07%", page.Text("#quota-agreements-forecast"));
         }
+        var english = await page.SubmitAsync(member, "form.culture-switch", submitName: "culture", submitValue: "en");
+        Assert.Equal($"With the agreements you have signed you will reach {ReservedQuota.FormatPercent(ReservedQuota.Percent(6_104_000 + adds, 9_700_000))} by 31 December",
+            english.Text("#quota-agreements-forecast"));
+        await english.SubmitAsync(member, "form.culture-switch", submitName: "culture", submitValue: "zh-CN");
         // A past year has nothing to forecast.
         Assert.Null((await member.GetPageAsync($"/quota?year={year - 1}")).Find("#quota-agreements-forecast"));
 
@@ -259,6 +263,8 @@ public abstract class AgreementForecastPagesTests<TFactory>(TFactory factory) : 
         var deliveries = Enumerable.Range(0, 3).Count(i => start.AddDays(7 * i).Year == Today.Year);
 
         var admin = await SignedInClientAsync(DemoData.AdminEmail);
+        var detail = await admin.GetPageAsync($"/admin/suppliers/{supplierId}");
+        Assert.Equal(("12", "—"), (detail.Text("#supplier-poverty-lifted"), detail.Text("#supplier-monitored")));
         var impact = await admin.GetPageAsync($"/admin/quotas/impact?year={Today.Year}");
         var name = await Factory.WithDbAsync(db => db.Suppliers.Where(s => s.Id == supplierId).Select(s => s.Name).SingleAsync());
         var row = impact.All("#impact-suppliers tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == name);
