@@ -141,4 +141,45 @@ public class PhoneLayoutTests(BrowserFixture browser)
             Assert.All(fits, Assert.True);
         }
     }
+
+    [SkippableFact]
+    public async Task TheDeliveryCalendarFitsAPhoneAndItsTableScrollsInItsOwnBox()
+    {
+        // The school's agreement with 永顺县's cooperative: 500 boxes of its tea every 7 days from next Monday, more
+        // than its stock, so that a week carries its warning.
+        using (var scope = browser.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+            var tea = await db.Listings.Where(l => l.Title == "永顺莓茶 250g").Select(l => new { l.Id, l.SupplierId, l.CategoryId, l.Stock }).SingleAsync();
+            var school = await db.Organisations.Where(o => o.Name == "长沙市岳麓区实验中学").Select(o => o.Id).SingleAsync();
+            var userId = await db.Users.OrderBy(u => u.Email).Select(u => u.Id).FirstAsync();
+            var monday = Core.Demand.DeliveryCalendar.MondayOf(Core.Money.ShanghaiTime.DateOf(DateTime.UtcNow)).AddDays(7);
+            var plan = new Core.Demand.ProcurementPlan
+            {
+                OrganisationId = school, CategoryId = tea.CategoryId, Description = "莓茶", Unit = "盒", DeliveryAddress = "学生食堂",
+                QuantityPerDelivery = tea.Stock + 500, Frequency = Core.Demand.DeliveryFrequency.EveryNDays, IntervalDays = 7,
+                StartDate = monday, EndDate = monday.AddDays(28), QuotesCloseOn = monday.AddDays(-1), PostedByUserId = userId,
+                PostedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+            };
+            db.ProcurementPlans.Add(plan);
+            await db.SaveChangesAsync();
+            var quote = new Core.Demand.PlanQuote
+            {
+                PlanId = plan.Id, SupplierId = tea.SupplierId, UnitPriceFen = 6_000, QuantityPerDelivery = tea.Stock + 500, FirstDeliveryOn = monday,
+                ListingId = tea.Id, PlanRevision = 1, SubmittedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, Revision = 1,
+            };
+            db.PlanQuotes.Add(quote);
+            await db.SaveChangesAsync();
+            db.SupplyAgreements.Add(Core.Demand.SupplyAgreement.FromAward(plan, quote, tea.Stock + 500, 2, "", userId, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        var supplier = await browser.SignedInAsync(DemoData.SupplierEmail("yongshun"), phone: true);
+        await AssertNoSidewaysScrollAsync(supplier, "/supplier/calendar");
+        Assert.Equal(8, await supplier.Locator("#calendar tbody").CountAsync());
+        await Assertions.Expect(supplier.Locator(".calendar-exceeds-stock").First).ToBeVisibleAsync();
+        // The table sits in a box that scrolls sideways by itself when a long item name makes it wider than the phone.
+        var box = supplier.Locator(".table-scroll:has(#calendar)");
+        Assert.Equal("auto", await box.EvaluateAsync<string>("b => getComputedStyle(b).overflowX"));
+        Assert.True(await box.EvaluateAsync<int>("b => b.getBoundingClientRect().right") <= PhoneWidth);
+    }
 }

@@ -37,6 +37,10 @@ public class Supplier
     /// <summary>How the supplier shares income with farmers (联农带农), and how many households benefit.</summary>
     public string FarmerLinkDescription { get; set; } = "";
     public int BenefitingHouseholds { get; set; }
+    /// <summary>Registered households lifted out of poverty (脱贫户) the supplier buys from or employs; null when not stated.</summary>
+    public int? PovertyLiftedHouseholds { get; set; }
+    /// <summary>Households under monitoring against falling back into poverty (防止返贫监测户) it buys from or employs; null when not stated.</summary>
+    public int? MonitoredHouseholds { get; set; }
     public VerificationStatus Status { get; set; }
     /// <summary>The supplier code issued by the 832 platform, recorded by an admin; listings sync only when it is set.</summary>
     public string? Platform832Code { get; set; }

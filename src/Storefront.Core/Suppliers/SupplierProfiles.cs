@@ -17,9 +17,11 @@ public sealed record SupplierProfile(
     string BankName,
     string? BankAccount,
     string FarmerLinkDescription,
-    int BenefitingHouseholds);
+    int BenefitingHouseholds,
+    int? PovertyLiftedHouseholds = null,
+    int? MonitoredHouseholds = null);
 
-public enum SupplierProfileField { Name, Kind, CreditCode, CountyCode, Address, ContactName, ContactPhone, BankName, BankAccount, FarmerLinkDescription, BenefitingHouseholds }
+public enum SupplierProfileField { Name, Kind, CreditCode, CountyCode, Address, ContactName, ContactPhone, BankName, BankAccount, FarmerLinkDescription, BenefitingHouseholds, PovertyLiftedHouseholds, MonitoredHouseholds }
 
 /// <summary>A rule the profile breaks; <see cref="Code"/> names the message ("CreditCode.WrongCheckCharacter").</summary>
 public sealed record SupplierProfileProblem(SupplierProfileField Field, string Code);
@@ -55,6 +57,8 @@ public sealed class SupplierProfiles(StorefrontDbContext db, DesignatedCounties 
         }
         if (!PhoneLooksValid(profile.ContactPhone)) problems.Add(new(SupplierProfileField.ContactPhone, "Phone.Invalid"));
         if (profile.BenefitingHouseholds < 0) problems.Add(new(SupplierProfileField.BenefitingHouseholds, "Households.Negative"));
+        if (profile.PovertyLiftedHouseholds < 0) problems.Add(new(SupplierProfileField.PovertyLiftedHouseholds, "Households.Negative"));
+        if (profile.MonitoredHouseholds < 0) problems.Add(new(SupplierProfileField.MonitoredHouseholds, "Households.Negative"));
 
         if (profile.BankAccount is null)
         {
@@ -85,6 +89,8 @@ public sealed class SupplierProfiles(StorefrontDbContext db, DesignatedCounties 
         if (profile.BankAccount is not null) bankAccounts.Set(supplier, BankAccounts.Normalize(profile.BankAccount));
         supplier.FarmerLinkDescription = profile.FarmerLinkDescription.Trim();
         supplier.BenefitingHouseholds = profile.BenefitingHouseholds;
+        supplier.PovertyLiftedHouseholds = profile.PovertyLiftedHouseholds;
+        supplier.MonitoredHouseholds = profile.MonitoredHouseholds;
     }
 
     /// <summary>A landline ("0743-5281306") or mobile ("13800138000"): digits with the usual separators, 7 to 20 digits.</summary>

@@ -3637,6 +3637,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MonitoredHouseholds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3645,6 +3648,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<string>("Platform832Code")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("PovertyLiftedHouseholds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
@@ -3683,6 +3689,10 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("Suppliers", t =>
                         {
                             t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0");
+
+                            t.HasCheckConstraint("CK_Suppliers_MonitoredHouseholds", "\"MonitoredHouseholds\" IS NULL OR \"MonitoredHouseholds\" >= 0");
+
+                            t.HasCheckConstraint("CK_Suppliers_PovertyLiftedHouseholds", "\"PovertyLiftedHouseholds\" IS NULL OR \"PovertyLiftedHouseholds\" >= 0");
                         });
                 });
 

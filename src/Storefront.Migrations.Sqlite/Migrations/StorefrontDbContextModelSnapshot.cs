@@ -3522,6 +3522,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MonitoredHouseholds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3530,6 +3533,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<string>("Platform832Code")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PovertyLiftedHouseholds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(1000)
@@ -3568,6 +3574,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("Suppliers", t =>
                         {
                             t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0");
+
+                            t.HasCheckConstraint("CK_Suppliers_MonitoredHouseholds", "\"MonitoredHouseholds\" IS NULL OR \"MonitoredHouseholds\" >= 0");
+
+                            t.HasCheckConstraint("CK_Suppliers_PovertyLiftedHouseholds", "\"PovertyLiftedHouseholds\" IS NULL OR \"PovertyLiftedHouseholds\" >= 0");
                         });
                 });
 

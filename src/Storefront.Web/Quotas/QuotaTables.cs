@@ -33,10 +33,14 @@ public static class QuotaTables
                 QuotaTable.Yuan(o.ReservedFen), QuotaTable.Yuan(o.CountedFen), o.CompletionRate, QuotaTable.Yuan(o.PaceFen), o.PaceRate, Grades.Label(o.Grade),
             ]).ToList());
 
-    public static QuotaTable Impact(IStringLocalizer t, string name, string firstHeader, string detailHeader, IEnumerable<Fulfilment.ImpactRow> rows) =>
+    /// <summary>The impact table: paid purchases, then the households stated and what active agreements still commit this year.</summary>
+    public static QuotaTable Impact(IStringLocalizer t, string name, string firstHeader, string detailHeader, IEnumerable<Pages.Admin.Quotas.ImpactModel.Line> rows) =>
         new(name,
-            [firstHeader, detailHeader, t["Quota.Col.CountyCode"], t["Quota.Col.AmountYuan"], t["Quota.Col.Entries"]],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Detail, r.CountyCode, QuotaTable.Yuan(r.AmountFen), r.Entries]).ToList());
+            [firstHeader, detailHeader, t["Quota.Col.CountyCode"], t["Quota.Col.AmountYuan"], t["Quota.Col.Entries"],
+                t["Impact.Col.PovertyLifted"], t["Impact.Col.Monitored"], t["Impact.Col.CommittedYuan"], t["Impact.Col.CommittedQuantity"]],
+            rows.Select(l => (IReadOnlyList<object?>)[l.Row.Name, l.Row.Detail, l.Row.CountyCode, QuotaTable.Yuan(l.Row.AmountFen), l.Row.Entries,
+                l.Linkage?.PovertyLiftedHouseholds, l.Linkage?.MonitoredHouseholds, QuotaTable.Yuan(l.Linkage?.CommittedFen ?? 0),
+                Pages.Admin.Quotas.ImpactModel.Quantities(l.Linkage)]).ToList());
 
     public static QuotaTable Monthly(IStringLocalizer t, string name, IReadOnlyList<long> monthly, IReadOnlyList<long> pace) =>
         new(name,

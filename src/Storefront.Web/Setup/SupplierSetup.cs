@@ -27,5 +27,8 @@ public static class SupplierSetup
         builder.Services.AddScoped<ListingImport>();
         builder.Services.AddScoped<Core.Demand.ProcurementPlans>();
         builder.Services.AddScoped<Core.Demand.PlanQuoting>();
+        builder.Services.AddScoped<Core.Demand.SignedAgreements>();
+        builder.Services.AddScoped<Core.Demand.DeliveryCalendar>();
+        builder.Services.AddScoped<Core.Demand.HouseholdLinkage>();
     }
 }

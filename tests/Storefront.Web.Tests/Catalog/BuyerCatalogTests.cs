@@ -213,6 +213,34 @@ public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTe
     }
 
     [SkippableFact]
+    public async Task TheQuotaPageOfAnOrganisationWithAQuotaReadsItsAgreementsInOneMoreStatement()
+    {
+        var admin = await SignedInClientAsync(DemoData.MemberEmail("hospital", "admin"));
+        var year = Core.Money.ShanghaiTime.YearOf(DateTime.UtcNow);
+        await Factory.WithDbAsync(async db =>
+        {
+            var hospital = await db.Organisations.Where(o => o.Name == "长沙市天心区人民医院").Select(o => o.Id).SingleAsync();
+            await db.CanteenFilings.Where(f => f.OrganisationId == hospital && f.Year == year).ExecuteDeleteAsync();
+            db.CanteenFilings.Add(new Core.Quotas.CanteenFiling
+            {
+                OrganisationId = hospital, Year = year, Kind = Core.Quotas.FilingKind.Canteen, BaseFen = 10_000_000_00, Status = Core.Quotas.FilingStatus.Approved,
+                AppliedRatioBasisPoints = 1000, ReservedFen = 1_000_000_00, SubmittedAtUtc = DateTime.UtcNow, ReviewedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        await admin.GetPageAsync("/quota");
+        using var commands = Factory.Commands.Start();
+        var page = await admin.GetPageAsync("/quota");
+
+        // The six above, and the forecast from signed agreements (issue 15): the active agreements of the organisations
+        // counting towards the quota, their deliveries written from today, whether each order is paid and whether the
+        // county counts, all in one statement. The school above has no approved quota, so it has nothing to forecast.
+        Assert.Equal(7, Factory.Commands.Texts.Count);
+        Assert.Single(Factory.Commands.Texts, t => t.Contains("SupplyAgreements", StringComparison.Ordinal));
+        Assert.NotNull(page.Find("#quota-agreements-forecast"));
+    }
+
+    [SkippableFact]
     public async Task ABuyersCatalogPageAsksTheDatabaseOnceForWhoTheyAreWhenItsResultsAreShared()
     {
         var buyer = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));

@@ -79,7 +79,12 @@ public class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         e.Property(s => s.SuspensionReason).HasMaxLength(Supplier.ReasonMaxLength);
         e.Ignore(s => s.BankAccountMasked);
         e.HasIndex(s => new { s.Status, s.SubmittedAtUtc });
-        e.ToTable(t => t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0"));
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Suppliers_Households", "\"BenefitingHouseholds\" >= 0");
+            t.HasCheckConstraint("CK_Suppliers_PovertyLiftedHouseholds", "\"PovertyLiftedHouseholds\" IS NULL OR \"PovertyLiftedHouseholds\" >= 0");
+            t.HasCheckConstraint("CK_Suppliers_MonitoredHouseholds", "\"MonitoredHouseholds\" IS NULL OR \"MonitoredHouseholds\" >= 0");
+        });
         e.HasMany(s => s.Members).WithOne(m => m.Supplier).HasForeignKey(m => m.SupplierId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(s => s.Documents).WithOne().HasForeignKey(d => d.SupplierId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -12,7 +12,7 @@ namespace Storefront.Web.Pages.Quota;
 /// </summary>
 [Authorize]
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
-public class IndexModel(QuotaPanel panels, CurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : Organisation.OrganisationPageModel
+public class IndexModel(QuotaPanel panels, Core.Demand.SignedAgreements agreements, CurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : Organisation.OrganisationPageModel
 {
     public IReadOnlyList<string> MonthLabels => Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList();
 
@@ -29,6 +29,10 @@ public class IndexModel(QuotaPanel panels, CurrentActor actor, Microsoft.Extensi
     public QuotaPanel.YearView YearChart { get; private set; } = null!;
     public IReadOnlyList<CurrentActor.OrganisationSeat> Seats { get; private set; } = [];
     public bool IsOrgAdmin { get; private set; }
+    /// <summary>What the signed agreements still add by 31 December; null when there is nothing to forecast (no quota, another year).</summary>
+    public AgreementsForecast? Agreements { get; private set; }
+
+    public sealed record AgreementsForecast(int Active, long AddsFen, decimal? RateBy31December);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,6 +42,13 @@ public class IndexModel(QuotaPanel panels, CurrentActor actor, Microsoft.Extensi
         var year = Year is { } y && y >= Core.Quotas.QuotaRules.FirstYear && y <= panels.CurrentYear ? y : panels.CurrentYear;
         Panel = (await panels.LoadAsync(seat.OrganisationId, year, ct))!;
         YearChart = panels.Year(Panel);
+        if (Panel.HasQuota && year == panels.CurrentYear)
+        {
+            // One statement more, only for an organisation with a quota this year: its agreements and their deliveries.
+            var remaining = await agreements.ThisYearAsync(Panel.EntriesOf, ct: ct);
+            var adds = Core.Demand.SignedAgreements.AddedByOrganisation(remaining).Values.Sum();
+            Agreements = new AgreementsForecast(remaining.Count, adds, Core.Quotas.ReservedQuota.Percent(Panel.CountedFen + adds, Panel.ReservedFen));
+        }
         var (rows, total) = await panels.EntriesAsync(Panel, Math.Max(1, PageNumber), EntriesView.DefaultPageSize, ct);
         Entries = new EntriesView(rows, total, Math.Max(1, PageNumber), EntriesView.DefaultPageSize,
             p => $"/quota?organisation={seat.OrganisationId}&year={year}&p={p}");

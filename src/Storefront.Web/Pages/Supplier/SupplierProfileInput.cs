@@ -60,15 +60,27 @@ public sealed class SupplierProfileInput
     [Display(Name = "Field.Households")]
     public int? BenefitingHouseholds { get; set; }
 
+    /// <summary>Optional: registered 脱贫户 the supplier buys from or employs; empty when it does not say.</summary>
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.PovertyLiftedHouseholds")]
+    public int? PovertyLiftedHouseholds { get; set; }
+
+    /// <summary>Optional: registered 监测户 the supplier buys from or employs.</summary>
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.MonitoredHouseholds")]
+    public int? MonitoredHouseholds { get; set; }
+
     public SupplierProfile ToProfile() => new(
         Name, Kind, CreditCode, CountyCode, Address, ContactName, ContactPhone, BankName,
-        string.IsNullOrWhiteSpace(BankAccount) ? null : BankAccount, FarmerLinkDescription, BenefitingHouseholds ?? 0);
+        string.IsNullOrWhiteSpace(BankAccount) ? null : BankAccount, FarmerLinkDescription, BenefitingHouseholds ?? 0,
+        PovertyLiftedHouseholds, MonitoredHouseholds);
 
     public static SupplierProfileInput From(Core.Suppliers.Supplier s) => new()
     {
         Name = s.Name, Kind = s.Kind, CreditCode = s.CreditCode, CountyCode = s.CountyCode, Address = s.Address,
         ContactName = s.ContactName, ContactPhone = s.ContactPhone, BankName = s.BankName,
         FarmerLinkDescription = s.FarmerLinkDescription, BenefitingHouseholds = s.BenefitingHouseholds,
+        PovertyLiftedHouseholds = s.PovertyLiftedHouseholds, MonitoredHouseholds = s.MonitoredHouseholds,
     };
 
     /// <summary>Shows each rule the profile breaks beside its field ("Input.CreditCode"), unless the field already has a message.</summary>

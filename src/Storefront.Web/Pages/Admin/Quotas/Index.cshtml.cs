@@ -11,7 +11,7 @@ namespace Storefront.Web.Pages.Admin.Quotas;
 /// The fulfilment dashboard of a year: the totals, by organisation type, and by region with a drill-down from
 /// provinces to prefectures, counties and finally the organisations of a county.
 /// </summary>
-public class IndexModel(Fulfilment fulfilment, StorefrontDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : QuotaAdminPage(clock)
+public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agreements, StorefrontDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : QuotaAdminPage(clock)
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
 
@@ -23,6 +23,8 @@ public class IndexModel(Fulfilment fulfilment, StorefrontDbContext db, TimeProvi
     public IReadOnlyList<OrganisationStanding> CountyOrganisations { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Trail { get; private set; } = [];
     public bool IsCounty { get; private set; }
+    /// <summary>What signed agreements add by 31 December (this year only) and who is behind pace without one.</summary>
+    public Core.Demand.AgreementOutlook Outlook { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +50,7 @@ public class IndexModel(Fulfilment fulfilment, StorefrontDbContext db, TimeProvi
         if (Region is { Length: > 0 } && !Core.Regions.AdministrativeDivision.IsWellFormedCode(Region)) return false;
         Snapshot = await fulfilment.LoadAsync(SelectedYear, ct);
         Total = Snapshot.Total;
+        Outlook = await AgreementsPage.OutlookAsync(agreements, Snapshot, SelectedYear == CurrentYear, ct);
         Types = Snapshot.ByType().Select(g => g with { Name = t[$"OrgType.{g.Key}"] }).ToList();
         if (Region is { Length: > 0 } code)
         {
