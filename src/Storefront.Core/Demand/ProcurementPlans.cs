@@ -72,6 +72,8 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<DemandProblem>> ReviseAsync(ProcurementPlan plan, int seenRevision, PlanInput input, CancellationToken ct = default)
     {
         if (!plan.IsOpenOn(Today)) return [new("", "Plan.ClosedNoChange")];
+        // Agreements were made on these terms: they change by change request, not under them.
+        if (plan.AwardedQuantityPerDelivery > 0) return [new("", "Plan.AwardedNoChange")];
         if (plan.Revision != seenRevision) return [new("", "Plans.ChangedMeanwhile")];
         var problems = await ValidateAsync(input, ct, startedOn: plan.StartDate);
         if (problems.Count > 0) return problems;

@@ -37,6 +37,20 @@ public enum NotificationKind
     FapiaoIssued = 31,
     /// <summary>To the buyer who requested it: the supplier reversed a fapiao with a red-letter one after a refund.</summary>
     FapiaoReversed = 32,
+    /// <summary>To the supplier: its quote on a plan was awarded; the agreement is made.</summary>
+    QuoteAwarded = 60,
+    /// <summary>To the supplier: the plan's award is finished without its quote.</summary>
+    QuoteRejected = 61,
+    /// <summary>To the other side of an agreement: a change of its terms is asked.</summary>
+    AgreementChangeRequested = 62,
+    /// <summary>To the side that asked: the change was accepted, the agreement has a new version.</summary>
+    AgreementChangeAccepted = 63,
+    /// <summary>To the side that asked: the change was refused, with the reason.</summary>
+    AgreementChangeRefused = 64,
+    /// <summary>To the other side: the change asked was withdrawn.</summary>
+    AgreementChangeWithdrawn = 65,
+    /// <summary>To the other side: the agreement was ended early, with the reason.</summary>
+    AgreementEnded = 66,
 }
 
 /// <summary>An in-app message to one person, linking to where they act; mail with the same text goes out with it.</summary>

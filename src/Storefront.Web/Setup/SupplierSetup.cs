@@ -27,5 +27,7 @@ public static class SupplierSetup
         builder.Services.AddScoped<ListingImport>();
         builder.Services.AddScoped<Core.Demand.ProcurementPlans>();
         builder.Services.AddScoped<Core.Demand.PlanQuoting>();
+        builder.Services.AddScoped<Core.Demand.PlanAwards>();
+        builder.Services.AddScoped<Core.Demand.AgreementChanges>();
     }
 }
