@@ -34,7 +34,7 @@ public static class AgreementExport
         [
             t["Agreements.Number"], t["Order.Organisation"], t["Quote.Supplier"], t["Field.PlanDescription"], t["Field.Spec"], t["Field.UnitPrice"],
             t["Plans.PerDelivery"], t["Field.Unit"], t["Field.Frequency"], t["Field.StartDate"], t["Field.EndDate"], t["Field.ChangeNoticeDays"],
-            t["Field.PriceReview"], t["Agreements.Status"], t["Agreements.Version"], t["Agreements.SignedAt"], t["Plans.Number"],
+            t["Field.PriceReview"], t["Agreements.Status"], t["Agreements.Version"], t["Agreements.SignedAt"], t["Agreements.PlanNumber"],
         ];
         var rows = agreements.Select(x => (IReadOnlyList<object?>)
         [
@@ -60,7 +60,7 @@ public static class AgreementExport
             .ToListAsync(ct);
         string[] headers =
         [
-            t["Plans.Number"], t["Order.Organisation"], t["Field.PlanDescription"], t["Quote.Supplier"], t["Quote.County"], t["Field.UnitPrice"],
+            t["Agreements.PlanNumber"], t["Order.Organisation"], t["Field.PlanDescription"], t["Quote.Supplier"], t["Quote.County"], t["Field.UnitPrice"],
             t["Plans.PerDelivery"], t["Field.Unit"], t["Field.FirstDeliveryOn"], t["Plans.Revision"], t["Quote.Status"], t["Field.QuoteNote"],
         ];
         var rows = quotes.Select(q => (IReadOnlyList<object?>)

@@ -36,7 +36,9 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
     public IReadOnlyList<AgreementRow> Agreements { get; private set; } = [];
     /// <summary>Quantity per delivery not yet awarded.</summary>
     public int Unawarded => Plan.QuantityPerDelivery - Plan.AwardedQuantityPerDelivery;
-    public bool MayAward => (Seat.Roles & NewModel.Posters) != 0 && Quotes.Any(q => q.Status == QuoteStatus.Open);
+    public bool MayAward => (Seat.Roles & NewModel.Posters) != 0 && Unawarded > 0 && Quotes.Any(q => q.Status == QuoteStatus.Open);
+    /// <summary>Finishing is open while the plan takes quotes or has quotes not decided on.</summary>
+    public bool MayFinish => (Seat.Roles & NewModel.Posters) != 0 && (Plan.ClosedAtUtc is null || Quotes.Any(q => q.Status == QuoteStatus.Open));
 
     public sealed record QuoteRow(string Supplier, string County, bool Designated, long UnitPriceFen, int Quantity, decimal SharePercent,
         DateOnly FirstDelivery, string? Listing, string Note, int Revision, int PlanRevision, DateTime UpdatedAtUtc, long Id, QuoteStatus Status);
