@@ -71,7 +71,7 @@ public class AgreementChangeRequest
 
     public bool IsPending => Status == ChangeRequestStatus.Pending;
 
-    internal void Decide(ChangeRequestStatus status, string userId, DateTime nowUtc, string? refusalReason = null)
+    public void Decide(ChangeRequestStatus status, string userId, DateTime nowUtc, string? refusalReason = null)
     {
         if (Status != ChangeRequestStatus.Pending) throw new InvalidOperationException($"Change request {Id} is {Status} already.");
         Status = status;
