@@ -9,13 +9,16 @@ namespace Storefront.Core.Demand;
 /// <summary>Who acts on a plan or an agreement, for its audit entries and versions.</summary>
 public sealed record DemandActor(string UserId, string Name);
 
-/// <summary>A quantity per delivery awarded to one quote.</summary>
-public sealed record AwardLine(long QuoteId, long Quantity);
+/// <summary>
+/// A quantity per delivery awarded to one quote, and the quote's revision the buyer saw when it decided (null when not
+/// known): a quote revised since is not awarded at a price nobody read.
+/// </summary>
+public sealed record AwardLine(long QuoteId, long Quantity, int? SeenRevision = null);
 
 public sealed record AwardInput(IReadOnlyList<AwardLine> Lines, int ChangeNoticeDays, string? PriceReview);
 
 /// <summary>A quote as the award's rules see it: its quantity and status, and its supplier's standing now.</summary>
-public sealed record AwardedQuote(long QuoteId, long PlanId, string SupplierName, VerificationStatus SupplierStatus, int Quantity, QuoteStatus Status);
+public sealed record AwardedQuote(long QuoteId, long PlanId, string SupplierName, VerificationStatus SupplierStatus, int Quantity, QuoteStatus Status, int Revision = 1);
 
 /// <summary>
 /// Awarding a plan's quantity to quotes: each awarded quote becomes a <see cref="SupplyAgreement"/>, all of one award in
@@ -48,6 +51,7 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
             else if (quote.Status == QuoteStatus.Rejected) problems.Add(new("", "Award.QuoteRejected", quote.SupplierName));
             else if (quote.SupplierStatus == VerificationStatus.Suspended) problems.Add(new("", "Award.SupplierSuspended", quote.SupplierName));
             else if (quote.SupplierStatus != VerificationStatus.Verified) problems.Add(new("", "Award.SupplierNotVerified", quote.SupplierName));
+            else if (line.SeenRevision is { } seen && seen != quote.Revision) problems.Add(new("", "Award.QuoteRevised", quote.SupplierName));
             else if (line.Quantity < 1 || line.Quantity > quote.Quantity)
                 problems.Add(new("", "Award.QuantityRange", quote.SupplierName, quote.Quantity, plan.Unit));
         }
@@ -67,7 +71,7 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
         if (plan is null) return ([], [new("", "Award.NotAQuote")]);
         var ids = input.Lines.Select(l => l.QuoteId).ToList();
         var read = await db.PlanQuotes.AsNoTracking().Where(q => ids.Contains(q.Id))
-            .Select(q => new AwardedQuote(q.Id, q.PlanId, q.Supplier.Name, q.Supplier.Status, q.QuantityPerDelivery, q.Status)).ToListAsync(ct);
+            .Select(q => new AwardedQuote(q.Id, q.PlanId, q.Supplier.Name, q.Supplier.Status, q.QuantityPerDelivery, q.Status, q.Revision)).ToListAsync(ct);
         var problems = Check(plan, read, input, plans.Today);
         if (problems.Count > 0) return ([], problems);
 

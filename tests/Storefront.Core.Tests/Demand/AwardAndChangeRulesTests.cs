@@ -63,6 +63,14 @@ public class AwardAndChangeRulesTests
     }
 
     [Fact]
+    public void AQuoteRevisedSinceThePageWasReadIsNotAwarded()
+    {
+        var revisedTwice = Quote(1, 80) with { Revision = 2 };
+        Assert.Equal(["Award.QuoteRevised"], Keys(PlanAwards.Check(Plan(), [revisedTwice], new([new(1, 10, SeenRevision: 1)], 2, null), Today)));
+        Assert.Empty(PlanAwards.Check(Plan(), [revisedTwice], new([new(1, 10, SeenRevision: 2)], 2, null), Today));
+    }
+
+    [Fact]
     public void TheTermsOfChangeAtAwardAreBoundedAndAPlanOverIsNoLongerAwarded()
     {
         Assert.Equal(["Award.NoticeRange"], Keys(PlanAwards.Check(Plan(), [Quote(1, 80)], new([new(1, 10)], 61, null), Today)));

@@ -104,6 +104,12 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
     public async Task AnAwardBeyondThePlanOrToASupplierThatDidNotQuoteOrCannotSellGetsItsMessageAndChangesNothing()
     {
         var s = await PlanWithTwoQuotesAsync("授标出错莓茶");
+        // B revises its quote while the school reads the page: the award of what the school read is refused.
+        var read = await s.Buyer.GetPageAsync($"/organisation/plans/{s.PlanId}");
+        await Factory.QuoteAsync(s.B, s.PlanId, "69.00", 60, s.Start.AddDays(3));
+        var revised = await read.SubmitAsync(s.Buyer, "#award-form", [new($"Award.Quantities[{s.QuoteB}]", "40")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, revised.Status);
+        Assert.Equal($"{s.B.Name} 刚修改了报价，请查看新报价后再授标。", revised.Text("#award-errors li"));
         var beyond = await AwardAsync(s.Buyer, s.PlanId, [(s.QuoteA, 80), (s.QuoteB, 60)]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, beyond.Status);
         Assert.Equal("授标数量超出需求：每次送货还可授标 120 盒。", beyond.Text("#award-errors li"));

@@ -20,6 +20,8 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
     public sealed class AwardForm
     {
         public Dictionary<long, long?> Quantities { get; set; } = [];
+        /// <summary>Each quote's revision as the page showed it.</summary>
+        public Dictionary<long, int> Seen { get; set; } = [];
 
         [Range(0, SupplyAgreement.MaxChangeNoticeDays, ErrorMessage = "Validation.Range")]
         [Display(Name = "Field.ChangeNoticeDays")]
@@ -88,7 +90,7 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
     {
         if (ModelState.IsValid)
         {
-            var lines = Award.Quantities.Where(q => q.Value is not null).Select(q => new AwardLine(q.Key, q.Value!.Value)).ToList();
+            var lines = Award.Quantities.Where(q => q.Value is not null).Select(q => new AwardLine(q.Key, q.Value!.Value, Award.Seen.TryGetValue(q.Key, out var seen) ? seen : null)).ToList();
             var (made, problems) = await awards.AwardAsync(Seat.OrganisationId, id, new AwardInput(lines, Award.ChangeNoticeDays, Award.PriceReview),
                 new DemandActor(actor.UserId!, actor.Name), ct);
             if (problems.Count == 0)
