@@ -277,6 +277,32 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
     }
 
     [SkippableFact]
+    public async Task TwoDecisionsOnOneRequestAtOnceTakeOnlyOne()
+    {
+        var s = await PlanWithTwoQuotesAsync("同时处理变更莓茶");
+        await AwardAsync(s.Buyer, s.PlanId, [(s.QuoteA, 80)]);
+        var id = (await Factory.AgreementIdsAsync(s.PlanId)).Single();
+        var org = $"/organisation/agreements/{id}";
+        var sup = $"/supplier/agreements/{id}";
+        for (var round = 0; round < 3; round++)
+        {
+            await AskChangeAsync(s.A.Client, sup, ("Change.UnitPrice", (66 + round).ToString(CultureInfo.InvariantCulture) + ".00"), ("Change.Reason", $"第{round}次涨价"));
+            var requestId = await Factory.WithDbAsync(db => db.AgreementChangeRequests.Where(r => r.AgreementId == id && r.Status == ChangeRequestStatus.Pending).Select(r => r.Id).SingleAsync());
+            var schoolPage = await s.Buyer.GetPageAsync(org);
+            var coopPage = await s.A.Client.GetPageAsync(sup);
+            // The school accepts while the cooperative withdraws it.
+            var pages = await Task.WhenAll(schoolPage.SubmitAsync(s.Buyer, "#accept-form"), coopPage.SubmitAsync(s.A.Client, "#withdraw-form"));
+            Assert.Equal(1, pages.Count(p => p.Status == HttpStatusCode.OK));
+            var outcome = await Factory.WithDbAsync(db => db.AgreementChangeRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
+            var agreement = await Factory.WithDbAsync(db => db.SupplyAgreements.Where(a => a.Id == id).Select(a => new { a.Version, a.UnitPriceFen, Versions = a.Versions.Count }).SingleAsync());
+            Assert.Equal(HttpStatusCode.OK, outcome == ChangeRequestStatus.Accepted ? pages[0].Status : pages[1].Status);
+            Assert.Equal(agreement.Version, agreement.Versions);
+            if (outcome == ChangeRequestStatus.Accepted) Assert.Equal((66 + round) * 100L, agreement.UnitPriceFen);
+            else Assert.Equal(ChangeRequestStatus.Withdrawn, outcome);
+        }
+    }
+
+    [SkippableFact]
     public async Task AnAgreementEndedEarlyWithAReasonHasNoDeliveriesFromThenAndNoLongerChanges()
     {
         var s = await PlanWithTwoQuotesAsync("提前终止莓茶");
