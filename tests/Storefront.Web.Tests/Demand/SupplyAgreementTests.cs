@@ -144,6 +144,9 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
         Assert.Equal($"{s.A.Name} 的报价已授标，不能重复授标。", twice.Text("#award-errors li"));
         var revise = await s.A.Client.GetPageAsync($"/supplier/demand/{s.PlanId}");
         Assert.Equal("该报价已中标或未中标，不能再修改。", revise.Text("#quote-refused"));
+        var awardedId = (await Factory.AgreementIdsAsync(s.PlanId)).Single();
+        Assert.Equal($"您的报价已中标：查看供货协议 #{awardedId}", revise.Text("#quote-agreement"));
+        Assert.Equal($"/supplier/agreements/{awardedId}", revise.Get("#quote-agreement a").GetAttribute("href"));
 
         // Finishing: the plan closes, B's quote is rejected and B told; a rejected quote is not awarded afterwards.
         var finished = await (await s.Buyer.GetPageAsync($"/organisation/plans/{s.PlanId}")).SubmitAsync(s.Buyer, "#finish-award-form");
