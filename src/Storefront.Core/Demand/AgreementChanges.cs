@@ -78,16 +78,20 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
         var now = clock.GetUtcNow().UtcDateTime;
         var request = AgreementChangeRequest.Propose(agreement, side, terms, input.Reason!.Trim(), actor.UserId, now);
         db.AgreementChangeRequests.Add(request);
+        // The request, its notifications and its audit entry (which names the request's id) are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
             await TellOtherSideAsync(agreement, side, NotificationKind.AgreementChangeRequested, actor, ct);
             Audit(actor, "Agreement.RequestChange", agreement, request.Reason, $"request {request.Id} on version {request.BasedOnVersion}: {Describe(terms)}");
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // Both sides asked at once: the one pending request per agreement (a filtered unique index) took the other.
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return (null, [new("", "Change.PendingExists")]);
         }

@@ -280,6 +280,32 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
     }
 
     [SkippableFact]
+    public async Task BothSidesAskingAtOnceLeaveOneRequestPending()
+    {
+        var s = await PlanWithTwoQuotesAsync("同时申请变更莓茶");
+        await AwardAsync(s.Buyer, s.PlanId, [(s.QuoteA, 80)]);
+        var id = (await Factory.AgreementIdsAsync(s.PlanId)).Single();
+        for (var round = 0; round < 3; round++)
+        {
+            var schoolPage = await s.Buyer.GetPageAsync($"/organisation/agreements/{id}");
+            var coopPage = await s.A.Client.GetPageAsync($"/supplier/agreements/{id}");
+            var pages = await Task.WhenAll(
+                schoolPage.SubmitAsync(s.Buyer, "#change-form", [new("Change.QuantityPerDelivery", "70"), new("Change.Reason", "学生减少")]),
+                coopPage.SubmitAsync(s.A.Client, "#change-form", [new("Change.UnitPrice", "67.00"), new("Change.Reason", "运费上涨")]));
+            Assert.Equal(1, pages.Count(p => p.Status == HttpStatusCode.OK));
+            Assert.Equal("该协议已有一项待处理的变更申请，请等待处理或撤回后再申请。", pages.Single(p => p.Status != HttpStatusCode.OK).Text("#agreement-errors li"));
+            var pending = await Factory.WithDbAsync(db => db.AgreementChangeRequests.Where(r => r.AgreementId == id && r.Status == ChangeRequestStatus.Pending)
+                .Select(r => r.RequestedBy).ToListAsync());
+            var side = Assert.Single(pending);
+            // The asker withdraws, for the next round.
+            var asker = side == AgreementSide.Organisation ? s.Buyer : s.A.Client;
+            var page = await asker.GetPageAsync(side == AgreementSide.Organisation ? $"/organisation/agreements/{id}" : $"/supplier/agreements/{id}");
+            Assert.Equal("已撤回变更申请。", (await page.SubmitAsync(asker, "#withdraw-form")).Text("#status"));
+        }
+        Assert.Equal(3, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "Agreement.RequestChange" && e.SubjectId == id.ToString())));
+    }
+
+    [SkippableFact]
     public async Task TwoDecisionsOnOneRequestAtOnceTakeOnlyOne()
     {
         var s = await PlanWithTwoQuotesAsync("同时处理变更莓茶");
