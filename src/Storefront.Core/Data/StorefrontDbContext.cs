@@ -117,6 +117,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Demand.SupplyAgreement> SupplyAgreements => Set<Demand.SupplyAgreement>();
     public DbSet<Demand.AgreementVersion> AgreementVersions => Set<Demand.AgreementVersion>();
     public DbSet<Demand.StandingDelivery> StandingDeliveries => Set<Demand.StandingDelivery>();
+    public DbSet<Demand.AgreementChangeRequest> AgreementChangeRequests => Set<Demand.AgreementChangeRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

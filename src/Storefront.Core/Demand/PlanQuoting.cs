@@ -27,6 +27,9 @@ public sealed class PlanQuoting(StorefrontDbContext db, ProcurementPlans plans, 
     {
         var supplier = await db.Suppliers.AsNoTracking().Where(s => s.Id == supplierId)
             .Select(s => new { s.Status, s.CountyCode, CountyName = s.County.Name }).SingleAsync(ct);
+        // Awarded or rejected, the quote is part of a decision and no longer changes.
+        if (await db.PlanQuotes.AnyAsync(q => q.PlanId == plan.Id && q.SupplierId == supplierId && q.Status != QuoteStatus.Open, ct))
+            return new("", "Quote.Decided");
         if (supplier.Status == VerificationStatus.Suspended) return new("", "Quote.Suspended");
         if (supplier.Status != VerificationStatus.Verified) return new("", "Quote.NotVerified");
         if (plan.Approval == PlanApproval.AwaitingApproval && plan.ClosedAtUtc is null) return new("", "Quote.PlanAwaitingApproval");

@@ -54,6 +54,11 @@ public class ProcurementPlan
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; private set; }
     public int Revision { get; private set; } = 1;
+    /// <summary>
+    /// The quantity per delivery awarded so far, the sum of its agreements' at award. Raised by one UPDATE that cannot
+    /// pass <see cref="QuantityPerDelivery"/> (and a check constraint besides), so two awards at once never over-award.
+    /// </summary>
+    public int AwardedQuantityPerDelivery { get; private set; }
 
     public PlanApproval Approval { get; private set; }
     /// <summary>The approver of the last decision (approval or rejection) and when it was made.</summary>
@@ -153,6 +158,16 @@ public class ProcurementPlan
 /// A supplier's current quote on a plan, one per supplier and plan; every submission, the first included, is also
 /// kept as a <see cref="PlanQuoteRevision"/> row, so a revised quote never hides what was offered before.
 /// </summary>
+public enum QuoteStatus
+{
+    /// <summary>Not decided on yet; the supplier may still revise it while the plan is open.</summary>
+    Open = 0,
+    /// <summary>Awarded (all or part of its quantity): it has an agreement.</summary>
+    Awarded = 1,
+    /// <summary>Not awarded when the organisation finished awarding the plan.</summary>
+    Rejected = 2,
+}
+
 public class PlanQuote
 {
     public const int NoteMaxLength = 500;
@@ -173,6 +188,9 @@ public class PlanQuote
     public DateTime SubmittedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Revision { get; set; }
+    public QuoteStatus Status { get; set; }
+    /// <summary>When it was awarded or rejected.</summary>
+    public DateTime? DecidedAtUtc { get; set; }
 
     /// <summary>Prices for smaller deliveries than quoted (<see cref="QuoteTiers"/>); empty: one price for any quantity up to the quoted one.</summary>
     public List<QuoteTier> Tiers { get; private set; } = [];

@@ -96,6 +96,8 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
     {
         if (plan.Approval == PlanApproval.Rejected) return [new("", "Plan.RejectedNoChange")];
         if (!plan.MayChangeOn(Today)) return [new("", "Plan.ClosedNoChange")];
+        // Agreements were made on these terms: they change by change request, not under them.
+        if (plan.AwardedQuantityPerDelivery > 0) return [new("", "Plan.AwardedNoChange")];
         if (plan.Revision != seenRevision) return [new("", "Plans.ChangedMeanwhile")];
         var problems = await ValidateAsync(plan.OrganisationId, input, ct, startedOn: plan.StartDate);
         if (problems.Count > 0) return problems;

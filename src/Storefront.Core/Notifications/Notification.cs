@@ -47,6 +47,20 @@ public enum NotificationKind
     NewPlanToQuote = 63,
     /// <summary>To the plan's organisation (its posters): a supplier quoted on a plan, or revised its quote.</summary>
     QuoteReceived = 64,
+    /// <summary>To the supplier: its quote on a plan was awarded; the agreement is made.</summary>
+    QuoteAwarded = 70,
+    /// <summary>To the supplier: the plan's award is finished without its quote.</summary>
+    QuoteRejected = 71,
+    /// <summary>To the other side of an agreement: a change of its terms is asked.</summary>
+    AgreementChangeRequested = 72,
+    /// <summary>To the side that asked: the change was accepted, the agreement has a new version.</summary>
+    AgreementChangeAccepted = 73,
+    /// <summary>To the side that asked: the change was refused, with the reason.</summary>
+    AgreementChangeRefused = 74,
+    /// <summary>To the other side: the change asked was withdrawn.</summary>
+    AgreementChangeWithdrawn = 75,
+    /// <summary>To the other side: the agreement was ended early, with the reason.</summary>
+    AgreementEnded = 76,
 }
 
 /// <summary>An in-app message to one person, linking to where they act; mail with the same text goes out with it.</summary>

@@ -552,6 +552,105 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementChangeRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChangeNoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PriceReview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgreementChangeRequests_OnePending")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("AgreementId", "RequestedAtUtc");
+
+                    b.ToTable("AgreementChangeRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_AgreementChangeRequests_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" = 0) = (\"DecidedAtUtc\" IS NULL) AND (\"Status\" = 2) = (\"RefusalReason\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_AgreementChangeRequests_Terms", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND 1000000 AND \"EndDate\" >= \"StartDate\" AND \"ChangeNoticeDays\" BETWEEN 0 AND 60");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -630,6 +729,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("FirstDeliveryOn")
                         .HasColumnType("date");
 
@@ -652,6 +754,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("SubmittedAtUtc")
@@ -678,6 +783,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("PlanQuotes", t =>
                         {
                             t.HasCheckConstraint("CK_PlanQuotes_Positive", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" >= 1 AND \"Revision\" >= 1");
+
+                            t.HasCheckConstraint("CK_PlanQuotes_Status", "\"Status\" IN (0, 1, 2) AND (\"Status\" = 0) = (\"DecidedAtUtc\" IS NULL)");
                         });
                 });
 
@@ -737,6 +844,9 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Approval")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AwardedQuantityPerDelivery")
                         .HasColumnType("integer");
 
                     b.Property<int>("CategoryId")
@@ -853,6 +963,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("ProcurementPlans", t =>
                         {
                             t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Awarded", "\"AwardedQuantityPerDelivery\" BETWEEN 0 AND \"QuantityPerDelivery\"");
 
                             t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
 
@@ -3892,6 +4004,22 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("FromListingId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementChangeRequest", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.SupplyAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>

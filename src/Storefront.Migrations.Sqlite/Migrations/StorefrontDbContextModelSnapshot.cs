@@ -527,6 +527,103 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementChangeRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangeNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceReview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuantityPerDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgreementChangeRequests_OnePending")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("AgreementId", "RequestedAtUtc");
+
+                    b.ToTable("AgreementChangeRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_AgreementChangeRequests_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" = 0) = (\"DecidedAtUtc\" IS NULL) AND (\"Status\" = 2) = (\"RefusalReason\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_AgreementChangeRequests_Terms", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND 1000000 AND \"EndDate\" >= \"StartDate\" AND \"ChangeNoticeDays\" BETWEEN 0 AND 60");
+                        });
+                });
+
             modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -601,6 +698,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("FirstDeliveryOn")
                         .HasColumnType("TEXT");
 
@@ -623,6 +723,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SubmittedAtUtc")
@@ -649,6 +752,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("PlanQuotes", t =>
                         {
                             t.HasCheckConstraint("CK_PlanQuotes_Positive", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" >= 1 AND \"Revision\" >= 1");
+
+                            t.HasCheckConstraint("CK_PlanQuotes_Status", "\"Status\" IN (0, 1, 2) AND (\"Status\" = 0) = (\"DecidedAtUtc\" IS NULL)");
                         });
                 });
 
@@ -704,6 +809,9 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Approval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardedQuantityPerDelivery")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CategoryId")
@@ -820,6 +928,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("ProcurementPlans", t =>
                         {
                             t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_ProcurementPlans_Awarded", "\"AwardedQuantityPerDelivery\" BETWEEN 0 AND \"QuantityPerDelivery\"");
 
                             t.HasCheckConstraint("CK_ProcurementPlans_Ceiling", "\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1");
 
@@ -3773,6 +3883,22 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("FromListingId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Storefront.Core.Demand.AgreementChangeRequest", b =>
+                {
+                    b.HasOne("Storefront.Core.Demand.SupplyAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Storefront.Core.Catalog.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("Storefront.Core.Demand.AgreementVersion", b =>

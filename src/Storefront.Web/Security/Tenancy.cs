@@ -51,6 +51,10 @@ public enum TenantRecord
     Listing, ListingPhoto, SupplierDocument, SupplierMember, Notification, Fapiao,
     /// <summary>An organisation's own plan; for a supplier, a plan of its trade (a category it has published listings in).</summary>
     ProcurementPlan,
+    /// <summary>An agreement the organisation or the supplier is a party to.</summary>
+    SupplyAgreement,
+    /// <summary>A change request of an agreement the organisation or the supplier is a party to.</summary>
+    AgreementChangeRequest,
 }
 
 /// <summary>

@@ -78,6 +78,8 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 TenantRecord.DeliveryAddress => await db.DeliveryAddresses.AnyAsync(x => x.Id == small && x.OrganisationId == o, ct),
                 TenantRecord.Fapiao => await db.IssuedFapiaos.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
                 TenantRecord.ProcurementPlan => await db.ProcurementPlans.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
+                TenantRecord.SupplyAgreement => await db.SupplyAgreements.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
+                TenantRecord.AgreementChangeRequest => await db.AgreementChangeRequests.AnyAsync(x => x.Id == id && x.Agreement.OrganisationId == o, ct),
                 _ => false,
             };
         }
@@ -100,6 +102,8 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 TenantRecord.ProcurementPlan => await db.ProcurementPlans.AnyAsync(p => p.Id == id
                     && db.Listings.Any(l => l.SupplierId == s && l.Status == Core.Catalog.ListingStatus.Published && l.CategoryId == p.CategoryId)
                     && (p.Approval == Core.Demand.PlanApproval.Approved || p.Quotes.Any(q => q.SupplierId == s)), ct),
+                TenantRecord.SupplyAgreement => await db.SupplyAgreements.AnyAsync(x => x.Id == id && x.SupplierId == s, ct),
+                TenantRecord.AgreementChangeRequest => await db.AgreementChangeRequests.AnyAsync(x => x.Id == id && x.Agreement.SupplierId == s, ct),
                 _ => false,
             };
         }

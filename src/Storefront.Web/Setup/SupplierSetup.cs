@@ -30,5 +30,7 @@ public static class SupplierSetup
         builder.Services.AddScoped<Core.Demand.SignedAgreements>();
         builder.Services.AddScoped<Core.Demand.DeliveryCalendar>();
         builder.Services.AddScoped<Core.Demand.HouseholdLinkage>();
+        builder.Services.AddScoped<Core.Demand.PlanAwards>();
+        builder.Services.AddScoped<Core.Demand.AgreementChanges>();
     }
 }

@@ -141,6 +141,18 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         services.GetRequiredService<Core.People.Invitations>().Create($"cook-{Guid.NewGuid():N}@example.cn", schoolAdmin, organisationId: school, roles: OrganisationRoles.Buyer);
 
         var (supplierId, _) = await Factory.AddSupplierAsync();
+        // The plan awarded to this supplier's quote: an agreement, and a change request of it, that are theirs alone.
+        var quote = new Core.Demand.PlanQuote { PlanId = plan!.Id, SupplierId = supplierId, UnitPriceFen = 600, QuantityPerDelivery = 100,
+            FirstDeliveryOn = plan.StartDate, Revision = 1, SubmittedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, PlanRevision = 1 };
+        db.PlanQuotes.Add(quote);
+        await db.SaveChangesAsync();
+        var agreement = Core.Demand.SupplyAgreement.FromAward(plan, quote, 100, 2, "别人的价格条款", buyerId, DateTime.UtcNow);
+        db.SupplyAgreements.Add(agreement);
+        await db.SaveChangesAsync();
+        var changeRequest = Core.Demand.AgreementChangeRequest.Propose(agreement, Core.Demand.AgreementSide.Supplier,
+            agreement.Terms with { UnitPriceFen = 650 }, "别人的变更原因", buyerId, DateTime.UtcNow);
+        db.AgreementChangeRequests.Add(changeRequest);
+        await db.SaveChangesAsync();
         var listingTitle = $"别人的莓茶{Guid.NewGuid():N}"[..16];
         var listingId = await Factory.AddListingAsync(supplierId, withPhoto: true, title: listingTitle);
         var supplier = await db.Suppliers.SingleAsync(s => s.Id == supplierId);
@@ -167,6 +179,8 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.DeliveryAddress] = await db.DeliveryAddresses.Where(a => a.OrganisationId == school).Select(a => a.Id).FirstAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
             [TenantRecord.ProcurementPlan] = plan!.Id,
+            [TenantRecord.SupplyAgreement] = agreement.Id,
+            [TenantRecord.AgreementChangeRequest] = changeRequest.Id,
         };
         var supplierIds = new Dictionary<TenantRecord, long>
         {
@@ -179,12 +193,14 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.Invitation] = await db.Invitations.Where(i => i.SupplierId == supplierId).Select(i => i.Id).SingleAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
             [TenantRecord.ProcurementPlan] = plan.Id,
+            [TenantRecord.SupplyAgreement] = agreement.Id,
+            [TenantRecord.AgreementChangeRequest] = changeRequest.Id,
         };
         var personal = new Dictionary<TenantRecord, long>
         {
             [TenantRecord.Notification] = await db.Notifications.Where(n => db.OrganisationMembers.Any(m => m.UserId == n.UserId && m.OrganisationId == school)).Select(n => n.Id).FirstAsync(),
         };
-        string[] markers = [School, "每周食堂订单", supplier.Name, listingTitle, "别人的营业执照", "别人的发票", "别人的采购需求"];
+        string[] markers = [School, "每周食堂订单", supplier.Name, listingTitle, "别人的营业执照", "别人的发票", "别人的采购需求", "别人的价格条款", "别人的变更原因"];
         return (new Ids(organisationIds, supplierIds, personal), markers, school, supplierId);
     }
 
@@ -243,7 +259,12 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             string.Join(",", await db.FapiaoRequests.Where(r => r.OrganisationId == school).OrderBy(r => r.Id).Select(r => r.Id + r.Title + r.Email + r.Kind).ToListAsync()),
             string.Join(",", await db.IssuedFapiaos.Where(f => f.OrganisationId == school).OrderBy(f => f.Id).Select(f => f.Id + f.Number + f.AmountFen).ToListAsync()),
             string.Join(",", await db.ProcurementPlans.Where(p => p.OrganisationId == school).OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Revision + p.ClosedAtUtc).ToListAsync()),
-            await db.PlanQuotes.CountAsync(q => q.Plan.OrganisationId == school || q.SupplierId == supplierId),
+            string.Join(",", await db.PlanQuotes.Where(q => q.Plan.OrganisationId == school || q.SupplierId == supplierId).OrderBy(q => q.Id).Select(q => q.Id + ":" + q.Status + q.Revision).ToListAsync()),
+            string.Join(",", await db.SupplyAgreements.Where(a => a.OrganisationId == school || a.SupplierId == supplierId).OrderBy(a => a.Id)
+                .Select(a => a.Id + ":" + a.Status + a.Version + a.UnitPriceFen + a.EndReason).ToListAsync()),
+            string.Join(",", await db.AgreementChangeRequests.Where(r => r.Agreement.OrganisationId == school || r.Agreement.SupplierId == supplierId).OrderBy(r => r.Id)
+                .Select(r => r.Id + ":" + r.Status + r.RefusalReason).ToListAsync()),
+            await db.ProcurementPlans.Where(p => p.OrganisationId == school).SumAsync(p => p.AwardedQuantityPerDelivery),
         };
         return string.Join(" | ", parts);
     });

@@ -38,6 +38,8 @@ public class ProcurementPlanConfiguration : IEntityTypeConfiguration<Procurement
             t.HasCheckConstraint("CK_ProcurementPlans_Revision", "\"Revision\" >= 1");
             t.HasCheckConstraint("CK_ProcurementPlans_Counties", "NOT (\"PairedCountiesOnly\" AND \"ProvinceCode\" IS NOT NULL)");
             t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
+            // The awards' sum within the plan, whatever raced to raise it.
+            t.HasCheckConstraint("CK_ProcurementPlans_Awarded", "\"AwardedQuantityPerDelivery\" BETWEEN 0 AND \"QuantityPerDelivery\"");
         });
     }
 }
@@ -57,6 +59,7 @@ public class PlanQuoteConfiguration : IEntityTypeConfiguration<PlanQuote>
         e.ToTable(t =>
         {
             t.HasCheckConstraint("CK_PlanQuotes_Positive", "\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" >= 1 AND \"Revision\" >= 1");
+            t.HasCheckConstraint("CK_PlanQuotes_Status", "\"Status\" IN (0, 1, 2) AND (\"Status\" = 0) = (\"DecidedAtUtc\" IS NULL)");
         });
     }
 }
@@ -160,6 +163,36 @@ public class StandingDeliveryConfiguration : IEntityTypeConfiguration<StandingDe
         {
             t.HasCheckConstraint("CK_StandingDeliveries_Quantity", $"\"Quantity\" BETWEEN 0 AND {ProcurementPlan.MaxQuantityPerDelivery}");
             t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
+        });
+    }
+}
+
+public class AgreementChangeRequestConfiguration : IEntityTypeConfiguration<AgreementChangeRequest>
+{
+    public void Configure(EntityTypeBuilder<AgreementChangeRequest> e)
+    {
+        // One pending request per agreement: two proposals at once cannot both wait to be decided.
+        e.HasIndex(r => r.AgreementId).IsUnique().HasFilter("\"Status\" = 0").HasDatabaseName("IX_AgreementChangeRequests_OnePending");
+        e.HasIndex(r => new { r.AgreementId, r.RequestedAtUtc });
+        e.Property(r => r.Reason).HasMaxLength(SupplyAgreement.ReasonMaxLength);
+        e.Property(r => r.RefusalReason).HasMaxLength(SupplyAgreement.ReasonMaxLength);
+        e.Property(r => r.PriceReview).HasMaxLength(SupplyAgreement.PriceReviewMaxLength);
+        e.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        e.Property(r => r.DecidedByUserId).HasMaxLength(450);
+        // Only one decision: a second one, made at once, finds the status moved.
+        e.Property(r => r.Status).IsConcurrencyToken();
+        e.Ignore(r => r.Schedule);
+        e.Ignore(r => r.Terms);
+        e.Ignore(r => r.DecidedBy);
+        e.Ignore(r => r.IsPending);
+        e.HasOne(r => r.Agreement).WithMany().HasForeignKey(r => r.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Catalog.Listing>().WithMany().HasForeignKey(r => r.ListingId).OnDelete(DeleteBehavior.Restrict);
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_AgreementChangeRequests_Terms",
+                $"\"UnitPriceFen\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND {ProcurementPlan.MaxQuantityPerDelivery} AND \"EndDate\" >= \"StartDate\" AND \"ChangeNoticeDays\" BETWEEN 0 AND {SupplyAgreement.MaxChangeNoticeDays}");
+            t.HasCheckConstraint("CK_AgreementChangeRequests_Status",
+                "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" = 0) = (\"DecidedAtUtc\" IS NULL) AND (\"Status\" = 2) = (\"RefusalReason\" IS NOT NULL)");
         });
     }
 }

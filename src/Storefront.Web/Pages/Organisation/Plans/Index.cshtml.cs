@@ -9,7 +9,7 @@ namespace Storefront.Web.Pages.Organisation.Plans;
 
 /// <summary>/organisation/plans: the organisation's procurement plans, newest first, with how many quotes each has.</summary>
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
-public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : OrganisationPageModel
+public class IndexModel(StorefrontDbContext db, ProcurementPlans plans, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
     public sealed record Row(long Id, string Category, string Description, int Quantity, string Unit, DateOnly Start, DateOnly End, DateOnly ClosesOn, bool Open, int Quotes,
         PlanApproval Approval, bool Closed);
@@ -29,4 +29,12 @@ public class IndexModel(StorefrontDbContext db, ProcurementPlans plans) : Organi
             .ToListAsync(ct);
         return Page();
     }
+
+    /// <summary>The organisation's plans as a CSV or XLSX file.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct) =>
+        Agreements.AgreementExport.PlansAsync(db, t, format, Seat.OrganisationId, plans.Today, ct);
+
+    /// <summary>The quotes on the organisation's plans as a CSV or XLSX file.</summary>
+    public Task<IActionResult> OnGetQuotesAsync(string? format, CancellationToken ct) =>
+        Agreements.AgreementExport.QuotesAsync(db, t, format, AgreementSide.Organisation, Seat.OrganisationId, ct);
 }

@@ -69,6 +69,8 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
     public string? ProvinceName { get; private set; }
     public string? Refusal { get; private set; }
     public int? MyRevision { get; private set; }
+    /// <summary>The agreement this supplier's quote was awarded, if it was.</summary>
+    public long? AgreementId { get; private set; }
     public IReadOnlyList<RevisionRow> History { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Listings { get; private set; } = [];
 
@@ -147,6 +149,7 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
             .Select(r => new RevisionRow(r.Revision, r.UnitPriceFen, r.QuantityPerDelivery, r.FirstDeliveryOn, r.SubmittedAtUtc,
                 r.Tiers.OrderBy(x => x.MinQuantity).Select(x => new PriceTier(x.MinQuantity, x.UnitPriceFen)).ToList())).ToListAsync(ct);
         MyRevision = History.Count == 0 ? null : History[0].Revision;
+        AgreementId = await db.SupplyAgreements.Where(a => a.PlanId == id && a.SupplierId == supplierId).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
         Listings = await db.Listings.AsNoTracking()
             .Where(l => l.SupplierId == supplierId && l.CategoryId == plan.CategoryId && l.Status == ListingStatus.Published)
             .OrderBy(l => l.Title).Select(l => new SelectListItem(l.Title, l.Id.ToString())).ToListAsync(ct);
