@@ -27,5 +27,9 @@ public static class SupplierSetup
         builder.Services.AddScoped<ListingImport>();
         builder.Services.AddScoped<Core.Demand.ProcurementPlans>();
         builder.Services.AddScoped<Core.Demand.PlanQuoting>();
+        builder.Services.AddScoped<Core.Demand.StandingOrders>();
+        builder.Services.AddScoped<Core.Demand.StandingDeliveries>();
+        if (builder.Configuration.GetValue("Jobs:Enabled", true) && builder.Configuration.GetValue("StandingOrders:Enabled", true))
+            builder.Services.AddHostedService<Demand.StandingOrderJob>();
     }
 }
