@@ -51,6 +51,8 @@ public enum TenantRecord
     Listing, ListingPhoto, SupplierDocument, SupplierMember, Notification, Fapiao,
     /// <summary>An organisation's own plan; for a supplier, a plan of its trade (a category it has published listings in).</summary>
     ProcurementPlan,
+    /// <summary>A supply agreement: the buying organisation's, or the supplier's that signed it.</summary>
+    SupplyAgreement,
 }
 
 /// <summary>

@@ -78,6 +78,7 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 TenantRecord.DeliveryAddress => await db.DeliveryAddresses.AnyAsync(x => x.Id == small && x.OrganisationId == o, ct),
                 TenantRecord.Fapiao => await db.IssuedFapiaos.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
                 TenantRecord.ProcurementPlan => await db.ProcurementPlans.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
+                TenantRecord.SupplyAgreement => await db.SupplyAgreements.AnyAsync(x => x.Id == id && x.OrganisationId == o, ct),
                 _ => false,
             };
         }
@@ -98,6 +99,7 @@ public sealed class Tenant(CurrentActor actor, StorefrontDbContext db)
                 // quote's own check, so that a supplier outside the plan's counties is told why.
                 TenantRecord.ProcurementPlan => await db.ProcurementPlans.AnyAsync(p => p.Id == id
                     && db.Listings.Any(l => l.SupplierId == s && l.Status == Core.Catalog.ListingStatus.Published && l.CategoryId == p.CategoryId), ct),
+                TenantRecord.SupplyAgreement => await db.SupplyAgreements.AnyAsync(x => x.Id == id && x.SupplierId == s, ct),
                 _ => false,
             };
         }
