@@ -40,6 +40,8 @@ public static class StandingArrange
         };
         db.PlanQuotes.Add(quote);
         await db.SaveChangesAsync();
+        // Awarded, so closed for quotes: nobody else sees it on the demand board.
+        plan.Close(DateTime.UtcNow);
         var agreement = SupplyAgreement.FromAward(plan, quote, quantity, noticeDays, "每季度复核", userId, DateTime.UtcNow);
         db.SupplyAgreements.Add(agreement);
         await db.SaveChangesAsync();

@@ -152,6 +152,9 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         var owner = await db.SupplierMembers.Where(m => m.SupplierId == supplierId && m.IsOwner).Select(m => m.UserId).SingleAsync();
         services.GetRequiredService<Core.People.Invitations>().Create($"someone-{Guid.NewGuid():N}@example.cn", owner, supplierId: supplierId);
         await db.SaveChangesAsync();
+        // The school's agreement with the supplier, for its tea, delivering two and nine days from today.
+        var agreementId = await Demand.StandingArrange.AddAgreementAsync(db, school, supplierId, listingId, 6125, 40,
+            DemoData.MemberEmail("school", "buyer"), 2, today.AddDays(2));
 
         var organisationIds = new Dictionary<TenantRecord, long>
         {
@@ -166,6 +169,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.DeliveryAddress] = await db.DeliveryAddresses.Where(a => a.OrganisationId == school).Select(a => a.Id).FirstAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
             [TenantRecord.ProcurementPlan] = plan!.Id,
+            [TenantRecord.SupplyAgreement] = agreementId,
         };
         var supplierIds = new Dictionary<TenantRecord, long>
         {
@@ -178,6 +182,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.Invitation] = await db.Invitations.Where(i => i.SupplierId == supplierId).Select(i => i.Id).SingleAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
             [TenantRecord.ProcurementPlan] = plan.Id,
+            [TenantRecord.SupplyAgreement] = agreementId,
         };
         var personal = new Dictionary<TenantRecord, long>
         {
@@ -243,6 +248,8 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             string.Join(",", await db.IssuedFapiaos.Where(f => f.OrganisationId == school).OrderBy(f => f.Id).Select(f => f.Id + f.Number + f.AmountFen).ToListAsync()),
             string.Join(",", await db.ProcurementPlans.Where(p => p.OrganisationId == school).OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Revision + p.ClosedAtUtc).ToListAsync()),
             await db.PlanQuotes.CountAsync(q => q.Plan.OrganisationId == school || q.SupplierId == supplierId),
+            string.Join(",", await db.StandingDeliveries.Where(d => d.Agreement.OrganisationId == school || d.Agreement.SupplierId == supplierId)
+                .OrderBy(d => d.Id).Select(d => d.Id + ":" + d.Status + d.Quantity + d.ConfirmedAtUtc).ToListAsync()),
         };
         return string.Join(" | ", parts);
     });
