@@ -88,20 +88,20 @@ public sealed class StandingOrders(StorefrontDbContext db, OrderPlacement placem
         foreach (var delivery in agreement.DeliveriesBetween(window.From, window.To, rows).ToList())
         {
             if (delivery.Status != StandingDeliveryStatus.Scheduled || delivery.Row?.OrderId is not null || delivery.Quantity < 1) continue;
-            outcomes.Add(await MakeAsync(agreement, delivery, ct));
+            outcomes.Add(await MakeAsync(agreement, delivery, ct: ct));
         }
         return outcomes;
     }
 
-    /// <summary>Makes one delivery's order, or records why it waits.</summary>
-    public async Task<Outcome> MakeAsync(SupplyAgreement agreement, PlannedDelivery delivery, CancellationToken ct = default)
+    /// <summary>Makes one delivery's order, or records why it waits; paid the organisation's usual way unless told otherwise.</summary>
+    public async Task<Outcome> MakeAsync(SupplyAgreement agreement, PlannedDelivery delivery, PaymentMethod? paymentMethod = null, CancellationToken ct = default)
     {
         if (agreement.ListingId is not { } listingId) return await HoldAsync(agreement, delivery, StandingDeliveryHold.NoListing, ct);
         var buyerName = await db.Users.Where(u => u.Id == agreement.AwardedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         var request = new OrderPlacement.StandingRequest(
             agreement.OrganisationId, agreement.AwardedByUserId, buyerName, StandingOrderRules.KeyOf(agreement.Id, delivery.Date), listingId,
             delivery.Quantity, agreement.UnitPriceFen, delivery.Date, agreement.DeliveryAddress,
-            StandingOrderRules.ReferenceOf(agreement.Id, delivery.Date), await UsualPaymentMethodAsync(agreement.OrganisationId, ct));
+            StandingOrderRules.ReferenceOf(agreement.Id, delivery.Date), paymentMethod ?? await UsualPaymentMethodAsync(agreement.OrganisationId, ct));
         var now = clock.GetUtcNow().UtcDateTime;
         var (problem, _) = await placement.PlaceStandingAsync(request, async purchase =>
         {
