@@ -229,4 +229,30 @@ public class StandingDelivery
     public Ordering.Order? Order { get; private set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; } = 1;
+
+    public const int ReasonMaxLength = 500;
+
+    /// <summary>Why the standing-order job could not make this delivery's order yet (it tries again on its next run).</summary>
+    public StandingDeliveryHold? Hold { get; set; }
+    public DateTime? HeldAtUtc { get; set; }
+    /// <summary>The supplier confirmed it will deliver on this date.</summary>
+    public DateTime? ConfirmedAtUtc { get; set; }
+    public string? ConfirmedByUserId { get; set; }
+    /// <summary>Why the supplier declined this delivery (<see cref="StandingDeliveryStatus.Declined"/>).</summary>
+    public string? DeclineReason { get; set; }
+    /// <summary>Who last changed the quantity, skipped or declined it, and when is <see cref="UpdatedAtUtc"/>.</summary>
+    public string? ChangedByUserId { get; set; }
+}
+
+/// <summary>Why a due delivery has no order yet; the job records it, tells both sides once, and tries again.</summary>
+public enum StandingDeliveryHold
+{
+    /// <summary>The agreement names no listing of the supplier's to order from.</summary>
+    NoListing = 1,
+    /// <summary>The listing is not on sale (unpublished, deleted, its supplier suspended or its county off the list).</summary>
+    ListingUnavailable = 2,
+    /// <summary>The listing has less stock than the delivery's quantity.</summary>
+    ShortOfStock = 3,
+    /// <summary>The buying organisation may not order now (suspended).</summary>
+    OrganisationMayNotOrder = 4,
 }

@@ -37,6 +37,12 @@ public enum NotificationKind
     FapiaoIssued = 31,
     /// <summary>To the buyer who requested it: the supplier reversed a fapiao with a red-letter one after a refund.</summary>
     FapiaoReversed = 32,
+    /// <summary>To the buyer and the supplier: a standing order's delivery is due but its order cannot be made yet, and why.</summary>
+    StandingDeliveryWaiting = 50,
+    /// <summary>To the supplier: the buyer changed the quantity of a delivery of an agreement, or skipped it.</summary>
+    StandingDeliveryChanged = 51,
+    /// <summary>To the buyer: the supplier declined a delivery of an agreement, with the reason.</summary>
+    StandingDeliveryDeclined = 52,
     /// <summary>To approvers: a procurement plan (new, or changed to commit more) waits for approval.</summary>
     PlanAwaitingApproval = 60,
     /// <summary>To the plan's poster: an approver approved it, and suppliers now see it.</summary>

@@ -124,6 +124,100 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             purchase.Orders.Add(order);
         }
 
+        var (ending, outOfStock) = await CommitAsync(organisation, purchase, request.BuyerUserId, request.BuyerName,
+            () => cart.Lines(request.BuyerUserId, request.OrganisationId).ExecuteDeleteAsync(ct),
+            async () => await FindPlacedAsync(request, ct) is not null, ct);
+        switch (ending)
+        {
+            case OrderingTransaction.Ending.Committed:
+                return new Result(Problem.None, purchase, PlacedBefore: false, view, earliest);
+            case OrderingTransaction.Ending.Duplicate:
+                return new Result(Problem.None, await FindPlacedAsync(request, ct), PlacedBefore: true, view, earliest);
+            default:
+                // Someone took the last units between the page and this moment: show the cart as it is now.
+                if (!outOfStock) throw new InvalidOperationException($"Checkout ended unexpectedly: {ending}.");
+                var now2 = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
+                return new Result(Problem.CartChanged, null, false, now2, EarliestDelivery(now2));
+        }
+    }
+
+    /// <summary>
+    /// A standing order (see Demand.StandingOrders): one line of one listing at a price agreed beforehand rather than
+    /// the listing's tier, to be delivered on a date the agreement fixed. <see cref="Key"/> is the purchase's checkout
+    /// key, derived from the agreement and date, so a second attempt finds the first.
+    /// </summary>
+    public sealed record StandingRequest(
+        int OrganisationId, string BuyerUserId, string BuyerName, Guid Key, int ListingId, int Quantity, long UnitPriceFen,
+        DateOnly DeliveryDate, string DeliveryAddress, string Reference, PaymentMethod PaymentMethod);
+
+    public enum StandingProblem { None, OrganisationMayNotOrder, ListingUnavailable, NotEnoughStock, PlacedBefore, Conflict }
+
+    /// <summary>
+    /// Places a standing order through the same transaction as checkout (<see cref="CommitAsync"/>): the approval
+    /// threshold, stock, notifications and payment apply to it as to any order. <paramref name="alongside"/> writes, in
+    /// that transaction, what records the order's making (the delivery's row): if the row was written meanwhile by another
+    /// run, nothing is placed.
+    /// </summary>
+    public async Task<(StandingProblem Problem, Purchase? Purchase)> PlaceStandingAsync(StandingRequest request, Func<Purchase, Task> alongside,
+        Func<Task<bool>> placedMeanwhile, CancellationToken ct = default)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OrganisationId, ct);
+        if (organisation is null || !organisation.MayOrder) return (StandingProblem.OrganisationMayNotOrder, null);
+        var listing = (await ListingFactsQuery.LoadAsync(db, [request.ListingId], ct)).GetValueOrDefault(request.ListingId);
+        if (listing is null || !listing.Available) return (StandingProblem.ListingUnavailable, null);
+        if (listing.Stock < request.Quantity) return (StandingProblem.NotEnoughStock, null);
+        var canteen = await db.DeliveryAddresses.AsNoTracking().Where(a => a.OrganisationId == organisation.Id)
+            .OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id).FirstOrDefaultAsync(ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var purchase = new Purchase
+        {
+            OrganisationId = organisation.Id,
+            BuyerUserId = request.BuyerUserId,
+            CheckoutKey = request.Key,
+            Number = request.Key.ToString("N"),
+            DeliveryLabel = canteen?.Label ?? "",
+            DeliveryAddress = request.DeliveryAddress,
+            DeliveryRecipient = canteen?.Recipient ?? "",
+            DeliveryPhone = canteen?.Phone ?? "",
+            RequestedDeliveryDate = request.DeliveryDate,
+            PurchaseOrderReference = request.Reference,
+            PaymentMethod = request.PaymentMethod,
+            TotalFen = checked(request.UnitPriceFen * request.Quantity),
+            CreatedAtUtc = now,
+        };
+        var line = new OrderLine
+        {
+            ListingId = listing.Id, Title = listing.Title, Unit = listing.Unit, Spec = listing.Spec, OriginCountyCode = listing.OriginCountyCode,
+            UnitPriceFen = request.UnitPriceFen, Quantity = request.Quantity, AmountFen = purchase.TotalFen,
+        };
+        var order = Order.Create(organisation.Id, listing.SupplierId, 1, [line], Organisation.NeedsApproval(organisation.ApprovalThresholdFen, purchase.TotalFen), now);
+        order.Number = $"{purchase.Number}-1";
+        purchase.Orders.Add(order);
+
+        var (ending, outOfStock) = await CommitAsync(organisation, purchase, request.BuyerUserId, request.BuyerName,
+            () => alongside(purchase), placedMeanwhile, ct);
+        return ending switch
+        {
+            OrderingTransaction.Ending.Committed => (StandingProblem.None, purchase),
+            OrderingTransaction.Ending.Duplicate => (StandingProblem.PlacedBefore, null),
+            OrderingTransaction.Ending.Conflict => (StandingProblem.Conflict, null),
+            _ when outOfStock => (StandingProblem.NotEnoughStock, null),
+            _ => throw new InvalidOperationException($"A standing order ended unexpectedly: {ending}."),
+        };
+    }
+
+    /// <summary>
+    /// Saves a purchase whose orders are built, in one transaction, by the same rules whatever made it (a cart at
+    /// checkout, a standing order of an agreement): the threshold on the spend split across checkouts, the lines in bulk,
+    /// the stock of the orders that need no approval (any line short and nothing is saved), the approvers', suppliers'
+    /// and buyer's notifications, and the invoice of a purchase paid by invoice. <paramref name="alongside"/> runs last,
+    /// in the same transaction, with the orders' ids known.
+    /// </summary>
+    private async Task<(OrderingTransaction.Ending Ending, bool OutOfStock)> CommitAsync(Organisation organisation, Purchase purchase,
+        string buyerUserId, string buyerName, Func<Task> alongside, Func<Task<bool>> isDuplicate, CancellationToken ct)
+    {
+        var now = purchase.CreatedAtUtc;
         // The lines go in by bulk statements, not through the change tracker (a bulk order has hundreds): they are held
         // apart from their orders until the orders have their ids, and put back once nothing tracks the purchase.
         var linesOf = purchase.Orders.ToDictionary(o => o, o => o.Lines.ToList());
@@ -148,39 +242,28 @@ public sealed class OrderPlacement(StorefrontDbContext db, Cart cart, StockReser
             }
             // One message per purchase to each approver: the purchase is one decision, however many orders it has.
             if (due.Count < purchase.Orders.Count)
-                notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: request.BuyerUserId, ct),
+                notifier.Notify(await notifier.OrganisationMembersAsync(organisation.Id, OrganisationRoles.Approver, except: buyerUserId, ct),
                     NotificationKind.PurchaseAwaitingApproval, purchase.Number, ApprovalLink(purchase.Id));
             var suppliers = await notifier.SupplierMembersAsync(due.Select(o => o.SupplierId), ct);
             foreach (var order in purchase.Orders)
             {
-                order.Record(OrderEventKind.Submitted, request.BuyerUserId, request.BuyerName, now, purchase.Notes);
+                order.Record(OrderEventKind.Submitted, buyerUserId, buyerName, now, purchase.Notes);
                 if (order.Status == OrderStatus.PendingApproval) continue;
                 order.Record(OrderEventKind.NoApprovalNeeded, null, "", now);
                 notifier.Notify(suppliers[order.SupplierId], NotificationKind.OrderToAccept, order.Number, $"/supplier/orders/{order.Id}");
             }
             // Paid by invoice: the orders due now are invoiced in this transaction (the outbox sends it).
-            await payments.OrdersDueAsync(purchase, purchase.Orders, request.BuyerUserId, ct);
+            await payments.OrdersDueAsync(purchase, purchase.Orders, buyerUserId, ct);
             if (purchase.Orders.Any(o => o.Status == OrderStatus.Approved))
-                notifier.Notify(await notifier.PersonAsync(request.BuyerUserId, ct), NotificationKind.OrderAwaitingPayment, purchase.Number, $"/orders/purchases/{purchase.Id}");
-            await cart.Lines(request.BuyerUserId, request.OrganisationId).ExecuteDeleteAsync(ct);
+                notifier.Notify(await notifier.PersonAsync(buyerUserId, ct), NotificationKind.OrderAwaitingPayment, purchase.Number, $"/orders/purchases/{purchase.Id}");
+            await alongside();
             return true;
-        }, ct, isDuplicate: async () => await FindPlacedAsync(request, ct) is not null);
+        }, ct, isDuplicate);
 
         // What this context tracked of the purchase is done with; untracked, its orders get their lines back safely.
         db.ChangeTracker.Clear();
         foreach (var (order, lines) in linesOf) order.Lines.AddRange(lines);
-        switch (ending)
-        {
-            case OrderingTransaction.Ending.Committed:
-                return new Result(Problem.None, purchase, PlacedBefore: false, view, earliest);
-            case OrderingTransaction.Ending.Duplicate:
-                return new Result(Problem.None, await FindPlacedAsync(request, ct), PlacedBefore: true, view, earliest);
-            default:
-                // Someone took the last units between the page and this moment: show the cart as it is now.
-                if (!outOfStock) throw new InvalidOperationException($"Checkout ended unexpectedly: {ending}.");
-                var now2 = await cart.LoadAsync(request.BuyerUserId, request.OrganisationId, ct);
-                return new Result(Problem.CartChanged, null, false, now2, EarliestDelivery(now2));
-        }
+        return (ending, outOfStock);
     }
 
     /// <summary>Where an approver decides on the purchase: its panel in the approvals queue.</summary>

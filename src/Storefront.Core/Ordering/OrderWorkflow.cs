@@ -159,6 +159,27 @@ public sealed class OrderWorkflow(StorefrontDbContext db, StockReservations stoc
             async () => notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderDeclined, order.Number, BuyerLink(order)), ct);
     }
 
+    /// <summary>
+    /// Ends the order of a standing delivery that is skipped by the buyer or declined by the supplier: before payment and
+    /// before the supplier accepted it, by the same path as a cancellation (stock returned, history, the other side told).
+    /// <paramref name="alongside"/> records the delivery's new state in the same transaction.
+    /// </summary>
+    public async Task<Result> EndStandingAsync(Order order, CancellationKind kind, Actor actor, string reason, Func<Task> alongside, CancellationToken ct = default)
+    {
+        if (order.Status is not (OrderStatus.PendingApproval or OrderStatus.Approved) || order.AcceptedAtUtc is not null) return new(Outcome.NotNow);
+        if (await payments.CoversAsync(order.Id, ct)) return new(Outcome.PaymentInProgress);
+        var supplierKnew = order.Status == OrderStatus.Approved;
+        var eventKind = kind == CancellationKind.DeclinedBySupplier ? OrderEventKind.Declined : OrderEventKind.Cancelled;
+        return await EndAsync(order, kind, eventKind, actor, reason, async () =>
+        {
+            if (kind == CancellationKind.DeclinedBySupplier)
+                notifier.Notify(await notifier.PersonAsync(order.Purchase.BuyerUserId, ct), NotificationKind.OrderDeclined, order.Number, BuyerLink(order));
+            else if (supplierKnew)
+                notifier.Notify(await notifier.SupplierMembersAsync(order.SupplierId, ct), NotificationKind.OrderCancelled, order.Number, SupplierLink(order));
+            await alongside();
+        }, ct);
+    }
+
     public sealed record ShipmentDraft(string? Carrier, string? TrackingNumber, IReadOnlyDictionary<long, int> Quantities);
 
     /// <summary>Ships some or all of what remains of a paid, accepted order.</summary>

@@ -16,6 +16,9 @@ public class Organisation
     public const int EmailMaxLength = 256;
     public const int ReasonMaxLength = 1000;
     public const int MaxPaymentTermDays = 365;
+    public const int DefaultStandingOrderLeadDays = 3;
+    /// <summary>Past a month ahead an order would reserve stock (and ask for money) long before anyone needs it.</summary>
+    public const int MaxStandingOrderLeadDays = 30;
 
     public int Id { get; private set; }
     public required string Name { get; set; }
@@ -30,6 +33,8 @@ public class Organisation
     /// <summary>Orders at or above this total wait for an approver; null means every order goes straight on.</summary>
     public long? ApprovalThresholdFen { get; set; }
     public int PaymentTermDays { get; set; } = 30;
+    /// <summary>How many days before a standing order's delivery date its order is made (see Demand.StandingOrders).</summary>
+    public int StandingOrderLeadDays { get; set; } = DefaultStandingOrderLeadDays;
     public string? InvoiceContactName { get; set; }
     public string? InvoiceContactEmail { get; set; }
     public DateTime CreatedAtUtc { get; set; }

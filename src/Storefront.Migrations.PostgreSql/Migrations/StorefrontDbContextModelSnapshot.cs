@@ -991,8 +991,29 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.Property<long>("AgreementId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly>("DeliveryDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("HeldAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Hold")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("OrderId")
                         .HasColumnType("bigint");
@@ -1020,6 +1041,10 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.ToTable("StandingDeliveries", t =>
                         {
+                            t.HasCheckConstraint("CK_StandingDeliveries_Declined", "\"Status\" <> 3 OR \"DeclineReason\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_StandingDeliveries_Hold", "\"Hold\" IS NULL OR (\"Hold\" IN (1, 2, 3, 4) AND \"Status\" = 0)");
+
                             t.HasCheckConstraint("CK_StandingDeliveries_Quantity", "\"Quantity\" BETWEEN 0 AND 1000000");
 
                             t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
@@ -2214,6 +2239,11 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("StandingOrderLeadDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -2249,6 +2279,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                             t.HasCheckConstraint("CK_Organisations_ApprovalThreshold", "\"ApprovalThresholdFen\" IS NULL OR \"ApprovalThresholdFen\" >= 0");
 
                             t.HasCheckConstraint("CK_Organisations_PaymentTerm", "\"PaymentTermDays\" BETWEEN 0 AND 365");
+
+                            t.HasCheckConstraint("CK_Organisations_StandingOrderLeadDays", "\"StandingOrderLeadDays\" BETWEEN 1 AND 30");
                         });
                 });
 

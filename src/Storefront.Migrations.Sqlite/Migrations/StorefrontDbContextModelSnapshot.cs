@@ -954,8 +954,29 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.Property<long>("AgreementId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DeliveryDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeldAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Hold")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("OrderId")
                         .HasColumnType("INTEGER");
@@ -983,6 +1004,10 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.ToTable("StandingDeliveries", t =>
                         {
+                            t.HasCheckConstraint("CK_StandingDeliveries_Declined", "\"Status\" <> 3 OR \"DeclineReason\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_StandingDeliveries_Hold", "\"Hold\" IS NULL OR (\"Hold\" IN (1, 2, 3, 4) AND \"Status\" = 0)");
+
                             t.HasCheckConstraint("CK_StandingDeliveries_Quantity", "\"Quantity\" BETWEEN 0 AND 1000000");
 
                             t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
@@ -2133,6 +2158,11 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StandingOrderLeadDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -2168,6 +2198,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                             t.HasCheckConstraint("CK_Organisations_ApprovalThreshold", "\"ApprovalThresholdFen\" IS NULL OR \"ApprovalThresholdFen\" >= 0");
 
                             t.HasCheckConstraint("CK_Organisations_PaymentTerm", "\"PaymentTermDays\" BETWEEN 0 AND 365");
+
+                            t.HasCheckConstraint("CK_Organisations_StandingOrderLeadDays", "\"StandingOrderLeadDays\" BETWEEN 1 AND 30");
                         });
                 });
 

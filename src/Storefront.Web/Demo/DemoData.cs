@@ -29,6 +29,7 @@ public sealed class DemoData(
     IWebHostEnvironment environment,
     TimeProvider clock,
     DemoOrdering ordering,
+    DemoDemand demand,
     DemoPlatform832History platform832History,
     ILogger<DemoData> logger)
 {
@@ -224,6 +225,7 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
         await Quotas.DemoQuotas.SeedAsync(db, clock, ct);
         await ordering.SeedAsync(ct);
+        await demand.SeedAsync(ct);
         await platform832History.SeedAsync(ct);
         logger.LogInformation("Demo data seeded: {Suppliers} suppliers, {Listings} listings, {Organisations} organisations",
             DemoCatalog.Suppliers.Length, DemoCatalog.Listings.Length, DemoCatalog.Organisations.Length);

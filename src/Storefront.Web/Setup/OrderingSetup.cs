@@ -27,6 +27,7 @@ public static class OrderingSetup
         builder.Services.AddScoped<Core.Fapiao.FapiaoDesk>();
         builder.Services.AddScoped<BankTransfers>();
         builder.Services.AddScoped<Demo.DemoOrdering>();
+        builder.Services.AddScoped<Demo.DemoDemand>();
         builder.Services.AddScoped<Demo.DemoPlatform832History>();
     }
 }

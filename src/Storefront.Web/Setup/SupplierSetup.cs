@@ -32,5 +32,9 @@ public static class SupplierSetup
         builder.Services.AddScoped<Core.Demand.HouseholdLinkage>();
         builder.Services.AddScoped<Core.Demand.PlanAwards>();
         builder.Services.AddScoped<Core.Demand.AgreementChanges>();
+        builder.Services.AddScoped<Core.Demand.StandingOrders>();
+        builder.Services.AddScoped<Core.Demand.StandingDeliveries>();
+        if (builder.Configuration.GetValue("Jobs:Enabled", true) && builder.Configuration.GetValue("StandingOrders:Enabled", true))
+            builder.Services.AddHostedService<Demand.StandingOrderJob>();
     }
 }

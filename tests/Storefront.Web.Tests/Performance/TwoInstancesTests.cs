@@ -10,6 +10,7 @@ using Storefront.Core.Mail;
 using Storefront.Core.Organisations;
 using Storefront.Web.Demo;
 using Storefront.Web.Jobs;
+using Storefront.Web.Tests.Demand;
 using Storefront.Web.Tests.Ordering;
 using Storefront.Web.Tests.Suppliers;
 
@@ -156,6 +157,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
             .ToList();
         Assert.Contains(jobs, j => j is Web.Mail.MailWorker);
         Assert.Contains(jobs, j => j is Web.Quotas.QuotaDigestJob);
+        Assert.Contains(jobs, j => j is Web.Demand.StandingOrderJob);
         Assert.Equal(4, jobs.Count(j => j.GetType().Name.StartsWith("Platform832", StringComparison.Ordinal)));
 
         foreach (var job in jobs)
@@ -172,6 +174,36 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances) : I
             Assert.Equal(holder, lease.Holder);
             await leases.ReleaseAsync(job.LeaseName, holder, succeeded: false);
         }
+    }
+
+    [SkippableFact]
+    public async Task StandingOrdersRunOnBothInstancesAtOnceMakeEachDeliverysOrderOnce()
+    {
+        var (first, second) = instances.Start();
+        var (supplierId, _) = await first.AddSupplierAsync();
+        var listingId = await first.AddListingAsync(supplierId);
+        var buyer = await first.NewMemberAsync(SchoolWithoutApprovals, OrganisationRoles.Buyer);
+        var school = await first.OrganisationIdAsync(SchoolWithoutApprovals);
+        await first.WithDbAsync(db => db.Organisations.Where(o => o.Id == school).ExecuteUpdateAsync(s => s.SetProperty(o => o.ApprovalThresholdFen, (long?)null)));
+        // Deliveries two and three days from today: both within the lead of three days.
+        var today = Demand.StandingArrange.Today;
+        var agreementId = await first.AddAgreementAsync(school, supplierId, listingId, 6125, 10, buyer, 2, today.AddDays(2), today.AddDays(3));
+        var jobs = new[] { first, second }.Select(i => i.Services.GetServices<IHostedService>().OfType<Web.Demand.StandingOrderJob>().Single()).ToList();
+
+        // The jobs under their lease, and the work itself bypassing the lease, as two instances whose leases overlapped would.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            if (i % 4 == 0) await jobs[i % 2].TryRunAsync(CancellationToken.None);
+            else await (i % 2 == 0 ? first : second).Services.RunStandingOrdersAsync();
+        })));
+
+        var (orders, rows, stock) = await second.WithDbAsync(async db => (
+            await db.Orders.Where(o => db.StandingDeliveries.Any(d => d.AgreementId == agreementId && d.OrderId == o.Id)).Select(o => o.TotalFen).ToListAsync(),
+            await db.StandingDeliveries.CountAsync(d => d.AgreementId == agreementId && d.Status == Core.Demand.StandingDeliveryStatus.Ordered),
+            await db.Listings.Where(l => l.Id == listingId).Select(l => l.Stock).SingleAsync()));
+        Assert.Equal([61_250L, 61_250L], orders);
+        Assert.Equal(2, rows);
+        Assert.Equal(100 - 20, stock);
     }
 
     [SkippableFact]

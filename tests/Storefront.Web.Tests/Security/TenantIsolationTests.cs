@@ -165,6 +165,9 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
         var owner = await db.SupplierMembers.Where(m => m.SupplierId == supplierId && m.IsOwner).Select(m => m.UserId).SingleAsync();
         services.GetRequiredService<Core.People.Invitations>().Create($"someone-{Guid.NewGuid():N}@example.cn", owner, supplierId: supplierId);
         await db.SaveChangesAsync();
+        // The school's agreement with the supplier, for its tea, delivering two and nine days from today.
+        var agreementId = await Demand.StandingArrange.AddAgreementAsync(db, school, supplierId, listingId, 6125, 40,
+            DemoData.MemberEmail("school", "buyer"), 2, today.AddDays(2));
 
         var organisationIds = new Dictionary<TenantRecord, long>
         {
@@ -179,7 +182,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.DeliveryAddress] = await db.DeliveryAddresses.Where(a => a.OrganisationId == school).Select(a => a.Id).FirstAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
             [TenantRecord.ProcurementPlan] = plan!.Id,
-            [TenantRecord.SupplyAgreement] = agreement.Id,
+            [TenantRecord.SupplyAgreement] = agreementId,
             [TenantRecord.AgreementChangeRequest] = changeRequest.Id,
         };
         var supplierIds = new Dictionary<TenantRecord, long>
@@ -193,7 +196,7 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             [TenantRecord.Invitation] = await db.Invitations.Where(i => i.SupplierId == supplierId).Select(i => i.Id).SingleAsync(),
             [TenantRecord.Fapiao] = fapiaoId,
             [TenantRecord.ProcurementPlan] = plan.Id,
-            [TenantRecord.SupplyAgreement] = agreement.Id,
+            [TenantRecord.SupplyAgreement] = agreementId,
             [TenantRecord.AgreementChangeRequest] = changeRequest.Id,
         };
         var personal = new Dictionary<TenantRecord, long>
@@ -265,6 +268,8 @@ public abstract partial class TenantIsolationTests<TFactory>(TFactory factory) :
             string.Join(",", await db.AgreementChangeRequests.Where(r => r.Agreement.OrganisationId == school || r.Agreement.SupplierId == supplierId).OrderBy(r => r.Id)
                 .Select(r => r.Id + ":" + r.Status + r.RefusalReason).ToListAsync()),
             await db.ProcurementPlans.Where(p => p.OrganisationId == school).SumAsync(p => p.AwardedQuantityPerDelivery),
+            string.Join(",", await db.StandingDeliveries.Where(d => d.Agreement.OrganisationId == school || d.Agreement.SupplierId == supplierId)
+                .OrderBy(d => d.Id).Select(d => d.Id + ":" + d.Status + d.Quantity + d.ConfirmedAtUtc).ToListAsync()),
         };
         return string.Join(" | ", parts);
     });

@@ -159,8 +159,13 @@ public class StandingDeliveryConfiguration : IEntityTypeConfiguration<StandingDe
         e.HasIndex(d => d.OrderId).IsUnique();
         e.Property(d => d.Version).IsConcurrencyToken();
         e.HasOne(d => d.Order).WithMany().HasForeignKey(d => d.OrderId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(d => d.DeclineReason).HasMaxLength(StandingDelivery.ReasonMaxLength);
+        e.Property(d => d.ConfirmedByUserId).HasMaxLength(450);
+        e.Property(d => d.ChangedByUserId).HasMaxLength(450);
         e.ToTable(t =>
         {
+            t.HasCheckConstraint("CK_StandingDeliveries_Hold", "\"Hold\" IS NULL OR (\"Hold\" IN (1, 2, 3, 4) AND \"Status\" = 0)");
+            t.HasCheckConstraint("CK_StandingDeliveries_Declined", "\"Status\" <> 3 OR \"DeclineReason\" IS NOT NULL");
             t.HasCheckConstraint("CK_StandingDeliveries_Quantity", $"\"Quantity\" BETWEEN 0 AND {ProcurementPlan.MaxQuantityPerDelivery}");
             t.HasCheckConstraint("CK_StandingDeliveries_Status", "\"Status\" IN (0, 1, 2, 3) AND (\"Status\" <> 2 OR \"OrderId\" IS NOT NULL)");
         });

@@ -20,12 +20,14 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         e.Property(o => o.RejectionReason).HasMaxLength(Organisation.ReasonMaxLength);
         e.Property(o => o.SuspensionReason).HasMaxLength(Organisation.ReasonMaxLength);
         e.Ignore(o => o.MayOrder);
+        e.Property(o => o.StandingOrderLeadDays).HasDefaultValue(Organisation.DefaultStandingOrderLeadDays);
         e.HasIndex(o => new { o.Type, o.RegionCode });
         e.HasIndex(o => new { o.Status, o.SubmittedAtUtc });
         e.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Organisations_ApprovalThreshold", "\"ApprovalThresholdFen\" IS NULL OR \"ApprovalThresholdFen\" >= 0");
             t.HasCheckConstraint("CK_Organisations_PaymentTerm", "\"PaymentTermDays\" BETWEEN 0 AND 365");
+            t.HasCheckConstraint("CK_Organisations_StandingOrderLeadDays", $"\"StandingOrderLeadDays\" BETWEEN 1 AND {Organisation.MaxStandingOrderLeadDays}");
         });
         e.HasMany(o => o.DeliveryAddresses).WithOne().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(o => o.Members).WithOne(m => m.Organisation).HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);

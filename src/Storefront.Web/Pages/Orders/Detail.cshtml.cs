@@ -44,6 +44,8 @@ public class DetailModel(
     public TransferInstructions? Transfer { get; private set; }
 
     public OrderView Order { get; private set; } = null!;
+    /// <summary>The agreement and delivery date a standing order was made for; null for an order from a cart.</summary>
+    public (long AgreementId, DateOnly Date)? Standing { get; private set; }
     public OrderPayment Payment { get; private set; } = null!;
     public FapiaoView Fapiao { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
@@ -197,6 +199,7 @@ public class DetailModel(
         var order = await OrderView.LoadAsync(db, db.Orders.Where(o => o.OrganisationId == seat.OrganisationId), id, ct);
         if (order is null) return false;
         Order = order;
+        Standing = await Shared.StandingOrigin.LoadAsync(db, id, ct);
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
         Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);

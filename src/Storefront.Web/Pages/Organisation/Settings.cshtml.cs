@@ -16,7 +16,7 @@ namespace Storefront.Web.Pages.Organisation;
 
 /// <summary>
 /// /organisation/settings: the org admin sets the approval threshold (orders at or above it wait for an approver),
-/// the payment term and the invoice contact, and keeps the canteens' delivery addresses and which one is the default.
+/// the payment term, how many days ahead standing orders are made, and the invoice contact, and keeps the canteens' delivery addresses and which one is the default.
 /// </summary>
 [Authorize]
 public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrgAdminPageModel(actor)
@@ -31,6 +31,10 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         [Range(0, Core.Organisations.Organisation.MaxPaymentTermDays, ErrorMessage = "Validation.Range")]
         [Display(Name = "Field.PaymentTermDays")]
         public int PaymentTermDays { get; set; }
+
+        [Range(1, Core.Organisations.Organisation.MaxStandingOrderLeadDays, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Field.StandingOrderLeadDays")]
+        public int StandingOrderLeadDays { get; set; } = Core.Organisations.Organisation.DefaultStandingOrderLeadDays;
 
         [StringLength(Core.Organisations.Organisation.ContactNameMaxLength, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Field.InvoiceContactName")]
@@ -73,10 +77,11 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         var organisation = await db.Organisations.SingleAsync(o => o.Id == Seat.OrganisationId, ct);
         organisation.ApprovalThresholdFen = threshold;
         organisation.PaymentTermDays = Input.PaymentTermDays;
+        organisation.StandingOrderLeadDays = Input.StandingOrderLeadDays;
         organisation.InvoiceContactName = Input.InvoiceContactName.TrimmedOrNull();
         organisation.InvoiceContactEmail = Input.InvoiceContactEmail.TrimmedOrNull();
         audit.Record(Actor.UserId, Actor.Name, "Organisation.Settings", OrganisationVerification.SubjectType, Subject,
-            details: $"threshold {(threshold is { } f ? Fen.Format(f) : "none")}, term {Input.PaymentTermDays}");
+            details: $"threshold {(threshold is { } f ? Fen.Format(f) : "none")}, term {Input.PaymentTermDays}, standing orders {Input.StandingOrderLeadDays} days ahead");
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Settings.Saved"].Value;
         return RedirectToPage();
@@ -145,6 +150,7 @@ public class SettingsModel(StorefrontDbContext db, AuditLog audit, CurrentActor 
         {
             Threshold = o.ApprovalThresholdFen is { } fen ? Fen.ToYuanText(fen) : null,
             PaymentTermDays = o.PaymentTermDays,
+            StandingOrderLeadDays = o.StandingOrderLeadDays,
             InvoiceContactName = o.InvoiceContactName,
             InvoiceContactEmail = o.InvoiceContactEmail,
         };

@@ -7,6 +7,7 @@ using Storefront.Core.Demand;
 using Storefront.Core.Money;
 using Storefront.Web.Localization;
 using Storefront.Web.Pages.Organisation.Plans;
+using Storefront.Web.Pages.Shared;
 
 namespace Storefront.Web.Pages.Organisation.Agreements;
 
@@ -73,9 +74,6 @@ public sealed class ChangeForm
 /// </summary>
 public sealed class AgreementView
 {
-    /// <summary>How far ahead the page lists deliveries.</summary>
-    public const int DeliveryDaysAhead = 56;
-
     public sealed record VersionRow(int Version, long UnitPriceFen, int Quantity, DeliverySchedule Schedule, DateOnly Start, DateOnly End,
         int NoticeDays, string PriceReview, string Reason, string By, DateTime AtUtc);
 
@@ -92,7 +90,8 @@ public sealed class AgreementView
     public string? EndedBy { get; init; }
     public required IReadOnlyList<VersionRow> Versions { get; init; }
     public required IReadOnlyList<RequestRow> Requests { get; init; }
-    public required IReadOnlyList<PlannedDelivery> Deliveries { get; init; }
+    /// <summary>The deliveries ahead with each side's actions, and the agreement's record so far.</summary>
+    public required AgreementDeliveriesView Deliveries { get; init; }
     /// <summary>Whether the person may act on the agreement (an approver alone only reads it).</summary>
     public bool MayAct { get; set; }
     /// <summary>The ?supplier= of the supplier's links, when the person belongs to several.</summary>
@@ -119,8 +118,6 @@ public sealed class AgreementView
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, Name = u.DisplayName == "" ? u.Email : u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.Name ?? "", ct);
         string NameOf(string? userId) => userId is not null && names.TryGetValue(userId, out var n) ? n : "";
-        var until = today.AddDays(DeliveryDaysAhead);
-        var written = await db.StandingDeliveries.AsNoTracking().Where(d => d.AgreementId == id && d.DeliveryDate >= today && d.DeliveryDate <= until).ToListAsync(ct);
         return new AgreementView
         {
             Agreement = agreement, Side = side, Organisation = agreement.Organisation.Name, Supplier = agreement.Supplier.Name, Category = category,
@@ -130,7 +127,7 @@ public sealed class AgreementView
             Requests = requests.Select(r => new RequestRow(r.Id, r.RequestedBy, NameOf(r.RequestedByUserId), r.RequestedAtUtc, r.BasedOnVersion, r.Reason,
                 r.UnitPriceFen, r.QuantityPerDelivery, r.Schedule, r.EndDate, r.ChangeNoticeDays, r.PriceReview, r.Status,
                 r.DecidedByUserId is null ? null : NameOf(r.DecidedByUserId), r.DecidedAtUtc, r.RefusalReason)).ToList(),
-            Deliveries = agreement.DeliveriesBetween(today, until, written).Take(20).ToList(),
+            Deliveries = await AgreementDeliveriesView.LoadAsync(db, agreement, forSupplier: side == AgreementSide.Supplier, today, ct),
         };
     }
 

@@ -24,6 +24,8 @@ public class DetailModel(
     IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
     public OrderView Order { get; private set; } = null!;
+    /// <summary>The agreement and delivery date a standing order was made for; null for an order from a cart.</summary>
+    public (long AgreementId, DateOnly Date)? Standing { get; private set; }
     public OrderPayment Payment { get; private set; } = null!;
     public FapiaoView Fapiao { get; private set; } = null!;
 
@@ -111,6 +113,7 @@ public class DetailModel(
         var order = await OrderView.LoadAsync(db, SupplierOrders.Of(db, seat.SupplierId), id, ct);
         if (order is null) return false;
         Order = order;
+        Standing = await Pages.Shared.StandingOrigin.LoadAsync(db, id, ct);
         Payment = await OrderPayment.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, ct);
         Rating = await db.SupplierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == id, ct);
         Fapiao = await FapiaoView.LoadAsync(db, fapiaoDesk, id, order.Status, ct);
