@@ -53,6 +53,19 @@ public static class AgreementJourney
         return buyer.Url;
     }
 
+    public static readonly string Approver = DemoData.MemberEmail("school", "approver");
+
+    /// <summary>The school's approval rule holds plans back: its approver approves this one from the queue the header links to.</summary>
+    public static async Task ApprovePlanAsync(BrowserFixture browser, string planUrl)
+    {
+        var planId = planUrl.Split('/')[^1];
+        var approver = await browser.SignedInAsync(Approver);
+        await approver.GotoAsync("/organisation");
+        await approver.ClickAsync("#nav-approvals");
+        await approver.ClickAsync($"#approve-plan-{planId}");
+        await Assertions.Expect(approver.Locator(".flash")).ToHaveTextAsync($"采购需求 #{planId} 已批准，已向供应商发布。");
+    }
+
     /// <summary>A cooperative finds the plan on its demand board and quotes on it with one of its listings.</summary>
     public static async Task QuoteAsync(IPage cooperative, string description, string price, int quantity, DateOnly firstDelivery, string listing)
     {

@@ -14,6 +14,7 @@ public class SupplyAgreementJourneyTests(BrowserFixture browser)
         var description = $"食堂莓茶协议{Guid.NewGuid():N}"[..12];
         var buyer = await browser.SignedInAsync(Buyer);
         var planUrl = await PostPlanAsync(buyer, description, start, quantity: 40);
+        await ApprovePlanAsync(browser, planUrl);
 
         var yongshun = await browser.SignedInAsync(Yongshun);
         await QuoteAsync(yongshun, description, "64.00", 30, start.AddDays(2), YongshunListing);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Storefront.Core.Money;
 using Storefront.Core.Organisations;
 using Storefront.Web.Tests.Suppliers;
@@ -34,12 +35,28 @@ public static class AgreementSteps
             new("Input.QuantityPerDelivery", Text(quantity)), new("Input.Unit", "盒"), new("Input.Frequency", "Weekly"),
             new("Input.Weekdays", "Monday"), new("Input.Weekdays", "Thursday"),
             new("Input.StartDate", Iso(start)), new("Input.EndDate", Iso(start.AddDays(13))), new("Input.QuotesCloseOn", Iso(start.AddDays(-1))),
-            new("Input.DeliveryAddress", "岳麓区实验中学学生食堂"), new("Input.LatestDeliveryTime", "09:30"), new("Input.PriceCeiling", "70.00"),
+            new("Input.DeliveryAddressId", form.Get("select[name='Input.DeliveryAddressId'] option").GetAttribute("value")!),
+            new("Input.LatestDeliveryTime", "09:30"), new("Input.PriceCeiling", "70.00"),
             new("Input.ProvinceCode", ""),
         ]);
         Assert.True(posted.Status == HttpStatusCode.OK && posted.Url!.AbsolutePath.StartsWith("/organisation/plans/", StringComparison.Ordinal),
             $"not posted: {posted.Url} {string.Join("; ", posted.Errors)}");
-        return long.Parse(posted.Url.AbsolutePath.Split('/')[^1], CultureInfo.InvariantCulture);
+        var planId = long.Parse(posted.Url.AbsolutePath.Split('/')[^1], CultureInfo.InvariantCulture);
+        // The organisation's approval rule holds plans back; an approver (a colleague of the poster) lets this one out,
+        // as the approvals page would: the awards are what these tests are about.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<Core.Data.StorefrontDbContext>();
+            var plan = await db.ProcurementPlans.SingleAsync(p => p.Id == planId);
+            if (plan.Approval == Core.Demand.PlanApproval.AwaitingApproval)
+            {
+                var approver = await db.OrganisationMembers.Where(m => m.OrganisationId == plan.OrganisationId && m.UserId != plan.PostedByUserId
+                        && (m.Roles & OrganisationRoles.Approver) != 0).Select(m => new { m.UserId, m.User.Email }).FirstAsync();
+                Assert.Null(await services.GetRequiredService<Core.Demand.ProcurementPlans>().DecideAsync(plan, approve: true, null, new(approver.UserId, approver.Email!)));
+            }
+        }
+        return planId;
     }
 
     /// <summary>A verified cooperative of the county given with a published tea listing, signed in.</summary>
