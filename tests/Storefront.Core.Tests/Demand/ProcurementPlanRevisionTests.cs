@@ -78,7 +78,7 @@ public class ProcurementPlanRevisionTests
         var closed = other.KeepRevision("buyer", "王老师", Now);
         Assert.Equal([PlanTerm.Approval], approved.ChangesFrom(before));
         Assert.Equal([PlanTerm.Closed], closed.ChangesFrom(approved));
-        Assert.Empty(closed.ChangesFrom(before).Where(ProcurementPlanRevision.IsTermOfQuote));
+        Assert.DoesNotContain(closed.ChangesFrom(before), ProcurementPlanRevision.IsTermOfQuote);
         Assert.True(closed.Closed);
     }
 }
