@@ -146,13 +146,14 @@ public class ProcurementPlan
         || input.Schedule.DatesIn(input.StartDate, input.EndDate).Count() > Schedule.DatesIn(StartDate, EndDate).Count();
 
     /// <summary>
-    /// Keeps the plan as it now stands as the row of its current revision, made by <paramref name="userId"/>. Called
-    /// once by every path that raised the revision, after all of that change (its approval state included) and before
-    /// the save that writes it, so the row and the change are written together or not at all.
+    /// Keeps the plan as it now stands as the row of its current revision, made by <paramref name="userId"/> when the
+    /// plan was last updated. Called once by every path that raised the revision, after all of that change (its
+    /// approval state included) and before the save that writes it, so the row and the change are written together
+    /// or not at all.
     /// </summary>
-    public ProcurementPlanRevision KeepRevision(string userId, string userName, DateTime nowUtc)
+    public ProcurementPlanRevision KeepRevision(string userId, string userName)
     {
-        var revision = ProcurementPlanRevision.Of(this, userId, userName, nowUtc);
+        var revision = ProcurementPlanRevision.Of(this, userId, userName, UpdatedAtUtc);
         Revisions.Add(revision);
         return revision;
     }

@@ -84,7 +84,7 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
         audit.Record(poster.UserId, poster.Name, "Plan.Post", SubjectType, Subject(plan));
         await AfterChangeAsync(plan, poster, needsApproval, ct);
         // Revision 1 as it goes out (or waits), in the same transaction as the plan.
-        plan.KeepRevision(poster.UserId, poster.Name, now);
+        plan.KeepRevision(poster.UserId, poster.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (plan, []);
@@ -149,7 +149,7 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
     private async Task<bool> SaveRevisionAsync(ProcurementPlan plan, OrderWorkflow.Actor by, CancellationToken ct)
     {
         var (planId, revision) = (plan.Id, plan.Revision);
-        plan.KeepRevision(by.UserId, by.Name, clock.GetUtcNow().UtcDateTime);
+        plan.KeepRevision(by.UserId, by.Name);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -25,7 +25,7 @@ public class ProcurementPlanRevisionTests
     public void ARevisionKeepsThePlanAsItStoodAndWhoMadeIt()
     {
         var plan = Posted();
-        var kept = plan.KeepRevision("buyer", "王老师", Now);
+        var kept = plan.KeepRevision("buyer", "王老师");
         Assert.Same(kept, Assert.Single(plan.Revisions));
         Assert.Equal((1, 3, "学生食堂大米", "早籼", 300, "公斤", DeliveryFrequency.Weekly, 1 << (int)DayOfWeek.Monday),
             (kept.Revision, kept.CategoryId, kept.Description, kept.Spec, kept.QuantityPerDelivery, kept.Unit, kept.Frequency, kept.WeekdayMask));
@@ -39,13 +39,13 @@ public class ProcurementPlanRevisionTests
     public void AChangeListsTheTermsItChangedInThePagesOrder()
     {
         var plan = Posted();
-        var first = plan.KeepRevision("buyer", "王老师", Now);
+        var first = plan.KeepRevision("buyer", "王老师");
         plan.Apply(Rice() with { PriceCeilingFen = null, QuantityPerDelivery = 350, Schedule = DeliverySchedule.Weekly(DayOfWeek.Monday, DayOfWeek.Thursday) }, Canteen, Now, isNew: false);
-        var second = plan.KeepRevision("buyer", "王老师", Now);
+        var second = plan.KeepRevision("buyer", "王老师");
         Assert.Equal([PlanTerm.QuantityPerDelivery, PlanTerm.Schedule, PlanTerm.PriceCeiling], second.ChangesFrom(first));
 
         plan.Apply(Rice() with { Description = "学生食堂早籼米", ProvinceCode = "430000", EndDate = new DateOnly(2026, 12, 31), LatestDeliveryTime = new TimeOnly(8, 0) }, Canteen, Now, isNew: false);
-        var third = plan.KeepRevision("buyer", "王老师", Now);
+        var third = plan.KeepRevision("buyer", "王老师");
         Assert.Equal([PlanTerm.Description, PlanTerm.QuantityPerDelivery, PlanTerm.Schedule, PlanTerm.EndDate, PlanTerm.LatestDeliveryTime, PlanTerm.PriceCeiling, PlanTerm.Counties],
             third.ChangesFrom(second));
         Assert.Equal(3, third.Revision);
@@ -55,27 +55,27 @@ public class ProcurementPlanRevisionTests
     public void TheSameTermsAgainChangeNothing()
     {
         var plan = Posted();
-        var first = plan.KeepRevision("buyer", "王老师", Now);
+        var first = plan.KeepRevision("buyer", "王老师");
         plan.Apply(Rice(), Canteen, Now, isNew: false);
-        Assert.Empty(plan.KeepRevision("buyer", "王老师", Now).ChangesFrom(first));
+        Assert.Empty(plan.KeepRevision("buyer", "王老师").ChangesFrom(first));
     }
 
     [Fact]
     public void DecisionsAndClosingChangeOnlyTheStateWhichIsNoTermOfAQuote()
     {
         var plan = Posted();
-        var waiting = plan.KeepRevision("buyer", "王老师", Now);
+        var waiting = plan.KeepRevision("buyer", "王老师");
         Assert.True(plan.Decide(approve: false, "approver", "  预算未到位 ", Now));
-        var rejected = plan.KeepRevision("approver", "李主任", Now);
+        var rejected = plan.KeepRevision("approver", "李主任");
         Assert.Equal([PlanTerm.Approval], rejected.ChangesFrom(waiting));
         Assert.Equal((PlanApproval.Rejected, "预算未到位", 2), (rejected.Approval, rejected.RejectionReason, rejected.Revision));
 
         var other = Posted();
-        var before = other.KeepRevision("buyer", "王老师", Now);
+        var before = other.KeepRevision("buyer", "王老师");
         Assert.True(other.Decide(approve: true, "approver", null, Now));
-        var approved = other.KeepRevision("approver", "李主任", Now);
+        var approved = other.KeepRevision("approver", "李主任");
         Assert.True(other.Close(Now));
-        var closed = other.KeepRevision("buyer", "王老师", Now);
+        var closed = other.KeepRevision("buyer", "王老师");
         Assert.Equal([PlanTerm.Approval], approved.ChangesFrom(before));
         Assert.Equal([PlanTerm.Closed], closed.ChangesFrom(approved));
         Assert.DoesNotContain(closed.ChangesFrom(before), ProcurementPlanRevision.IsTermOfQuote);
