@@ -111,6 +111,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<Fapiao.IssuedFapiao> IssuedFapiaos => Set<Fapiao.IssuedFapiao>();
     // Supply and demand matching (issue 15): organisations' procurement plans and suppliers' quotes with their revisions.
     public DbSet<Demand.ProcurementPlan> ProcurementPlans => Set<Demand.ProcurementPlan>();
+    public DbSet<Demand.ProcurementPlanRevision> ProcurementPlanRevisions => Set<Demand.ProcurementPlanRevision>();
     public DbSet<Demand.PlanQuote> PlanQuotes => Set<Demand.PlanQuote>();
     public DbSet<Demand.PlanQuoteRevision> PlanQuoteRevisions => Set<Demand.PlanQuoteRevision>();
     public DbSet<Organisations.PairedCounty> PairedCounties => Set<Organisations.PairedCounty>();

@@ -132,7 +132,8 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
         var plan = await db.ProcurementPlans.SingleOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
         if (plan is null) return (0, [new("", "Award.NotAQuote")]);
         var now = clock.GetUtcNow().UtcDateTime;
-        plan.Close(now);
+        // Closing raises the plan's revision: kept as its row like every other change.
+        if (plan.Close(now)) plan.KeepRevision(actor.UserId, actor.Name);
         var open = await db.PlanQuotes.Where(q => q.PlanId == planId && q.Status == QuoteStatus.Open).ToListAsync(ct);
         foreach (var quote in open)
         {

@@ -9,7 +9,8 @@ public enum PlanApproval { Approved = 0, AwaitingApproval = 1, Rejected = 2 }
 /// <summary>
 /// A procurement plan (采购需求): what an organisation will buy, how much per delivery, how often and for how long,
 /// posted so that cooperatives can quote ahead of the harvest. Open for quotes until <see cref="QuotesCloseOn"/> or
-/// until the organisation closes it. Every change raises <see cref="Revision"/>, its concurrency token.
+/// until the organisation closes it. Every change raises <see cref="Revision"/>, its concurrency token, and is kept
+/// as a <see cref="ProcurementPlanRevision"/> (<see cref="KeepRevision"/>), so a change never overwrites what was.
 /// </summary>
 public class ProcurementPlan
 {
@@ -69,6 +70,8 @@ public class ProcurementPlan
     public DateTime? SuppliersNotifiedAtUtc { get; set; }
 
     public List<PlanQuote> Quotes { get; private set; } = [];
+    /// <summary>The revisions kept; loaded only where the history is read, added to by <see cref="KeepRevision"/>.</summary>
+    public List<ProcurementPlanRevision> Revisions { get; private set; } = [];
 
     public DeliverySchedule Schedule => new(Frequency, DeliverySchedule.WeekdaysOf(WeekdayMask), IntervalDays, DayOfMonth);
 
@@ -146,6 +149,19 @@ public class ProcurementPlan
         || input.CategoryId != CategoryId
         || (PriceCeilingFen is { } ceiling && (input.PriceCeilingFen is null || input.PriceCeilingFen > ceiling))
         || input.Schedule.DatesIn(input.StartDate, input.EndDate).Count() > Schedule.DatesIn(StartDate, EndDate).Count();
+
+    /// <summary>
+    /// Keeps the plan as it now stands as the row of its current revision, made by <paramref name="userId"/> when the
+    /// plan was last updated. Called once by every path that raised the revision, after all of that change (its
+    /// approval state included) and before the save that writes it, so the row and the change are written together
+    /// or not at all.
+    /// </summary>
+    public ProcurementPlanRevision KeepRevision(string userId, string userName)
+    {
+        var revision = ProcurementPlanRevision.Of(this, userId, userName, UpdatedAtUtc);
+        Revisions.Add(revision);
+        return revision;
+    }
 
     private void Touch(DateTime nowUtc)
     {

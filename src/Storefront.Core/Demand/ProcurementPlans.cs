@@ -24,7 +24,8 @@ public sealed record PlanInput(
 /// it, as an order above the threshold (a plan commits it to a term of deliveries whose value is not known before the
 /// quotes, and may have no ceiling); with no threshold, plans go out at once, as orders do. A change of an approved plan
 /// that could commit more (<see cref="ProcurementPlan.ChangeNeedsApproval"/>) sends it back to the approvers. The
-/// poster may not approve their own plan, as with purchases. Posting, deciding, changing and closing are audited.
+/// poster may not approve their own plan, as with purchases. Posting, deciding, changing and closing are audited,
+/// and each is kept as the plan's next <see cref="ProcurementPlanRevision"/>, saved with it (<see cref="SaveRevisionAsync"/>).
 /// </summary>
 public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock, Notifier notifier, AuditLog audit)
 {
@@ -82,6 +83,8 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
         await db.SaveChangesAsync(ct);
         audit.Record(poster.UserId, poster.Name, "Plan.Post", SubjectType, Subject(plan));
         await AfterChangeAsync(plan, poster, needsApproval, ct);
+        // Revision 1 as it goes out (or waits), in the same transaction as the plan.
+        plan.KeepRevision(poster.UserId, poster.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (plan, []);
@@ -107,15 +110,7 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
         plan.Apply(input, await AddressAsync(input), clock.GetUtcNow().UtcDateTime, isNew: false);
         audit.Record(changer.UserId, changer.Name, "Plan.Change", SubjectType, Subject(plan), details: $"revision {plan.Revision}");
         if (needsApproval && !wasWaiting) await AfterChangeAsync(plan, changer, needsApproval: true, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return [new("", "Plans.ChangedMeanwhile")];
-        }
-        return [];
+        return await SaveRevisionAsync(plan, changer, ct) ? [] : [new("", "Plans.ChangedMeanwhile")];
     }
 
     /// <summary>
@@ -134,24 +129,42 @@ public sealed class ProcurementPlans(StorefrontDbContext db, TimeProvider clock,
         notifier.Notify(await notifier.PersonAsync(plan.PostedByUserId, ct), approve ? NotificationKind.PlanApproved : NotificationKind.PlanRejected,
             Subject(plan), $"/organisation/plans/{plan.Id}");
         if (approve) await NotifySuppliersAsync(plan, ct);
+        return await SaveRevisionAsync(plan, approver, ct) ? null : new("", "Plans.ChangedMeanwhile");
+    }
+
+    /// <summary>
+    /// Closes the plan for quotes, audited. Answers the problem, or null when it is closed (already closed: nothing is
+    /// saved); a change by someone else meanwhile is refused, so it is not overwritten.
+    /// </summary>
+    public async Task<DemandProblem?> CloseAsync(ProcurementPlan plan, OrderWorkflow.Actor closer, CancellationToken ct = default)
+    {
+        if (!plan.Close(clock.GetUtcNow().UtcDateTime)) return null;
+        audit.Record(closer.UserId, closer.Name, "Plan.Close", SubjectType, Subject(plan));
+        return await SaveRevisionAsync(plan, closer, ct) ? null : new("", "Plans.ChangedMeanwhile");
+    }
+
+    /// <summary>
+    /// Saves a change that raised the plan's revision together with the row that keeps it; false, with nothing written,
+    /// when someone else changed the plan meanwhile: its concurrency token no longer matches, or their revision row took
+    /// the same number first (whichever the database checks first).
+    /// </summary>
+    private async Task<bool> SaveRevisionAsync(ProcurementPlan plan, OrderWorkflow.Actor by, CancellationToken ct)
+    {
+        var (planId, revision) = (plan.Id, plan.Revision);
+        plan.KeepRevision(by.UserId, by.Name);
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
-            return new("", "Plans.ChangedMeanwhile");
+            // What is tracked describes the refused change; the caller shows the plan as it now is.
+            db.ChangeTracker.Clear();
+            if (e is DbUpdateConcurrencyException
+                || await db.ProcurementPlanRevisions.AnyAsync(r => r.PlanId == planId && r.Revision == revision, ct)) return false;
+            throw;
         }
-        return null;
-    }
-
-    /// <summary>Closes the plan for quotes, audited; false when it was closed already (nothing is saved then).</summary>
-    public async Task<bool> CloseAsync(ProcurementPlan plan, OrderWorkflow.Actor closer, CancellationToken ct = default)
-    {
-        if (!plan.Close(clock.GetUtcNow().UtcDateTime)) return false;
-        audit.Record(closer.UserId, closer.Name, "Plan.Close", SubjectType, Subject(plan));
-        await db.SaveChangesAsync(ct);
-        return true;
     }
 
     /// <summary>Plans of the organisation waiting for an approver: what the approvals page and its link in the header count.</summary>

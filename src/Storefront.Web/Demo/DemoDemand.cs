@@ -79,7 +79,10 @@ public sealed class DemoDemand(IServiceProvider services, StorefrontDbContext db
         var hospitalCanteen = await db.DeliveryAddresses.Where(a => a.OrganisationId == hospitalId).OrderBy(a => a.Id).FirstAsync(ct);
         plan.Apply(new PlanInput(pork.CategoryId, HospitalAgreementDescription, "5kg/箱 冷鲜", HospitalBoxes, "箱", DeliverySchedule.Weekly(weekday),
             start, today.AddDays(180), start.AddDays(-10), hospitalCanteen.Id, new TimeOnly(7, 0), 25_000, null), hospitalCanteen, posted, isNew: true);
+        var buyerName = DemoData.MemberEmail("hospital", "buyer");
+        plan.KeepRevision(buyerId, buyerName);
         plan.Close(At(start.AddDays(-9), 10));
+        plan.KeepRevision(buyerId, buyerName);
         db.ProcurementPlans.Add(plan);
         await db.SaveChangesAsync(ct);
         var quote = new PlanQuote

@@ -595,4 +595,157 @@ public abstract class ProcurementPlanTests<TFactory>(TFactory factory) : Databas
         Assert.Equal(0, await NotificationsAsync(await UserIdAsync(approverEmail), NotificationKind.PlanAwaitingApproval, planId));
         Assert.Equal(["Plan.Post"], await AuditAsync(planId));
     }
+
+    private sealed record KeptRevision(int Revision, string Description, int Quantity, int WeekdayMask, long? Ceiling, TimeOnly Latest,
+        PlanApproval Approval, bool Closed, string By, string ByName);
+
+    private Task<List<KeptRevision>> RevisionsAsync(long planId) => Factory.WithDbAsync(db => db.ProcurementPlanRevisions.Where(r => r.PlanId == planId)
+        .OrderBy(r => r.Revision).Select(r => new KeptRevision(r.Revision, r.Description, r.QuantityPerDelivery, r.WeekdayMask, r.PriceCeilingFen,
+            r.LatestDeliveryTime, r.Approval, r.Closed, r.ChangedByUserId, r.ChangedByName)).ToListAsync());
+
+    private static List<string> HistoryOf(HtmlPage page) => page.All("#plan-history tr.plan-revision")
+        .Select(r => $"{r.QuerySelector(".revision-number")!.TextContent.Trim()}|{r.QuerySelector(".revision-by")!.TextContent.Trim()}|"
+            + (r.QuerySelectorAll("li.plan-change").Length > 0
+                ? string.Join("；", r.QuerySelectorAll("li.plan-change").Select(li => li.TextContent.Trim()))
+                : r.QuerySelector(".revision-changes")!.TextContent.Trim())).ToList();
+
+    private const int MondayAndThursday = (1 << (int)DayOfWeek.Monday) | (1 << (int)DayOfWeek.Thursday);
+
+    [SkippableFact]
+    public async Task EveryRevisionOfAPlanIsKeptWithItsTermsAndThePlansPageShowsWhatEachChanged()
+    {
+        var buyerEmail = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(buyerEmail);
+        var buyerId = await UserIdAsync(buyerEmail);
+        var approverEmail = await Factory.NewMemberAsync(School, OrganisationRoles.Approver);
+        var approverId = await UserIdAsync(approverEmail);
+        var start = NextMonday();
+        var tea = await TeaAsync();
+
+        // Posted (waiting for approval), changed twice while it waits, then approved: four revisions, each kept.
+        var planId = PlanIdOf(await PostPlanAsync(buyer, await PlanFieldsAsync(tea, "留痕的莓茶", start)));
+        var second = await (await buyer.GetPageAsync($"/organisation/plans/{planId}/edit")).SubmitAsync(buyer, "#plan-form",
+            [new("Input.PriceCeiling", "69.00"), new("Input.LatestDeliveryTime", "08:30")]);
+        Assert.Equal("需求已修改（第 2 版）。", second.Text("#status"));
+        var third = await (await buyer.GetPageAsync($"/organisation/plans/{planId}/edit")).SubmitAsync(buyer, "#plan-form",
+            [new("Input.Description", "留痕的莓茶（改）"), new("Input.QuantityPerDelivery", "150"), new("Input.Weekdays", "Tuesday")]);
+        Assert.Equal("需求已修改（第 3 版）。", third.Text("#status"));
+        await DecidePlanAsync(await SignedInClientAsync(approverEmail), planId, "Approve");
+
+        const int tuesday = 1 << (int)DayOfWeek.Tuesday;
+        Assert.Equal(
+        [
+            new(1, "留痕的莓茶", 120, MondayAndThursday, 7000, new TimeOnly(9, 30), PlanApproval.AwaitingApproval, false, buyerId, buyerEmail),
+            new(2, "留痕的莓茶", 120, MondayAndThursday, 6900, new TimeOnly(8, 30), PlanApproval.AwaitingApproval, false, buyerId, buyerEmail),
+            new(3, "留痕的莓茶（改）", 150, tuesday, 6900, new TimeOnly(8, 30), PlanApproval.AwaitingApproval, false, buyerId, buyerEmail),
+            new KeptRevision(4, "留痕的莓茶（改）", 150, tuesday, 6900, new TimeOnly(8, 30), PlanApproval.Approved, false, approverId, approverEmail),
+        ], await RevisionsAsync(planId));
+        // The first revision holds every term as posted, at the moment it was posted; the last, the plan as it stands.
+        var address = await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId).Select(p => p.DeliveryAddress).SingleAsync());
+        var first = await Factory.WithDbAsync(db => db.ProcurementPlanRevisions.Where(r => r.PlanId == planId && r.Revision == 1)
+            .Select(r => new { r.CategoryId, r.Spec, r.Unit, r.Frequency, r.IntervalDays, r.DayOfMonth, r.StartDate, r.EndDate, r.QuotesCloseOn,
+                r.DeliveryAddress, r.ProvinceCode, r.PairedCountiesOnly, r.RejectionReason, r.ChangedAtUtc }).SingleAsync());
+        var posted = await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId).Select(p => new { p.PostedAtUtc, p.UpdatedAtUtc, p.DecidedAtUtc }).SingleAsync());
+        Assert.Equal(new
+        {
+            CategoryId = tea, Spec = "250g/盒", Unit = "盒", Frequency = DeliveryFrequency.Weekly, IntervalDays = 0, DayOfMonth = 0, StartDate = start,
+            EndDate = start.AddDays(13), QuotesCloseOn = start.AddDays(-1), DeliveryAddress = address, ProvinceCode = (string?)null, PairedCountiesOnly = false,
+            RejectionReason = (string?)null, ChangedAtUtc = posted.PostedAtUtc,
+        }, first);
+        Assert.Equal(posted.UpdatedAtUtc, posted.DecidedAtUtc);
+        Assert.Equal(posted.UpdatedAtUtc, await Factory.WithDbAsync(db => db.ProcurementPlanRevisions.Where(r => r.PlanId == planId && r.Revision == 4).Select(r => r.ChangedAtUtc).SingleAsync()));
+
+        // The plan's page lists them newest first: when (Shanghai), who, and what changed in words.
+        var detail = await buyer.GetPageAsync($"/organisation/plans/{planId}");
+        Assert.Equal(
+        [
+            $"4|{approverEmail}|审批：待审批 → 已批准",
+            $"3|{buyerEmail}|需求说明：留痕的莓茶 → 留痕的莓茶（改）；每次数量：120 盒 → 150 盒；送货频次：每周：星期一、星期四 → 每周：星期二",
+            $"2|{buyerEmail}|最晚送达时间：09:30 → 08:30；最高单价：¥70.00 / 盒 → ¥69.00 / 盒",
+            $"1|{buyerEmail}|发布需求",
+        ], HistoryOf(detail));
+        Assert.Equal(ShanghaiTime.Format(posted.PostedAtUtc), detail.Text("#plan-history tr[data-revision='1'] .revision-at"));
+        Assert.Equal(ShanghaiTime.Format(posted.UpdatedAtUtc), detail.Text("#plan-history tr[data-revision='4'] .revision-at"));
+
+        // A cooperative quotes on revision 4; the ceiling is lowered (revision 5, no approval needed): its page says what changed.
+        var (coop, _, _, _) = await CooperativeAsync();
+        Assert.Null((await coop.GetPageAsync($"/supplier/demand/{planId}")).Find("#plan-changed-since-quote"));
+        await QuoteAsync(coop, planId, QuoteFields("66.00", 60, start.AddDays(1)));
+        Assert.Null((await coop.GetPageAsync($"/supplier/demand/{planId}")).Find("#plan-changed-since-quote"));
+        var lowered = await (await buyer.GetPageAsync($"/organisation/plans/{planId}/edit")).SubmitAsync(buyer, "#plan-form", [new("Input.PriceCeiling", "68.00")]);
+        Assert.Equal("需求已修改（第 5 版）。", lowered.Text("#status"));
+        var coopPage = await coop.GetPageAsync($"/supplier/demand/{planId}");
+        Assert.Equal("您报价后该需求已修改（报价时为第 4 版，现为第 5 版），请核对后视需要修改报价。", coopPage.Text("#plan-changed-since-quote p"));
+        Assert.Equal(["最高单价：¥69.00 / 盒 → ¥68.00 / 盒"], coopPage.All("#plan-changed-since-quote li").Select(li => li.TextContent.Trim()).ToList());
+
+        // Closed: revision 6, the state only. A form still at revision 5 is refused and writes nothing.
+        var closed = await (await buyer.GetPageAsync($"/organisation/plans/{planId}")).SubmitAsync(buyer, "#close-plan-form");
+        Assert.Equal([$"6|{buyerEmail}|报价：报价中 → 已截止", $"5|{buyerEmail}|最高单价：¥69.00 / 盒 → ¥68.00 / 盒"], HistoryOf(closed).Take(2));
+        var stale = await PostAsync(buyer, $"/organisation/plans/{planId}/edit", "#plan-form", $"/organisation/plans/{planId}/edit",
+            [.. await PlanFieldsAsync(tea, "过时的表单", start), new("Input.Revision", "5")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.Status);
+        Assert.Equal([1, 2, 3, 4, 5, 6], (await RevisionsAsync(planId)).Select(r => r.Revision));
+        Assert.True((await RevisionsAsync(planId))[^1].Closed);
+
+        // In English too.
+        await closed.SubmitAsync(buyer, "form.culture-switch", submitName: "culture", submitValue: "en");
+        var english = await buyer.GetPageAsync($"/organisation/plans/{planId}");
+        Assert.Equal("Quotes: Open for quotes → Closed", english.Text("#plan-history tr[data-revision='6'] li.plan-change"));
+    }
+
+    /// <summary>Loads the plan in a scope of its own, as a request would, and builds the input that keeps its terms but the description.</summary>
+    private static async Task<(ProcurementPlan Plan, PlanInput Input)> LoadForChangeAsync(IServiceScope scope, long planId, string description)
+    {
+        var plan = await scope.ServiceProvider.GetRequiredService<Core.Data.StorefrontDbContext>().ProcurementPlans.SingleAsync(p => p.Id == planId);
+        return (plan, new PlanInput(plan.CategoryId, description, plan.Spec, plan.QuantityPerDelivery, plan.Unit, plan.Schedule, plan.StartDate, plan.EndDate,
+            plan.QuotesCloseOn, plan.DeliveryAddressId!.Value, plan.LatestDeliveryTime, plan.PriceCeilingFen, plan.ProvinceCode, plan.PairedCountiesOnly));
+    }
+
+    [SkippableFact]
+    public async Task OfTwoChangesMadeAtOnceFromTheSameRevisionTheSecondIsRefusedAndWritesNothing()
+    {
+        var buyerEmail = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(buyerEmail);
+        var planId = await PostApprovedPlanAsync(buyer, await PlanFieldsAsync(await TeaAsync(), "同时修改的莓茶", NextMonday()));
+        var actor = new OrderWorkflow.Actor(await UserIdAsync(buyerEmail), buyerEmail);
+
+        // Both have read revision 2 and pass its check; only the database can tell the second that the first came first.
+        using var first = Factory.Services.CreateScope();
+        using var second = Factory.Services.CreateScope();
+        using var third = Factory.Services.CreateScope();
+        var (mine, mineInput) = await LoadForChangeAsync(first, planId, "先保存的说明");
+        var (theirs, theirInput) = await LoadForChangeAsync(second, planId, "后保存的说明");
+        var (closing, _) = await LoadForChangeAsync(third, planId, "");
+        Assert.Empty(await first.ServiceProvider.GetRequiredService<ProcurementPlans>().ReviseAsync(mine, 2, mineInput, actor));
+        Assert.Equal(["Plans.ChangedMeanwhile"], (await second.ServiceProvider.GetRequiredService<ProcurementPlans>().ReviseAsync(theirs, 2, theirInput, actor)).Select(p => p.Key));
+        Assert.Equal("Plans.ChangedMeanwhile", (await third.ServiceProvider.GetRequiredService<ProcurementPlans>().CloseAsync(closing, actor))?.Key);
+
+        Assert.Equal(new { Description = "先保存的说明", Revision = 3, Closed = false }, await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId)
+            .Select(p => new { p.Description, p.Revision, Closed = p.ClosedAtUtc != null }).SingleAsync()));
+        Assert.Equal([(1, "同时修改的莓茶"), (2, "同时修改的莓茶"), (3, "先保存的说明")], (await RevisionsAsync(planId)).Select(r => (r.Revision, r.Description)));
+        Assert.Equal(["Plan.Post", "Plan.Approve", "Plan.Change"], await AuditAsync(planId));
+    }
+
+    [SkippableFact]
+    public async Task APlanPostedBeforeRevisionsWereKeptGetsOneRowOfItsCurrentTermsFromTheMigration()
+    {
+        var buyerEmail = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
+        var buyer = await SignedInClientAsync(buyerEmail);
+        var start = NextMonday();
+        var planId = await PostApprovedPlanAsync(buyer, await PlanFieldsAsync(await TeaAsync(), "迁移前的莓茶", start));
+        await (await buyer.GetPageAsync($"/organisation/plans/{planId}/edit")).SubmitAsync(buyer, "#plan-form", [new("Input.PriceCeiling", "66.00")]);
+        var kept = await RevisionsAsync(planId);
+        // As it was before the migration: the plan at revision 3 and no rows.
+        await Factory.WithDbAsync(db => db.ProcurementPlanRevisions.Where(r => r.PlanId == planId).ExecuteDeleteAsync());
+
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(PlanRevisionBackfill.Sql));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(PlanRevisionBackfill.Sql));
+
+        // One row: the current terms, by the last to change it (the audit log says who), at its last change.
+        Assert.Equal([kept[^1]], await RevisionsAsync(planId));
+        Assert.Equal(3, kept[^1].Revision);
+        Assert.Equal(await Factory.WithDbAsync(db => db.ProcurementPlans.Where(p => p.Id == planId).Select(p => p.UpdatedAtUtc).SingleAsync()),
+            await Factory.WithDbAsync(db => db.ProcurementPlanRevisions.Where(r => r.PlanId == planId).Select(r => r.ChangedAtUtc).SingleAsync()));
+        Assert.Equal([$"3|{buyerEmail}|更早的版本未保留，此为开始记录时的条款。"], HistoryOf(await buyer.GetPageAsync($"/organisation/plans/{planId}")));
+    }
 }

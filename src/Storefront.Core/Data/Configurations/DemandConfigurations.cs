@@ -26,6 +26,7 @@ public class ProcurementPlanConfiguration : IEntityTypeConfiguration<Procurement
         e.Property(p => p.RejectionReason).HasMaxLength(ProcurementPlan.ReasonMaxLength);
         e.HasIndex(p => new { p.OrganisationId, p.Approval });
         e.HasMany(p => p.Quotes).WithOne(q => q.Plan).HasForeignKey(q => q.PlanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(p => new { p.OrganisationId, p.PostedAtUtc });
         e.HasIndex(p => new { p.CategoryId, p.QuotesCloseOn });
         e.ToTable(t =>
@@ -40,6 +41,29 @@ public class ProcurementPlanConfiguration : IEntityTypeConfiguration<Procurement
             t.HasCheckConstraint("CK_ProcurementPlans_Approval", "\"Approval\" IN (0, 1, 2) AND (\"Approval\" <> 2 OR \"RejectionReason\" IS NOT NULL)");
             // The awards' sum within the plan, whatever raced to raise it.
             t.HasCheckConstraint("CK_ProcurementPlans_Awarded", "\"AwardedQuantityPerDelivery\" BETWEEN 0 AND \"QuantityPerDelivery\"");
+        });
+    }
+}
+
+public class ProcurementPlanRevisionConfiguration : IEntityTypeConfiguration<ProcurementPlanRevision>
+{
+    public void Configure(EntityTypeBuilder<ProcurementPlanRevision> e)
+    {
+        // One row per revision: two changes made at once from the same revision cannot both be kept.
+        e.HasIndex(r => new { r.PlanId, r.Revision }).IsUnique();
+        e.Property(r => r.Description).HasMaxLength(ProcurementPlan.DescriptionMaxLength);
+        e.Property(r => r.Spec).HasMaxLength(ProcurementPlan.SpecMaxLength);
+        e.Property(r => r.Unit).HasMaxLength(ProcurementPlan.UnitMaxLength);
+        e.Property(r => r.DeliveryAddress).HasMaxLength(ProcurementPlan.AddressMaxLength);
+        e.Property(r => r.ProvinceCode).HasMaxLength(6).IsFixedLength();
+        e.Property(r => r.RejectionReason).HasMaxLength(ProcurementPlan.ReasonMaxLength);
+        e.Property(r => r.ChangedByUserId).HasMaxLength(450);
+        e.Property(r => r.ChangedByName).HasMaxLength(256);
+        e.Ignore(r => r.Schedule);
+        e.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_ProcurementPlanRevisions_Terms",
+                $"\"Revision\" >= 1 AND \"QuantityPerDelivery\" BETWEEN 1 AND {ProcurementPlan.MaxQuantityPerDelivery} AND \"EndDate\" >= \"StartDate\" AND (\"PriceCeilingFen\" IS NULL OR \"PriceCeilingFen\" >= 1)");
         });
     }
 }

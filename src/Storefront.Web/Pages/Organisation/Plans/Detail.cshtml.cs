@@ -14,7 +14,8 @@ namespace Storefront.Web.Pages.Organisation.Plans;
 /// <summary>
 /// /organisation/plans/{id}: one plan of the organisation and its quotes side by side (price, share of each delivery,
 /// the supplier's county and whether it is designated today, its province, its price tiers and its fulfilment record);
-/// a buyer or the org admin may close it for quotes. A plan waiting for approval or rejected says so.
+/// a buyer or the org admin may close it for quotes. A plan waiting for approval or rejected says so. Below, its history:
+/// every revision, who made it when, and what it changed.
 /// </summary>
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwards awards, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
@@ -55,6 +56,7 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
     public bool Open { get; private set; }
     public int DeliveryCount { get; private set; }
     public IReadOnlyList<QuoteRow> Quotes { get; private set; } = [];
+    public IReadOnlyList<PlanHistoryRow> History { get; private set; } = [];
     public bool MayClose => (Seat.Roles & NewModel.Posters) != 0 && Plan.ClosedAtUtc is null && Plan.Approval != PlanApproval.Rejected;
     public bool MayChange => MayClose && Plan.MayChangeOn(plans.Today);
 
@@ -86,6 +88,7 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
             // One rounding rule for shares: tenths of a percent, half away from zero.
             Math.Round(100m * q.QuantityPerDelivery / plan.QuantityPerDelivery, 1, MidpointRounding.AwayFromZero),
             q.FirstDeliveryOn, q.Listing, q.Note, q.Revision, q.PlanRevision, q.UpdatedAtUtc, q.Province, q.Tiers, records[q.SupplierId], q.Id, q.Status)).ToList();
+        History = await new PlanHistory(db, t).OfAsync(id, ct);
         Agreements = await db.SupplyAgreements.AsNoTracking().Where(a => a.PlanId == id).OrderBy(a => a.Id)
             .Select(a => new AgreementRow(a.Id, a.Supplier.Name, a.QuantityPerDelivery, a.UnitPriceFen, a.Status)).ToListAsync(ct);
         return true;
@@ -126,17 +129,8 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
     {
         var plan = await db.ProcurementPlans.SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == Seat.OrganisationId, ct);
         if (plan is null) return NotFound();
-        try
-        {
-            await plans.CloseAsync(plan, actor.AsOrderActor(), ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone changed the plan meanwhile: show it as it is now rather than overwrite their change.
-            TempData["Status"] = t["Plans.ChangedMeanwhile"].Value;
-            return Redirect($"/organisation/plans/{id}");
-        }
-        TempData["Status"] = t["Plans.ClosedNow"].Value;
+        // Someone changed the plan meanwhile: show it as it is now rather than overwrite their change.
+        TempData["Status"] = await plans.CloseAsync(plan, actor.AsOrderActor(), ct) is { } problem ? t[problem.Key].Value : t["Plans.ClosedNow"].Value;
         return Redirect($"/organisation/plans/{id}");
     }
 }

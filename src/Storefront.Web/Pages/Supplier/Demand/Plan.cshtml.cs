@@ -17,6 +17,7 @@ namespace Storefront.Web.Pages.Supplier.Demand;
 /// <summary>
 /// /supplier/demand/{id}: a plan of the supplier's trade and its own quote, which it may revise until the plan closes;
 /// when it may not quote (its county, its verification) the page says why, and so does a quote posted all the same.
+/// When the plan's terms changed since the supplier's quote, the page says what changed.
 /// </summary>
 public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor actor, IStringLocalizer<SharedResource> t) : SupplierPageModel
 {
@@ -71,6 +72,10 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
     public int? MyRevision { get; private set; }
     /// <summary>The agreement this supplier's quote was awarded, if it was.</summary>
     public long? AgreementId { get; private set; }
+    /// <summary>The plan's revision the supplier's quote answers, when the plan has had a later one.</summary>
+    public int? QuotedPlanRevision { get; private set; }
+    /// <summary>The terms changed since the quote; null when the quoted revision was not kept (only that it changed is known).</summary>
+    public IReadOnlyList<PlanChangeLine>? ChangedSinceQuote { get; private set; }
     public IReadOnlyList<RevisionRow> History { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Listings { get; private set; } = [];
 
@@ -150,6 +155,13 @@ public class PlanModel(StorefrontDbContext db, PlanQuoting quoting, CurrentActor
                 r.Tiers.OrderBy(x => x.MinQuantity).Select(x => new PriceTier(x.MinQuantity, x.UnitPriceFen)).ToList())).ToListAsync(ct);
         MyRevision = History.Count == 0 ? null : History[0].Revision;
         AgreementId = await db.SupplyAgreements.Where(a => a.PlanId == id && a.SupplierId == supplierId).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        var quoted = await db.PlanQuotes.AsNoTracking().Where(q => q.PlanId == id && q.SupplierId == supplierId).Select(q => (int?)q.PlanRevision).SingleOrDefaultAsync(ct);
+        if (quoted is { } answered && answered < plan.Revision)
+        {
+            ChangedSinceQuote = await new PlanHistory(db, t).SinceAsync(id, answered, plan.Revision, ct);
+            // A plan only approved or closed since has the terms that were quoted on: nothing to say.
+            QuotedPlanRevision = ChangedSinceQuote is { Count: 0 } ? null : answered;
+        }
         Listings = await db.Listings.AsNoTracking()
             .Where(l => l.SupplierId == supplierId && l.CategoryId == plan.CategoryId && l.Status == ListingStatus.Published)
             .OrderBy(l => l.Title).Select(l => new SelectListItem(l.Title, l.Id.ToString())).ToListAsync(ct);
