@@ -34,7 +34,7 @@ public static class AgreementJourney
     /// The buyer posts a plan of tea from the organisation's home page: <paramref name="quantity"/> boxes every
     /// Wednesday for four weeks from <paramref name="start"/>, at most ¥66.00; returns the plan page's address.
     /// </summary>
-    public static async Task<string> PostPlanAsync(IPage buyer, string description, DateOnly start, int quantity = 40)
+    public static async Task<string> PostPlanAsync(IPage buyer, string description, DateOnly start, int quantity = 40, DayOfWeek weekday = DayOfWeek.Wednesday)
     {
         await buyer.GotoAsync("/organisation");
         await buyer.ClickAsync("#plans-link");
@@ -43,13 +43,13 @@ public static class AgreementJourney
         await buyer.FillAsync("#Input_Description", description);
         await buyer.FillAsync("#Input_QuantityPerDelivery", quantity.ToString(CultureInfo.InvariantCulture));
         await buyer.FillAsync("#Input_Unit", "盒");
-        await buyer.CheckAsync("input[name='Input.Weekdays'][value='Wednesday']");
+        await buyer.CheckAsync($"input[name='Input.Weekdays'][value='{weekday}']");
         await buyer.FillAsync("#Input_StartDate", Iso(start));
         await buyer.FillAsync("#Input_EndDate", Iso(start.AddDays(27)));
         await buyer.FillAsync("#Input_QuotesCloseOn", Iso(start.AddDays(-1)));
         await buyer.FillAsync("#Input_PriceCeiling", "66.00");
         await buyer.ClickAsync("#plan-submit");
-        await Assertions.Expect(buyer.Locator("#plan-schedule")).ToHaveTextAsync("每周：星期三");
+        await Assertions.Expect(buyer.Locator("#plan-schedule")).ToHaveTextAsync("每周：" + CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(weekday));
         return buyer.Url;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Storefront.Core.Demand;
 using Storefront.Core.Money;
 using Storefront.Web.Demand;
+using static Storefront.Browser.Tests.AgreementJourney;
 
 namespace Storefront.Browser.Tests;
 
@@ -16,7 +17,6 @@ namespace Storefront.Browser.Tests;
 /// </summary>
 public static class StandingOrderJourney
 {
-    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The Shanghai date two days from today: due within the default lead of three days.</summary>
     public static DateOnly DueSoon => ShanghaiTime.DateOf(DateTime.UtcNow).AddDays(2);

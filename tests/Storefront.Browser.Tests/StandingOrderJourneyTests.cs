@@ -1,5 +1,6 @@
 using Storefront.Core.Money;
 using Storefront.Web.Demo;
+using static Storefront.Browser.Tests.AgreementJourney;
 using static Storefront.Browser.Tests.StandingOrderJourney;
 
 namespace Storefront.Browser.Tests;

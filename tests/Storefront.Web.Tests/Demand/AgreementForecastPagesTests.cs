@@ -89,9 +89,13 @@ public abstract class AgreementForecastPagesTests<TFactory>(TFactory factory) : 
         var year = Today.Year;
         await Factory.WithoutApprovalAsync(Hospital);
         var hospital = await Factory.OrganisationIdAsync(Hospital);
-        // The hospital's quota: ¥97,000.00; ¥60,000.00 counted (a correction stands in for earlier payments).
+        // The hospital's quota: ¥97,000.00; ¥60,000.00 counted (a correction stands in for earlier payments, the demo's
+        // paid standing orders among them). The demo's weekly agreement is ended, so only this test's deliveries are ahead.
         await Factory.WithDbAsync(async db =>
         {
+            var demoCounted = await db.QuotaEntries.Where(e => e.OrganisationId == hospital && e.Year == year).SumAsync(e => e.AmountFen);
+            foreach (var demo in await db.SupplyAgreements.Where(a => a.OrganisationId == hospital && a.Status == AgreementStatus.Active).ToListAsync())
+                demo.End("测试前终止", "test", DateTime.UtcNow);
             await db.CanteenFilings.Where(f => f.OrganisationId == hospital && f.Year == year).ExecuteDeleteAsync();
             db.CanteenFilings.Add(new CanteenFiling
             {
@@ -100,7 +104,7 @@ public abstract class AgreementForecastPagesTests<TFactory>(TFactory factory) : 
             });
             db.QuotaEntries.Add(new QuotaEntry
             {
-                OrganisationId = hospital, Kind = QuotaEntryKind.AdminCorrection, AmountFen = 6_000_000, OccurredAtUtc = DateTime.UtcNow, Year = year,
+                OrganisationId = hospital, Kind = QuotaEntryKind.AdminCorrection, AmountFen = 6_000_000 - demoCounted, OccurredAtUtc = DateTime.UtcNow, Year = year,
                 Month = Today.Month, SourceKey = $"test-forecast-{Guid.NewGuid():N}", RecordedAtUtc = DateTime.UtcNow, Note = "测试",
             });
             await db.SaveChangesAsync();

@@ -81,7 +81,11 @@ public abstract class StandingOrderTests<TFactory>(TFactory factory) : DatabaseT
         Assert.Equal((OrderStatus.Approved, OrderFen, a.SupplierId, a.OrganisationId), (order.Status, order.TotalFen, order.SupplierId, order.OrganisationId));
         var line = Assert.Single(order.Lines);
         Assert.Equal((a.ListingId, AgreedFen, Boxes, OrderFen), (line.ListingId, line.UnitPriceFen, line.Quantity, line.AmountFen));
-        Assert.Equal((a.Due, $"SA{a.AgreementId}-{a.Due:yyyyMMdd}", PaymentMethod.BankTransfer, "天心区人民医院职工食堂", OrderFen),
+        // Delivered where the plan said: the organisation's address as the plan kept it.
+        var address = await Factory.WithDbAsync(async db => ProcurementPlan.AddressText(
+            await db.DeliveryAddresses.Where(x => x.OrganisationId == a.OrganisationId).OrderBy(x => x.Id).FirstAsync()));
+        Assert.StartsWith("职工食堂：湖南省 长沙市 天心区", address);
+        Assert.Equal((a.Due, $"SA{a.AgreementId}-{a.Due:yyyyMMdd}", PaymentMethod.BankTransfer, address, OrderFen),
             (order.Purchase.RequestedDeliveryDate, order.Purchase.PurchaseOrderReference, order.Purchase.PaymentMethod, order.Purchase.DeliveryAddress, order.Purchase.TotalFen));
         Assert.Equal(100 - Boxes, await StockAsync(a.ListingId));
         var row = Assert.Single(await RowsAsync(a.AgreementId));

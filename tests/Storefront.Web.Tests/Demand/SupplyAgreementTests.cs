@@ -77,7 +77,7 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
         Assert.Equal([Iso(s.Start.AddDays(3)), Iso(s.Start.AddDays(7)), Iso(s.Start.AddDays(10))],
             mine.All("#deliveries tr.delivery").Select(r => r.GetAttribute("data-date")!).ToList());
         Assert.Equal(["50 盒|待下单", "50 盒|待下单", "50 盒|待下单"],
-            mine.All("#deliveries tr.delivery").Select(r => r.QuerySelector(".delivery-quantity")!.TextContent.Trim() + "|" + r.QuerySelector(".delivery-status")!.TextContent.Trim()).ToList());
+            mine.All("#deliveries tr.delivery").Select(r => r.QuerySelector(".delivery-quantity")!.TextContent.Trim() + "|" + r.QuerySelector(".delivery-state")!.TextContent.Trim()).ToList());
         Assert.Equal("授标签订", mine.Text("#versions tr.version .version-reason"));
 
         // Each cooperative sees its own, and only its own.
@@ -347,7 +347,7 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
         });
         await AskChangeAsync(s.A.Client, sup, ("Change.UnitPrice", "66.00"), ("Change.Reason", "运费上涨"));
         var page = await s.Buyer.GetPageAsync(org);
-        Assert.Equal("已跳过", page.Text($"#deliveries tr[data-date='{Iso(s.Start.AddDays(3))}'] .delivery-status"));
+        Assert.Equal("已跳过", page.Text($"#deliveries tr[data-date='{Iso(s.Start.AddDays(3))}'] .delivery-state"));
 
         var noReason = await page.SubmitAsync(s.Buyer, "#end-form");
         Assert.Equal("请说明提前终止的原因。", noReason.Text("[data-valmsg-for='EndReason']"));
@@ -424,8 +424,9 @@ public abstract class SupplyAgreementTests<TFactory>(TFactory factory) : Databas
             Assert.Equal([s.B.Name], coopQuotes.Rows.Select(r => r[3]).Distinct().ToList());
 
             var plans = await ReadAsync(s.Buyer, $"/organisation/plans?handler=Export&format={format}");
+            // Revision 2: posted, then approved by the school's approver.
             Assert.Equal([[s.PlanId.ToString(CultureInfo.InvariantCulture), "茶叶", description, "250g/盒", "120", "盒", "每周：星期一、星期四", Iso(s.Start), Iso(s.Start.AddDays(13)),
-                Iso(s.Start.AddDays(-1)), "70", "报价中", "2", "120", "1"]], plans.With(s.PlanId.ToString(CultureInfo.InvariantCulture)));
+                Iso(s.Start.AddDays(-1)), "70", "报价中", "2", "120", "2"]], plans.With(s.PlanId.ToString(CultureInfo.InvariantCulture)));
         }
         Assert.Equal(HttpStatusCode.NotFound, (await s.Buyer.GetAsync("/organisation/agreements?handler=Export&format=pdf")).StatusCode);
     }
