@@ -1,7 +1,7 @@
-using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
+using Storefront.Core.Regions;
 
 namespace Storefront.Core.Catalog;
 

@@ -4,6 +4,7 @@ using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Notifications;
+using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 
 namespace Storefront.Core.Demand;
@@ -59,7 +60,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
             && (side == AgreementSide.Organisation ? a.OrganisationId == partyId : a.SupplierId == partyId), ct);
 
     public async Task<(AgreementChangeRequest? Request, IReadOnlyList<DemandProblem> Problems)> RequestAsync(
-        AgreementSide side, int partyId, long agreementId, ChangeInput input, DemandActor actor, CancellationToken ct = default)
+        AgreementSide side, int partyId, long agreementId, ChangeInput input, OrderWorkflow.Actor actor, CancellationToken ct = default)
     {
         var agreement = await FindAsync(side, partyId, agreementId, ct);
         if (agreement is null) return (null, [new("", "Agreement.NotFound")]);
@@ -98,7 +99,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
         return (request, []);
     }
 
-    public Task<IReadOnlyList<DemandProblem>> AcceptAsync(AgreementSide side, int partyId, long agreementId, long requestId, DemandActor actor, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<DemandProblem>> AcceptAsync(AgreementSide side, int partyId, long agreementId, long requestId, OrderWorkflow.Actor actor, CancellationToken ct = default) =>
         DecideAsync(side, partyId, agreementId, requestId, actor, ct, (agreement, request, now) =>
         {
             if (side == request.RequestedBy) return new("", "Change.SameSide");
@@ -109,7 +110,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
             return null;
         }, NotificationKind.AgreementChangeAccepted, "Agreement.AcceptChange", null);
 
-    public Task<IReadOnlyList<DemandProblem>> RefuseAsync(AgreementSide side, int partyId, long agreementId, long requestId, string? reason, DemandActor actor, CancellationToken ct = default)
+    public Task<IReadOnlyList<DemandProblem>> RefuseAsync(AgreementSide side, int partyId, long agreementId, long requestId, string? reason, OrderWorkflow.Actor actor, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Task.FromResult<IReadOnlyList<DemandProblem>>([new("RefusalReason", "Change.RefusalReasonRequired")]);
         if (reason.Trim().Length > SupplyAgreement.ReasonMaxLength)
@@ -122,7 +123,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
         }, NotificationKind.AgreementChangeRefused, "Agreement.RefuseChange", reason.Trim());
     }
 
-    public Task<IReadOnlyList<DemandProblem>> WithdrawAsync(AgreementSide side, int partyId, long agreementId, long requestId, DemandActor actor, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<DemandProblem>> WithdrawAsync(AgreementSide side, int partyId, long agreementId, long requestId, OrderWorkflow.Actor actor, CancellationToken ct = default) =>
         DecideAsync(side, partyId, agreementId, requestId, actor, ct, (_, request, now) =>
         {
             if (side != request.RequestedBy) return new("", "Change.NotYours");
@@ -135,7 +136,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
     /// <see cref="SupplyAgreement.DeliveriesBetween"/>); rows already written stay for the standing orders to settle.
     /// A pending change request ends with it: withdrawn if this side asked, else refused for the same reason.
     /// </summary>
-    public async Task<IReadOnlyList<DemandProblem>> EndAsync(AgreementSide side, int partyId, long agreementId, string? reason, DemandActor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DemandProblem>> EndAsync(AgreementSide side, int partyId, long agreementId, string? reason, OrderWorkflow.Actor actor, CancellationToken ct = default)
     {
         var agreement = await FindAsync(side, partyId, agreementId, ct);
         if (agreement is null) return [new("", "Agreement.NotFound")];
@@ -161,7 +162,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
         return [];
     }
 
-    private async Task<IReadOnlyList<DemandProblem>> DecideAsync(AgreementSide side, int partyId, long agreementId, long requestId, DemandActor actor,
+    private async Task<IReadOnlyList<DemandProblem>> DecideAsync(AgreementSide side, int partyId, long agreementId, long requestId, OrderWorkflow.Actor actor,
         CancellationToken ct, Func<SupplyAgreement, AgreementChangeRequest, DateTime, DemandProblem?> decide, NotificationKind kind, string action, string? reason)
     {
         var agreement = await FindAsync(side, partyId, agreementId, ct);
@@ -185,7 +186,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
         return [];
     }
 
-    private async Task TellOtherSideAsync(SupplyAgreement agreement, AgreementSide side, NotificationKind kind, DemandActor actor, CancellationToken ct)
+    private async Task TellOtherSideAsync(SupplyAgreement agreement, AgreementSide side, NotificationKind kind, OrderWorkflow.Actor actor, CancellationToken ct)
     {
         var subject = PlanAwards.SubjectOf(agreement.Id, agreement.Description);
         if (side == AgreementSide.Supplier)
@@ -201,7 +202,7 @@ public sealed class AgreementChanges(StorefrontDbContext db, Notifier notifier, 
         }
     }
 
-    private void Audit(DemandActor actor, string action, SupplyAgreement agreement, string? reason, string details) =>
+    private void Audit(OrderWorkflow.Actor actor, string action, SupplyAgreement agreement, string? reason, string details) =>
         audit.Record(actor.UserId, actor.Name, action, PlanAwards.AgreementSubject, agreement.Id.ToString(CultureInfo.InvariantCulture), reason, details);
 
     private static string Describe(AgreementTerms t) =>

@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Auditing;
+using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Notifications;
+using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 
 namespace Storefront.Core.Demand;
-
-/// <summary>Who acts on a plan or an agreement, for its audit entries and versions.</summary>
-public sealed record DemandActor(string UserId, string Name);
 
 /// <summary>
 /// A quantity per delivery awarded to one quote, and the quote's revision the buyer saw when it decided (null when not
@@ -18,7 +17,12 @@ public sealed record AwardLine(long QuoteId, long Quantity, int? SeenRevision = 
 public sealed record AwardInput(IReadOnlyList<AwardLine> Lines, int ChangeNoticeDays, string? PriceReview);
 
 /// <summary>A quote as the award's rules see it: its quantity and status, and its supplier's standing now.</summary>
-public sealed record AwardedQuote(long QuoteId, long PlanId, string SupplierName, VerificationStatus SupplierStatus, int Quantity, QuoteStatus Status, int Revision = 1);
+public sealed record AwardedQuote(long QuoteId, long PlanId, string SupplierName, VerificationStatus SupplierStatus, int Quantity, QuoteStatus Status,
+    int Revision = 1, long UnitPriceFen = 1, IReadOnlyList<PriceTier>? Tiers = null)
+{
+    /// <summary>The quote's price for a delivery of this quantity: its tier's, or null below its lowest tier.</summary>
+    public long? PriceFor(long quantity) => QuoteTiers.PriceFor(Tiers ?? [], Quantity, UnitPriceFen, (int)Math.Min(quantity, int.MaxValue));
+}
 
 /// <summary>
 /// Awarding a plan's quantity to quotes: each awarded quote becomes a <see cref="SupplyAgreement"/>, all of one award in
@@ -54,6 +58,9 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
             else if (line.SeenRevision is { } seen && seen != quote.Revision) problems.Add(new("", "Award.QuoteRevised", quote.SupplierName));
             else if (line.Quantity < 1 || line.Quantity > quote.Quantity)
                 problems.Add(new("", "Award.QuantityRange", quote.SupplierName, quote.Quantity, plan.Unit));
+            // A quote with price tiers names no price below its lowest tier: such a part is not what was offered.
+            else if (quote.PriceFor(line.Quantity) is null)
+                problems.Add(new("", "Award.BelowQuoteTiers", quote.SupplierName, quote.Tiers!.Min(t => t.MinQuantity), plan.Unit));
         }
         if (problems.Count == 0)
         {
@@ -65,13 +72,14 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
 
     /// <summary>Awards the quantities given, all or none, or changes nothing and says why.</summary>
     public async Task<(IReadOnlyList<SupplyAgreement> Agreements, IReadOnlyList<DemandProblem> Problems)> AwardAsync(
-        int organisationId, long planId, AwardInput input, DemandActor actor, CancellationToken ct = default)
+        int organisationId, long planId, AwardInput input, OrderWorkflow.Actor actor, CancellationToken ct = default)
     {
         var plan = await db.ProcurementPlans.SingleOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
         if (plan is null) return ([], [new("", "Award.NotAQuote")]);
         var ids = input.Lines.Select(l => l.QuoteId).ToList();
         var read = await db.PlanQuotes.AsNoTracking().Where(q => ids.Contains(q.Id))
-            .Select(q => new AwardedQuote(q.Id, q.PlanId, q.Supplier.Name, q.Supplier.Status, q.QuantityPerDelivery, q.Status, q.Revision)).ToListAsync(ct);
+            .Select(q => new AwardedQuote(q.Id, q.PlanId, q.Supplier.Name, q.Supplier.Status, q.QuantityPerDelivery, q.Status, q.Revision,
+                q.UnitPriceFen, q.Tiers.Select(t => new PriceTier(t.MinQuantity, t.UnitPriceFen)).ToList())).ToListAsync(ct);
         var problems = Check(plan, read, input, plans.Today);
         if (problems.Count > 0) return ([], problems);
 
@@ -96,7 +104,7 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
             var quote = quotes.Single(q => q.Id == line.QuoteId);
             quote.Status = QuoteStatus.Awarded;
             quote.DecidedAtUtc = now;
-            var agreement = SupplyAgreement.FromAward(plan, quote, (int)line.Quantity, input.ChangeNoticeDays, input.PriceReview?.Trim() ?? "", actor.UserId, now);
+            var agreement = SupplyAgreement.FromAward(plan, quote, read.Single(q => q.QuoteId == quote.Id).PriceFor(line.Quantity)!.Value, (int)line.Quantity, input.ChangeNoticeDays, input.PriceReview?.Trim() ?? "", actor.UserId, now);
             db.SupplyAgreements.Add(agreement);
             agreements.Add(agreement);
         }
@@ -127,7 +135,7 @@ public sealed class PlanAwards(StorefrontDbContext db, ProcurementPlans plans, N
     /// Finishes awarding the plan: closes it for quotes if still open and rejects every quote not awarded, telling each
     /// supplier. Nothing to reject is no error: the plan is closed all the same.
     /// </summary>
-    public async Task<(int Rejected, IReadOnlyList<DemandProblem> Problems)> FinishAsync(int organisationId, long planId, DemandActor actor, CancellationToken ct = default)
+    public async Task<(int Rejected, IReadOnlyList<DemandProblem> Problems)> FinishAsync(int organisationId, long planId, OrderWorkflow.Actor actor, CancellationToken ct = default)
     {
         var plan = await db.ProcurementPlans.SingleOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
         if (plan is null) return (0, [new("", "Award.NotAQuote")]);

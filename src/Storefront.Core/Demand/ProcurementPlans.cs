@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
+using Storefront.Core.Money;
 using Storefront.Core.Notifications;
 using Storefront.Core.Ordering;
-using Storefront.Core.Money;
 using Storefront.Core.Organisations;
 using Storefront.Core.Regions;
 

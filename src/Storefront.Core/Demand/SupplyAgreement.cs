@@ -79,10 +79,17 @@ public class SupplyAgreement
     public bool IsActive => Status == AgreementStatus.Active;
 
     /// <summary>
-    /// The agreement an award makes: the plan's item, address and schedule, the quote's price and listing, the awarded
-    /// quantity per delivery, from the quote's first delivery (or the plan's start) to the plan's end. Version 1 is kept.
+    /// The agreement an award makes: the plan's item, address and schedule, the quote's listing, the awarded quantity
+    /// per delivery at the quote's price for it (<see cref="PlanQuote.PriceFor"/>: its tier's, where it has tiers), from
+    /// the quote's first delivery (or the plan's start) to the plan's end. Version 1 is kept.
     /// </summary>
     public static SupplyAgreement FromAward(ProcurementPlan plan, PlanQuote quote, int awardedQuantity, int changeNoticeDays,
+        string priceReview, string userId, DateTime nowUtc) =>
+        FromAward(plan, quote, quote.PriceFor(awardedQuantity) ?? throw new ArgumentOutOfRangeException(nameof(awardedQuantity),
+            "Below the quote's lowest price tier: no price was offered for it."), awardedQuantity, changeNoticeDays, priceReview, userId, nowUtc);
+
+    /// <summary>The same, at a price per unit the caller read from the quote's tiers.</summary>
+    public static SupplyAgreement FromAward(ProcurementPlan plan, PlanQuote quote, long unitPriceFen, int awardedQuantity, int changeNoticeDays,
         string priceReview, string userId, DateTime nowUtc)
     {
         var agreement = new SupplyAgreement
@@ -93,7 +100,7 @@ public class SupplyAgreement
             AwardedByUserId = userId, SignedAtUtc = nowUtc,
         };
         var start = quote.FirstDeliveryOn > plan.StartDate ? quote.FirstDeliveryOn : plan.StartDate;
-        agreement.SetTerms(new AgreementTerms(quote.UnitPriceFen, awardedQuantity, plan.Schedule, start, plan.EndDate,
+        agreement.SetTerms(new AgreementTerms(unitPriceFen, awardedQuantity, plan.Schedule, start, plan.EndDate,
             changeNoticeDays, priceReview, quote.ListingId));
         agreement.Versions.Add(AgreementVersion.Of(agreement, reason: "", userId, nowUtc));
         return agreement;

@@ -1,8 +1,8 @@
-using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
 using Storefront.Core.Notifications;
 using Storefront.Core.Quotas;
+using Storefront.Core.Regions;
 
 namespace Storefront.Core.Ordering;
 

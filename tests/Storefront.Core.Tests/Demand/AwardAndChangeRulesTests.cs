@@ -45,6 +45,23 @@ public class AwardAndChangeRulesTests
     }
 
     [Fact]
+    public void APartAwardedOfATieredQuoteTakesItsTiersPriceAndNothingBelowTheLowestTierIsAwarded()
+    {
+        // 80 boxes quoted at ¥65.00, or ¥70.00 a box from 30 boxes a delivery: 50 awarded cost ¥70.00; 20 were never offered.
+        var tiered = new AwardedQuote(1, 0, "合作社1", VerificationStatus.Verified, 80, QuoteStatus.Open, 1, 6_500, [new(30, 7_000)]);
+        Assert.Equal((7_000L, 6_500L, (long?)null), (tiered.PriceFor(50)!.Value, tiered.PriceFor(80)!.Value, tiered.PriceFor(20)));
+        Assert.Empty(PlanAwards.Check(Plan(), [tiered], new([new(1, 50)], 2, null), Today));
+        var below = Assert.Single(PlanAwards.Check(Plan(), [tiered], new([new(1, 20)], 2, null), Today));
+        Assert.Equal("Award.BelowQuoteTiers", below.Key);
+        Assert.Equal(["合作社1", 30, "盒"], below.Args);
+
+        var quote = new PlanQuote { SupplierId = 4, UnitPriceFen = 6_500, QuantityPerDelivery = 80, FirstDeliveryOn = new(2026, 9, 7) };
+        quote.Tiers.Add(new QuoteTier { MinQuantity = 30, UnitPriceFen = 7_000 });
+        Assert.Equal(7_000, SupplyAgreement.FromAward(Plan(), quote, 50, 2, "", "u", Now).UnitPriceFen);
+        Assert.Equal(6_500, SupplyAgreement.FromAward(Plan(), quote, 80, 2, "", "u", Now).UnitPriceFen);
+    }
+
+    [Fact]
     public void AnAwardToASupplierThatDidNotQuoteOnThisPlanIsRefused()
     {
         var elsewhere = new AwardedQuote(9, 42, "别的需求的合作社", VerificationStatus.Verified, 80, QuoteStatus.Open);

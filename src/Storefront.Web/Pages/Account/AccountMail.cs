@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Mail;
 using Storefront.Core.People;
-using Storefront.Web.Localization;
 using Storefront.Core.Settings;
+using Storefront.Web.Localization;
 
 namespace Storefront.Web.Pages.Account;
 

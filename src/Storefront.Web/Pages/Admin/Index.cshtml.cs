@@ -1,13 +1,13 @@
-using Storefront.Core.Regions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
-using Storefront.Core.Platform832;
 using Storefront.Core.Payments;
+using Storefront.Core.Platform832;
 using Storefront.Core.Quotas;
+using Storefront.Core.Regions;
 using Storefront.Core.Settings;
 
 namespace Storefront.Web.Pages.Admin;

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.Payments;
 using Storefront.Core.Settings;
-using Microsoft.Extensions.Localization;
 using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Security;
 

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Mail;
-using Storefront.Core.Settings;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
+using Storefront.Core.Settings;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Organisation;

@@ -1,6 +1,6 @@
-using Storefront.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Data;
+using Storefront.Core.Regions;
 
 namespace Storefront.Web.Pages.Supplier;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
 using Storefront.Core.Mail;
-using Storefront.Core.Settings;
 using Storefront.Core.People;
+using Storefront.Core.Settings;
 using Storefront.Core.Suppliers;
 using Storefront.Web.Security;
 

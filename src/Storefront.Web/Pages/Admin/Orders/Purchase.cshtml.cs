@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Auditing;
 using Storefront.Core.Data;
@@ -9,7 +10,6 @@ using Storefront.Core.Money;
 using Storefront.Core.Ordering;
 using Storefront.Core.Payments;
 using Storefront.Core.Settings;
-using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Pages.Orders;
 using Storefront.Web.Security;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Demand;
+using Storefront.Core.Ordering;
 using Storefront.Web.Pages.Organisation.Plans;
 using Storefront.Web.Security;
 
@@ -20,7 +21,7 @@ public class DetailModel(StorefrontDbContext db, AgreementChanges changes, Curre
     public AgreementView View { get; private set; } = null!;
 
     private int PartyId => Seat.OrganisationId;
-    private DemandActor Actor => new(actor.UserId!, actor.Name);
+    private OrderWorkflow.Actor Actor => actor.AsOrderActor();
 
     public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.SupplyAgreement)] long id, CancellationToken ct) =>
         await LoadAsync(id, fillForm: true, ct) ? Page() : NotFound();

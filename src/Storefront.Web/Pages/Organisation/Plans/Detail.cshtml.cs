@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Storefront.Core.Data;
 using Storefront.Core.Catalog;
+using Storefront.Core.Data;
 using Storefront.Core.Demand;
 using Storefront.Core.Ordering;
 using Storefront.Web.Localization;
@@ -102,7 +102,7 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
         {
             var lines = Award.Quantities.Where(q => q.Value is not null).Select(q => new AwardLine(q.Key, q.Value!.Value, Award.Seen.TryGetValue(q.Key, out var seen) ? seen : null)).ToList();
             var (made, problems) = await awards.AwardAsync(Seat.OrganisationId, id, new AwardInput(lines, Award.ChangeNoticeDays, Award.PriceReview),
-                new DemandActor(actor.UserId!, actor.Name), ct);
+                actor.AsOrderActor(), ct);
             if (problems.Count == 0)
             {
                 TempData["Status"] = t["Award.Made", made.Count, string.Join("、", made.Select(a => "#" + a.Id))].Value;
@@ -119,7 +119,7 @@ public class DetailModel(StorefrontDbContext db, ProcurementPlans plans, PlanAwa
     [OrganisationPage(NewModel.Posters)]
     public async Task<IActionResult> OnPostFinishAsync([TenantId(TenantRecord.ProcurementPlan)] long id, CancellationToken ct)
     {
-        var (rejected, problems) = await awards.FinishAsync(Seat.OrganisationId, id, new DemandActor(actor.UserId!, actor.Name), ct);
+        var (rejected, problems) = await awards.FinishAsync(Seat.OrganisationId, id, actor.AsOrderActor(), ct);
         TempData["Status"] = problems.Count == 0 ? t["Award.Finished", rejected].Value : t[problems[0].Key, problems[0].Args].Value;
         return Redirect($"/organisation/plans/{id}");
     }

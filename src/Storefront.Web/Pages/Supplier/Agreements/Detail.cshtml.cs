@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Demand;
+using Storefront.Core.Ordering;
+using Storefront.Web.Pages.Organisation;
 using Storefront.Web.Pages.Organisation.Agreements;
 using Storefront.Web.Security;
 
@@ -20,7 +22,7 @@ public class DetailModel(StorefrontDbContext db, AgreementChanges changes, Curre
     public AgreementView View { get; private set; } = null!;
 
     private int PartyId => SupplierId;
-    private DemandActor Actor => new(actor.UserId!, actor.Name);
+    private OrderWorkflow.Actor Actor => actor.AsOrderActor();
 
     public async Task<IActionResult> OnGetAsync([TenantId(TenantRecord.SupplyAgreement)] long id, CancellationToken ct) =>
         await LoadAsync(id, fillForm: true, ct) ? Page() : NotFound();

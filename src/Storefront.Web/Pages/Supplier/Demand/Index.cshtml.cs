@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Demand;
 using Storefront.Core.Regions;
-using Microsoft.Extensions.Localization;
 using Storefront.Web.Localization;
 
 namespace Storefront.Web.Pages.Supplier.Demand;

@@ -2,15 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Data;
 using Storefront.Core.Ordering;
 using Storefront.Core.Payments;
 using Storefront.Core.Suppliers;
-using Microsoft.EntityFrameworkCore;
-using Storefront.Web.Papers;
 using Storefront.Web.Pages.Orders;
 using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Papers;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Supplier.Orders;
