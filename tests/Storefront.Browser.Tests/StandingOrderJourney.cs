@@ -79,6 +79,8 @@ public static class StandingOrderJourney
     {
         await approver.GotoAsync("/approvals");
         var panel = approver.Locator("#approval-queue > li", new() { HasText = orderNumber });
+        if (await panel.CountAsync() == 0)
+            Assert.Fail($"{orderNumber} is not on the approvals page at {approver.Url}: {await approver.InnerTextAsync("main")}");
         await panel.Locator("button[value=Approve]").ClickAsync();
         await Assertions.Expect(approver.Locator("#approval-queue > li", new() { HasText = orderNumber })).ToHaveCountAsync(0);
     }
