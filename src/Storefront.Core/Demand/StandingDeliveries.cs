@@ -36,15 +36,13 @@ public sealed class StandingDeliveries(StorefrontDbContext db, OrderWorkflow wor
         Conflict,
     }
 
-    public sealed record Actor(string UserId, string Name);
-
     public static string BuyerLink(long agreementId) => $"/organisation/agreements/{agreementId}";
 
     public static string SupplierLink(long agreementId) => $"/supplier/agreements/{agreementId}";
 
     public DateOnly Today => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<Outcome> ChangeQuantityAsync(long agreementId, int organisationId, DateOnly date, long quantity, Actor buyer, CancellationToken ct = default)
+    public async Task<Outcome> ChangeQuantityAsync(long agreementId, int organisationId, DateOnly date, long quantity, OrderWorkflow.Actor buyer, CancellationToken ct = default)
     {
         var (outcome, agreement, delivery) = await FindForBuyerAsync(agreementId, organisationId, date, ct);
         if (outcome != Outcome.Done) return outcome;
@@ -59,7 +57,7 @@ public sealed class StandingDeliveries(StorefrontDbContext db, OrderWorkflow wor
             Subject(agreementId, date), SupplierLink(agreementId)), ct);
     }
 
-    public async Task<Outcome> SkipAsync(long agreementId, int organisationId, DateOnly date, Actor buyer, CancellationToken ct = default)
+    public async Task<Outcome> SkipAsync(long agreementId, int organisationId, DateOnly date, OrderWorkflow.Actor buyer, CancellationToken ct = default)
     {
         var (outcome, agreement, delivery) = await FindForBuyerAsync(agreementId, organisationId, date, ct);
         if (outcome != Outcome.Done) return outcome;
@@ -78,7 +76,7 @@ public sealed class StandingDeliveries(StorefrontDbContext db, OrderWorkflow wor
         return await SaveAsync(agreement!, delivery, Skip, Tell, ct);
     }
 
-    public async Task<Outcome> ConfirmAsync(long agreementId, int supplierId, DateOnly date, Actor supplier, CancellationToken ct = default)
+    public async Task<Outcome> ConfirmAsync(long agreementId, int supplierId, DateOnly date, OrderWorkflow.Actor supplier, CancellationToken ct = default)
     {
         var (outcome, agreement, delivery) = await FindForSupplierAsync(agreementId, supplierId, date, ct);
         if (outcome != Outcome.Done) return outcome;
@@ -91,7 +89,7 @@ public sealed class StandingDeliveries(StorefrontDbContext db, OrderWorkflow wor
         }, () => Task.CompletedTask, ct);
     }
 
-    public async Task<Outcome> DeclineAsync(long agreementId, int supplierId, DateOnly date, string? reason, Actor supplier, CancellationToken ct = default)
+    public async Task<Outcome> DeclineAsync(long agreementId, int supplierId, DateOnly date, string? reason, OrderWorkflow.Actor supplier, CancellationToken ct = default)
     {
         var (outcome, agreement, delivery) = await FindForSupplierAsync(agreementId, supplierId, date, ct);
         if (outcome != Outcome.Done) return outcome;
@@ -173,14 +171,14 @@ public sealed class StandingDeliveries(StorefrontDbContext db, OrderWorkflow wor
     }
 
     /// <summary>Ends the delivery's order by the orders' cancellation, and records the delivery's new state with it.</summary>
-    private async Task<Outcome> EndOrderAsync(long orderId, PlannedDelivery delivery, CancellationKind kind, Actor actor, string reason,
+    private async Task<Outcome> EndOrderAsync(long orderId, PlannedDelivery delivery, CancellationKind kind, OrderWorkflow.Actor actor, string reason,
         Action<StandingDelivery> change, Func<Task> tell, CancellationToken ct)
     {
         var order = await workflow.FindAsync(orderId, ct: ct);
         if (order is null) return Outcome.NotFound;
         if (order.Status == OrderStatus.Cancelled)
             return await SaveAsync(await db.SupplyAgreements.AsNoTracking().SingleAsync(a => a.Id == delivery.Row!.AgreementId, ct), delivery, change, tell, ct);
-        var result = await workflow.EndStandingAsync(order, kind, new OrderWorkflow.Actor(actor.UserId, actor.Name), reason, async () =>
+        var result = await workflow.EndStandingAsync(order, kind, actor, reason, async () =>
         {
             var row = await TrackAsync(delivery.Row!.AgreementId, delivery, ct)
                 ?? throw new DbUpdateConcurrencyException("The delivery changed since it was read.");

@@ -27,6 +27,12 @@ public sealed record AgreementDeliveriesView(
     /// </summary>
     public sealed record Record(int Ordered, int Skipped, int Declined, int Waiting, int Missed, int Short);
 
+    /// <summary>What either side is told after acting on a delivery: done (in the words of <paramref name="doneKey"/>), or why not.</summary>
+    public static string Message(Microsoft.Extensions.Localization.IStringLocalizer t, StandingDeliveries.Outcome outcome, DateOnly date, string doneKey) =>
+        outcome == StandingDeliveries.Outcome.Done
+            ? t[doneKey, date.ToString("yyyy-MM-dd")].Value
+            : t[$"StandingOutcome.{outcome}", date.ToString("yyyy-MM-dd")].Value;
+
     public string RouteBase => ForSupplier ? $"/supplier/agreements/{AgreementId}" : $"/organisation/agreements/{AgreementId}";
 
     public static async Task<AgreementDeliveriesView> LoadAsync(StorefrontDbContext db, SupplyAgreement agreement, bool forSupplier, DateOnly today, CancellationToken ct)

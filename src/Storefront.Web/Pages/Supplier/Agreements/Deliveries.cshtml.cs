@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Storefront.Core.Demand;
+using Storefront.Core.Ordering;
+using Storefront.Web.Pages.Organisation;
+using Storefront.Web.Pages.Shared;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Pages.Supplier.Agreements;
@@ -19,14 +22,12 @@ public class DeliveriesModel(StandingDeliveries deliveries, CurrentActor actor, 
     public async Task<IActionResult> OnPostDeclineAsync([TenantId(TenantRecord.SupplyAgreement)] long id, DateOnly date, string? reason, CancellationToken ct) =>
         Answer(id, date, await deliveries.DeclineAsync(id, SupplierId, date, reason, Who, ct), "Standing.DeclinedNow");
 
-    private StandingDeliveries.Actor Who => new(actor.UserId!, actor.Name);
+    private OrderWorkflow.Actor Who => actor.AsOrderActor();
 
     private IActionResult Answer(long id, DateOnly date, StandingDeliveries.Outcome outcome, string done)
     {
         if (outcome == StandingDeliveries.Outcome.NotFound) return NotFound();
-        TempData["Status"] = outcome == StandingDeliveries.Outcome.Done
-            ? t[done, date.ToString("yyyy-MM-dd")].Value
-            : t[$"StandingOutcome.{outcome}", date.ToString("yyyy-MM-dd")].Value;
+        TempData["Status"] = AgreementDeliveriesView.Message(t, outcome, date, done);
         return Redirect(StandingDeliveries.SupplierLink(id));
     }
 }
