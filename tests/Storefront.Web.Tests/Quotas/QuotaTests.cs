@@ -388,6 +388,9 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
     {
         Client();
         var job = Factory.Services.GetServices<IHostedService>().OfType<QuotaDigestJob>().Single();
+        // The school's admin has mail of its own already (the demo's quotes on its plan): the digest must add none.
+        var schoolAdmin = DemoData.MemberEmail("school", "admin");
+        var schoolMailsBefore = await Factory.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.To == schoolAdmin));
         Assert.True(await job.TryRunAsync(CancellationToken.None));
         var agencyAdmin = DemoData.MemberEmail("agency", "admin");
         var mails = await Factory.WithDbAsync(db => db.OutgoingMails.Where(m => m.To == agencyAdmin).ToListAsync());
@@ -397,7 +400,7 @@ public abstract class QuotaTests<TFactory>(TFactory factory) : DatabaseTests<TFa
         Assert.True(await job.TryRunAsync(CancellationToken.None));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.To == agencyAdmin)));
         // The school has not filed, so it has no pace to be behind.
-        Assert.Equal(0, await Factory.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.To == DemoData.MemberEmail("school", "admin"))));
+        Assert.Equal(schoolMailsBefore, await Factory.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.To == schoolAdmin)));
     }
 }
 
