@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Storefront.Browser.Tests;
@@ -18,4 +19,12 @@ public static class Journeys
         await admin.ClickAsync("#record-transfer");
         await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("已登记 ¥");
     }
+
+    /// <summary>
+    /// Puts an organisation's approval threshold back to <paramref name="fen"/>: journeys share one database, and some
+    /// lift a threshold so that checkout goes straight to payment; a journey through approval sets the one it needs.
+    /// </summary>
+    public static Task ApprovalThresholdAsync(BrowserFixture browser, string organisation, long? fen) =>
+        browser.Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == organisation)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ApprovalThresholdFen, fen)));
 }

@@ -20,6 +20,8 @@ public class ProcurementPlanJourneyTests(BrowserFixture browser)
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var description = $"食堂每周莓茶{Guid.NewGuid():N}"[..12];
 
+        // The school's ¥1,000.00 threshold, which holds plans and the larger orders for its approver.
+        await Journeys.ApprovalThresholdAsync(browser, "长沙市岳麓区实验中学", 100_000);
         var buyer = await browser.SignedInAsync(DemoData.MemberEmail("school", "buyer"));
         await buyer.GotoAsync("/organisation");
         await buyer.ClickAsync("#plans-link");

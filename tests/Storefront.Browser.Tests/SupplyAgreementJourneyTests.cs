@@ -12,6 +12,8 @@ public class SupplyAgreementJourneyTests(BrowserFixture browser)
     {
         var start = NextMonday();
         var description = $"食堂莓茶协议{Guid.NewGuid():N}"[..12];
+        // The school's ¥1,000.00 threshold, which holds plans and the larger orders for its approver.
+        await Journeys.ApprovalThresholdAsync(browser, "长沙市岳麓区实验中学", 100_000);
         var buyer = await browser.SignedInAsync(Buyer);
         var planUrl = await PostPlanAsync(buyer, description, start, quantity: 40);
         await ApprovePlanAsync(browser, planUrl);

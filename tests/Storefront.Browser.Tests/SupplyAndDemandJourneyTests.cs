@@ -19,6 +19,8 @@ public class SupplyAndDemandJourneyTests(BrowserFixture browser)
         // The first delivery two days ahead: within the school's lead of three days, so the job orders it now.
         var due = DueSoon;
         var description = $"学期莓茶{Guid.NewGuid():N}"[..12];
+        // The school's ¥1,000.00 threshold, which holds plans and the larger orders for its approver.
+        await Journeys.ApprovalThresholdAsync(browser, "长沙市岳麓区实验中学", 100_000);
         var buyer = await browser.SignedInAsync(Buyer);
         var planUrl = await PostPlanAsync(buyer, description, due, quantity: 40, weekday: due.DayOfWeek);
         await ApprovePlanAsync(browser, planUrl);
