@@ -60,37 +60,32 @@ public sealed class StandingOrders(StorefrontDbContext db, OrderPlacement placem
     {
         var today = Today;
         var horizon = today.AddDays(Organisation.MaxStandingOrderLeadDays);
+        // Every agreement that may have a delivery due, and the rows written within the longest lead, in two statements:
+        // most hourly runs order nothing, and must not read each agreement on its own to find that out.
         var agreements = await db.SupplyAgreements.AsNoTracking()
             .Where(a => a.Status == AgreementStatus.Active && a.EndDate >= today && a.StartDate <= horizon)
             .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Organisation.StandingOrderLeadDays })
+            .Select(a => new { Agreement = a, a.Organisation.StandingOrderLeadDays })
             .ToListAsync(ct);
+        var ids = agreements.Select(a => a.Agreement.Id).ToList();
+        var written = (await db.StandingDeliveries.AsNoTracking()
+                .Where(d => ids.Contains(d.AgreementId) && d.DeliveryDate >= today && d.DeliveryDate <= horizon)
+                .ToListAsync(ct))
+            .ToLookup(d => d.AgreementId);
         int made = 0, held = 0, elsewhere = 0;
         foreach (var a in agreements)
         {
-            foreach (var outcome in await MakeDueAsync(a.Id, StandingOrderRules.DueWindow(today, a.StandingOrderLeadDays), ct))
+            var (from, to) = StandingOrderRules.DueWindow(today, a.StandingOrderLeadDays);
+            foreach (var delivery in a.Agreement.DeliveriesBetween(from, to, written[a.Agreement.Id]).ToList())
             {
+                if (delivery.Status != StandingDeliveryStatus.Scheduled || delivery.Row?.OrderId is not null || delivery.Quantity < 1) continue;
+                var outcome = await MakeAsync(a.Agreement, delivery, ct: ct);
                 if (outcome == Outcome.Made) made++;
                 else if (outcome == Outcome.Held) held++;
                 else elsewhere++;
             }
         }
         return new Run(made, held, elsewhere);
-    }
-
-    private async Task<List<Outcome>> MakeDueAsync(long agreementId, (DateOnly From, DateOnly To) window, CancellationToken ct)
-    {
-        var agreement = await db.SupplyAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId, ct);
-        var rows = await db.StandingDeliveries.AsNoTracking()
-            .Where(d => d.AgreementId == agreementId && d.DeliveryDate >= window.From && d.DeliveryDate <= window.To)
-            .ToListAsync(ct);
-        var outcomes = new List<Outcome>();
-        foreach (var delivery in agreement.DeliveriesBetween(window.From, window.To, rows).ToList())
-        {
-            if (delivery.Status != StandingDeliveryStatus.Scheduled || delivery.Row?.OrderId is not null || delivery.Quantity < 1) continue;
-            outcomes.Add(await MakeAsync(agreement, delivery, ct: ct));
-        }
-        return outcomes;
     }
 
     /// <summary>Makes one delivery's order, or records why it waits; paid the organisation's usual way unless told otherwise.</summary>
