@@ -46,6 +46,16 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Identity's validator is made (with a user manager and a sign-in manager) on every request only to find
+            // that the interval has not passed; it is asked only when it has, which is the same rule, measured once.
+            o.Events.OnValidatePrincipal = context =>
+            {
+                var stamps = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+                var now = (stamps.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                return context.Properties.IssuedUtc is { } issued && now - issued <= stamps.ValidationInterval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
         // A removed member or a locked account loses access on the next request, not when the cookie expires.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -26,6 +26,8 @@ public static class PerformanceSetup
         builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CatalogOutputCache.PolicyName, new CatalogOutputCache()));
         builder.Services.AddSingleton<CatalogFragments>();
+        builder.Services.AddSingleton<SharedPages>();
+        builder.Services.AddScoped<PersonalParts>();
         builder.Services.AddResponseCompression(o =>
         {
             // Static files hold no secret, so compressing them over HTTPS gives nothing away (BREACH needs a secret

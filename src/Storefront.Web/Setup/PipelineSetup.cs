@@ -43,6 +43,8 @@ public static class PipelineSetup
         app.UseAuthorization();
         // After authentication: the catalog's cache serves anonymous visitors only (CatalogOutputCache).
         app.UseOutputCache();
+        // Signed-in people's catalog pages, made once and shared with their own parts filled in (SharedPages).
+        app.UseSharedPages();
 
         app.MapRazorPages();
         app.MapPhotoEndpoints();

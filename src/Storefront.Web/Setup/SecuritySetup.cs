@@ -27,6 +27,11 @@ public static class SecuritySetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        // ASP.NET Core's antiforgery, with a signed-in person's request token kept per cookie (KeptRequestTokens).
+        var antiforgery = builder.Services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
+        builder.Services.Remove(antiforgery);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(services => new KeptRequestTokens(
+            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(services, antiforgery.ImplementationType!), AntiforgeryCookieName));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Name = TempDataCookieName;

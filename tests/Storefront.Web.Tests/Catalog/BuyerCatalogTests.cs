@@ -240,6 +240,112 @@ public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTe
         Assert.NotNull(page.Find("#quota-agreements-forecast"));
     }
 
+    private Task<string> UserIdAsync(string email) => Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private Task<int> UnreadAsync(string userId) => Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null));
+
+    private Task AddUnreadAsync(string userId, int count) => Factory.WithDbAsync(db =>
+    {
+        for (var i = 0; i < count; i++)
+            db.Notifications.Add(new Core.Notifications.Notification
+            {
+                UserId = userId, Kind = Core.Notifications.NotificationKind.OrderAwaitingPayment, Subject = "共享页测试", Link = "/orders", CreatedAtUtc = DateTime.UtcNow,
+            });
+        return db.SaveChangesAsync();
+    });
+
+    private static string? UnreadBadge(HtmlPage page) => page.Find("#unread-count")?.FirstChild?.TextContent.Trim();
+
+    [SkippableFact]
+    public async Task TwoBuyersOfTwoOrganisationsShareOneMadePageYetEachSeesOnlyTheirOwnNameCountAndToken()
+    {
+        var (schoolEmail, hospitalEmail) = (DemoData.MemberEmail("school", "buyer"), DemoData.MemberEmail("hospital", "buyer"));
+        var (schoolId, hospitalId) = (await UserIdAsync(schoolEmail), await UserIdAsync(hospitalEmail));
+        await AddUnreadAsync(schoolId, 3);
+        var school = await SignedInClientAsync(schoolEmail);
+        var hospital = await SignedInClientAsync(hospitalEmail);
+        const string url = "/catalog?sort=newest&shared-page-test=1";
+        try
+        {
+            var schoolPage = await school.GetPageAsync(url);
+            Assert.Equal(schoolEmail, schoolPage.Text("#nav-user"));
+            Assert.Equal((await UnreadAsync(schoolId)).ToString(System.Globalization.CultureInfo.InvariantCulture), UnreadBadge(schoolPage));
+
+            // The hospital's buyer gets the page the school's request made (one statement: who they are), filled for them.
+            using (Factory.Commands.Start())
+            {
+                var hospitalPage = await hospital.GetPageAsync(url);
+                Assert.Single(Factory.Commands.Texts);
+                Assert.Equal(hospitalEmail, hospitalPage.Text("#nav-user"));
+                Assert.DoesNotContain(schoolEmail, hospitalPage.Body);
+                var hospitalUnread = await UnreadAsync(hospitalId);
+                Assert.Equal(hospitalUnread == 0 ? null : hospitalUnread.ToString(System.Globalization.CultureInfo.InvariantCulture), UnreadBadge(hospitalPage));
+                Assert.DoesNotContain(Token(schoolPage, "#sign-out-form"), hospitalPage.Body);
+                Assert.All(hospitalPage.All("input[name=__RequestVerificationToken]"), input => Assert.Equal(Token(hospitalPage, "#sign-out-form"), input.GetAttribute("value")));
+            }
+
+            // The count is the person's at each request, not the one the page was made with.
+            await Factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == schoolId && n.ReadAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAtUtc, DateTime.UtcNow)));
+            Assert.Null(UnreadBadge(await school.GetPageAsync(url)));
+            await AddUnreadAsync(schoolId, 2);
+            Assert.Equal("2", UnreadBadge(await school.GetPageAsync(url)));
+
+            // Each buyer's own token posts: the shared page's form adds to the hospital buyer's cart.
+            var id = await ListingIdAsync();
+            var hospitalSearch = await hospital.GetPageAsync(Search);
+            var added = await hospitalSearch.SubmitAsync(hospital, $"#card-cart-{id}", [new("Quantity", "12")]);
+            Assert.Contains("12", added.Text(".flash"));
+            Assert.Null((await school.GetPageAsync("/cart")).Find($"#qty-{id}"));
+        }
+        finally
+        {
+            await Factory.WithDbAsync(db => db.Notifications.Where(n => n.Subject == "共享页测试").ExecuteDeleteAsync());
+            await Factory.WithDbAsync(db => db.CartLines.Where(c => c.UserId == hospitalId).ExecuteDeleteAsync());
+        }
+    }
+
+    [SkippableFact]
+    public async Task ASharedPageIsKeptPerLanguageAndNeverServedWithAStatusMessageForSomeoneElse()
+    {
+        var buyer = await SignedInClientAsync(DemoData.MemberEmail("agency", "buyer"));
+        var url = Search + "&shared-page-language=1";
+        Assert.Equal("zh-CN", (await buyer.GetPageAsync(url)).Get("html").GetAttribute("lang"));
+
+        // The language switch on the shared page itself: the page it returns to is English, made for English.
+        var english = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
+        var switched = await (await english.GetPageAsync(url)).SubmitAsync(english, "form.culture-switch", submitName: "culture", submitValue: "en");
+        Assert.Equal("en", switched.Get("html").GetAttribute("lang"));
+        Assert.Equal(DemoData.MemberEmail("school", "buyer"), switched.Text("#nav-user"));
+        Assert.Equal("zh-CN", (await buyer.GetPageAsync(url)).Get("html").GetAttribute("lang"));
+
+        // A status message kept for the next page is that person's: the page is made for them, not served shared.
+        var id = await ListingIdAsync();
+        var added = await (await buyer.GetPageAsync(url)).SubmitAsync(buyer, $"#card-cart-{id}", [new("Quantity", "12")]);
+        Assert.Contains("12", added.Text(".flash"));
+        Assert.Null((await buyer.GetPageAsync(url)).Find(".flash"));
+        await Factory.WithDbAsync(db => db.CartLines.Where(c => c.ListingId == id).ExecuteDeleteAsync());
+    }
+
+    [SkippableFact]
+    public async Task ATokenKeptForOnePersonsCookieIsNotGivenToTheNextPersonSignedInWithTheSameBrowser()
+    {
+        var id = await ListingIdAsync();
+        var browser = await SignedInClientAsync(DemoData.MemberEmail("school", "buyer"));
+        var first = Token(await browser.GetPageAsync(Search), "#sign-out-form");
+        Assert.Equal(first, Token(await browser.GetPageAsync(Search), "#sign-out-form"));
+
+        // Signed out and in as the hospital's buyer: the browser keeps its antiforgery cookie, and gets a token of its own.
+        await (await browser.GetPageAsync(Search)).SubmitAsync(browser, "#sign-out-form");
+        await browser.SignInAsync(DemoData.MemberEmail("hospital", "buyer"));
+        var page = await browser.GetPageAsync(Search);
+        Assert.NotEqual(first, Token(page, "#sign-out-form"));
+        var added = await page.SubmitAsync(browser, $"#card-cart-{id}", [new("Quantity", "12")]);
+        Assert.Contains("12", added.Text(".flash"));
+        var hospitalBuyer = await UserIdAsync(DemoData.MemberEmail("hospital", "buyer"));
+        Assert.Equal(12, await Factory.WithDbAsync(db => db.CartLines.Where(c => c.UserId == hospitalBuyer && c.ListingId == id).Select(c => c.Quantity).SingleAsync()));
+        await Factory.WithDbAsync(db => db.CartLines.Where(c => c.ListingId == id).ExecuteDeleteAsync());
+    }
+
     [SkippableFact]
     public async Task ABuyersCatalogPageAsksTheDatabaseOnceForWhoTheyAreWhenItsResultsAreShared()
     {

@@ -25,6 +25,7 @@ namespace Storefront.Web.Pages.Catalog;
 /// </summary>
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
 [PublicPage]
+[SharedWithSignedIn]
 public class IndexModel(CatalogSearch search, StorefrontDbContext db, CatalogFragments fragments, CurrentActor actor, IAntiforgery antiforgery)
     : PageModel
 {

@@ -15,6 +15,7 @@ namespace Storefront.Web.Pages.Catalog;
 
 /// <summary>/listings/{id}: one listing as a buyer needs it to decide: photos, origin, supplier, tiers, minimum order, stock.</summary>
 [PublicPage]
+[Performance.SharedWithSignedIn(KeyedByStock = true)]
 [OutputCache(PolicyName = Performance.CatalogOutputCache.PolicyName)]
 public class ListingModel(CatalogSearch catalog, CatalogStamp stamps, Performance.CatalogFragments shared, Core.Ordering.Cart cart,
     CurrentActor actor, Tenant tenant, IStringLocalizer<SharedResource> t) : PageModel
