@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
-using Storefront.Core.Catalog;
 using Storefront.Core.Organisations;
 using Storefront.Web.Pages.Notifications;
 using Storefront.Web.Security;
@@ -27,11 +26,11 @@ public sealed class SharedWithSignedInAttribute : Attribute
 /// follows from their seats (an admin, a supplier's member, an organisation's buyer or approver). What is a person's
 /// own is written into the made page as marks (<see cref="PersonalParts"/>) and filled per request: their name, their
 /// unread and waiting counts, and their antiforgery token, put where the page that was made had its maker's. So a
-/// buyer's catalog page costs the reads of the stamp and of their seats, not the making of the page, and no one is
+/// buyer's catalog page costs one statement (their seats with the stamp), not the making of the page, and no one is
 /// ever served another's name, counts or token. The stamp is read from the database on every request, so a change
 /// to the catalog is seen at once on every instance, as with the anonymous output cache (<see cref="CatalogOutputCache"/>).
 /// </summary>
-public sealed partial class SharedPages(CatalogStamp stamps, IAntiforgery antiforgery) : IDisposable
+public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
 {
     private const string TokenMark = "\u0001t\u0001";
     private const int TokenHole = -1;
@@ -56,8 +55,6 @@ public sealed partial class SharedPages(CatalogStamp stamps, IAntiforgery antifo
         var ct = context.RequestAborted;
         var services = context.RequestServices;
         var actor = services.GetRequiredService<CurrentActor>();
-        var seats = await actor.GetSeatsAsync(ct);
-        var organisation = await actor.CurrentOrganisationAsync(ct);
         int? listing = null;
         if (shared.KeyedByStock)
         {
@@ -68,7 +65,9 @@ public sealed partial class SharedPages(CatalogStamp stamps, IAntiforgery antifo
             }
             listing = id;
         }
-        var (stamp, stock) = await stamps.ReadAsync(listing, ct);
+        // One statement: who they are (their header's shape and counts) and the catalog's stamp, by which the page is kept.
+        var (seats, stamp, stock) = await actor.GetSeatsWithCatalogStampAsync(listing, ct);
+        var organisation = await actor.CurrentOrganisationAsync(ct);
         var key = new Key(context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", CultureInfo.CurrentUICulture.Name,
             stamp, stock, Persona(actor.IsAdmin, seats, organisation));
         var parts = services.GetRequiredService<PersonalParts>();

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
+using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
@@ -11,7 +10,8 @@ namespace Storefront.Web.Security;
 /// <summary>
 /// Who is making this request and what they may act for: read from the database once per request, so that a removed
 /// member loses access at once instead of when a cookie expires. What the header shows of the person (their unread
-/// notifications) comes in the same round trip, since every page of a signed-in person asks for both.
+/// notifications) comes in the same round trip, since every page of a signed-in person asks for both; so does the
+/// catalog's stamp (and a listing's stock), by which the catalog's pages are shared between signed-in people.
 /// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db)
 {
@@ -28,45 +28,66 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     public string Name => Principal?.Identity?.Name ?? "";
     public bool IsAdmin => Principal?.IsInRole(PlatformRoles.Admin) == true;
 
-    /// <summary>A row of the person's one read: a seat in an organisation (0) or a supplier (1), or the unread count (2).</summary>
+    /// <summary>
+    /// A row of the person's one read: a seat in an organisation (0) or a supplier (1), the unread count (2), the
+    /// catalog's stamp (3, in <see cref="Stamp"/>) or the asked listing's stock (4).
+    /// </summary>
     private sealed class SeatRow
     {
         public int Kind { get; init; }
         public int Id { get; init; }
         public string Name { get; init; } = "";
         public int Flags { get; init; }
+        public long Stamp { get; init; }
     }
 
-    // One statement (UNION ALL), compiled once per model: a signed-in person's every page reads it, and composing the
-    // queries per request cost more than running them (issue 13's profile). Kept flat, since SQLite materialises a join
-    // on the right of a LEFT JOIN whole: every membership in the shop, per request. A compiled query is bound to the
-    // model it first ran with, and the tests run both databases in one process.
-    private static readonly ConcurrentDictionary<IModel, Func<StorefrontDbContext, string, IAsyncEnumerable<SeatRow>>> ReadSeatsByModel = new();
+    private const int NoListing = 0;
 
-    private static Func<StorefrontDbContext, string, IAsyncEnumerable<SeatRow>> CompileReadSeats() => EF.CompileAsyncQuery(
-        (StorefrontDbContext db, string userId) =>
+    // One statement (UNION ALL), compiled: a signed-in person's every page reads it. Kept flat, since SQLite
+    // materialises a join on the right of a LEFT JOIN whole: every membership in the shop, per request.
+    private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
+        (StorefrontDbContext db, string userId, int listingId) =>
             db.OrganisationMembers.Where(m => m.UserId == userId)
-                .Select(m => new SeatRow { Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles })
+                .Select(m => new SeatRow { Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Stamp = 0 })
             .Concat(db.SupplierMembers.Where(m => m.UserId == userId)
-                .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0 }))
+                .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0, Stamp = 0 }))
             .Concat(db.Users.Where(u => u.Id == userId)
-                .Select(u => new SeatRow { Kind = 2, Id = db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null), Name = "", Flags = 0 })));
+                .Select(u => new SeatRow { Kind = 2, Id = db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null), Name = "", Flags = 0, Stamp = 0 }))
+            .Concat(db.CatalogVersions.Where(v => v.Id == CatalogVersion.SingletonId)
+                .Select(v => new SeatRow { Kind = 3, Id = 0, Name = "", Flags = 0, Stamp = v.Stamp }))
+            .Concat(db.Listings.Where(l => l.Id == listingId)
+                .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0 }))));
 
     public async Task<Seats> GetSeatsAsync(CancellationToken ct = default)
     {
         if (_seats is not null) return _seats;
-        return _seats = UserId is { } userId ? await ReadSeatsAsync(db, userId, ct) : new Seats([], []);
+        return _seats = UserId is { } userId ? (await ReadAsync(db, userId, NoListing, ct)).Seats : new Seats([], []);
+    }
+
+    /// <summary>
+    /// The person's seats with the catalog's stamp and, for a listing's page, its stock (null: no such listing), in the
+    /// one statement: what a shared catalog page is keyed by (Performance/SharedPages). For a signed-in person only.
+    /// </summary>
+    public async Task<(Seats Seats, long CatalogStamp, int? Stock)> GetSeatsWithCatalogStampAsync(int? listingId, CancellationToken ct = default)
+    {
+        var read = await ReadAsync(db, UserId ?? throw new InvalidOperationException("Nobody is signed in."), listingId ?? NoListing, ct);
+        _seats = read.Seats;
+        return (read.Seats, read.Stamp, listingId is null ? null : read.Stock);
     }
 
     /// <summary>Someone's seats read afresh: for the request just signed in, whose cookie this request does not carry yet.</summary>
-    public static async Task<Seats> ReadSeatsAsync(StorefrontDbContext db, string userId, CancellationToken ct)
+    public static async Task<Seats> ReadSeatsAsync(StorefrontDbContext db, string userId, CancellationToken ct) =>
+        (await ReadAsync(db, userId, NoListing, ct)).Seats;
+
+    private static async Task<(Seats Seats, long Stamp, int? Stock)> ReadAsync(StorefrontDbContext db, string userId, int listingId, CancellationToken ct)
     {
         var rows = new List<SeatRow>();
-        await foreach (var row in ReadSeatsByModel.GetOrAdd(db.Model, _ => CompileReadSeats())(db, userId).WithCancellation(ct)) rows.Add(row);
-        return new Seats(
+        await foreach (var row in ReadSeats.For(db)(db, userId, listingId).WithCancellation(ct)) rows.Add(row);
+        var seats = new Seats(
             rows.Where(r => r.Kind == 0).OrderBy(r => r.Id).Select(r => new OrganisationSeat(r.Id, r.Name, (OrganisationRoles)r.Flags)).ToList(),
             rows.Where(r => r.Kind == 1).OrderBy(r => r.Id).Select(r => new SupplierSeat(r.Id, r.Name, r.Flags == 1)).ToList(),
             rows.Where(r => r.Kind == 2).Select(r => r.Id).FirstOrDefault());
+        return (seats, rows.Where(r => r.Kind == 3).Select(r => r.Stamp).FirstOrDefault(), rows.Where(r => r.Kind == 4).Select(r => (int?)r.Id).FirstOrDefault());
     }
 
     /// <summary>

@@ -354,11 +354,13 @@ public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTe
         using var commands = Factory.Commands.Start();
         var page = await buyer.GetPageAsync("/catalog");
 
-        // The seats (organisation and supplier) and the unread count in one statement; the catalog's stamp is read
-        // beside EF, and the results come from those another request made. Before: three statements.
+        // The seats (organisation and supplier), the unread count and the catalog's stamp in one statement; the page
+        // comes whole from the one another request made (SharedPages). Before: three statements, then one and the
+        // stamp read beside EF on a connection of its own.
         var statement = Assert.Single(Factory.Commands.Texts);
         Assert.Contains("UNION ALL", statement);
         Assert.Contains("Notifications", statement);
+        Assert.Contains("CatalogVersions", statement);
         Assert.NotNull(page.Find("#nav-cart"));
         Assert.NotEmpty(page.All("#results form[id^='card-cart-']"));
     }
