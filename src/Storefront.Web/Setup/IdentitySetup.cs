@@ -57,6 +57,9 @@ public static class IdentitySetup
                     : SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
+        // After Identity's own post-configuration has made the cookie's format: each cookie is decrypted once (KeptTickets).
+        builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
+            o => o.TicketDataFormat = new Security.KeptTickets(o.TicketDataFormat));
         // A removed member or a locked account loses access on the next request, not when the cookie expires.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddScoped<Security.CurrentActor>();
