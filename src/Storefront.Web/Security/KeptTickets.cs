@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -32,8 +33,9 @@ public sealed class KeptTickets(ISecureDataFormat<AuthenticationTicket> format) 
         return ticket;
     }
 
+    // ClaimsPrincipal.Clone shares its identities: each is copied, with its claims.
     private static AuthenticationTicket Copy(AuthenticationTicket ticket) =>
-        new(ticket.Principal.Clone(), ticket.Properties.Clone(), ticket.AuthenticationScheme);
+        new(new ClaimsPrincipal(ticket.Principal.Identities.Select(i => i.Clone())), ticket.Properties.Clone(), ticket.AuthenticationScheme);
 
     public void Dispose() => _tickets.Dispose();
 }
