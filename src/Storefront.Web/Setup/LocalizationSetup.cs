@@ -10,6 +10,8 @@ public static class LocalizationSetup
     public static void AddStorefrontLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Each string looked up once per language (KeptStrings), in front of the resource manager's localizer.
+        builder.Services.Decorate<IStringLocalizerFactory>((resources, _) => new KeptStrings(resources));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();

@@ -28,10 +28,7 @@ public static class SecuritySetup
             o.HeaderName = "X-CSRF-TOKEN";
         });
         // ASP.NET Core's antiforgery, with a signed-in person's request token kept per cookie (KeptRequestTokens).
-        var antiforgery = builder.Services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
-        builder.Services.Remove(antiforgery);
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(services => new KeptRequestTokens(
-            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(services, antiforgery.ImplementationType!), AntiforgeryCookieName));
+        builder.Services.Decorate<Microsoft.AspNetCore.Antiforgery.IAntiforgery>((antiforgery, _) => new KeptRequestTokens(antiforgery, AntiforgeryCookieName));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Name = TempDataCookieName;
