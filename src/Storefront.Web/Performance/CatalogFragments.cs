@@ -83,9 +83,10 @@ public sealed class CatalogFragments(HtmlEncoder encoder) : IDisposable
 
     private sealed record Shared<T>(T? Value);
 
-    private const string TokenField = "name=\"__RequestVerificationToken\"";
+    /// <summary>How every form's hidden token field begins: each must have become a mark before a page or fragment is shared.</summary>
+    internal const string TokenField = "name=\"__RequestVerificationToken\"";
 
-    private static int Occurrences(string text, string part)
+    internal static int Occurrences(string text, string part)
     {
         var count = 0;
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;

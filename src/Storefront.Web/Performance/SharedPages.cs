@@ -129,7 +129,7 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
         var marked = string.IsNullOrEmpty(token) ? html : html.Replace(token, TokenMark, StringComparison.Ordinal);
         // Every form's token must have become the mark: a token made otherwise would be served to everyone.
         var shareable = context.Response.StatusCode == StatusCodes.Status200OK
-            && Occurrences(marked, "name=\"__RequestVerificationToken\"") == Occurrences(marked, TokenMark);
+            && CatalogFragments.Occurrences(marked, CatalogFragments.TokenField) == CatalogFragments.Occurrences(marked, TokenMark);
         var page = Cut(shareable ? marked : html);
         if (shareable)
         {
@@ -164,13 +164,6 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
 
     [GeneratedRegex("\u0001(t|[0-9]+)\u0001")]
     private static partial Regex MarkPattern();
-
-    private static int Occurrences(string text, string part)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
-        return count;
-    }
 
     public void Dispose() => _pages.Dispose();
 }
