@@ -254,21 +254,27 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
     {
         if (addedByOrganisation.Count == 0) return 0;
         var signers = addedByOrganisation.Keys.ToList();
-        var hostOf = await db.CanteenFilings.AsNoTracking()
-            .Where(f => f.Year == year && signers.Contains(f.OrganisationId) && f.Status == FilingStatus.Approved && f.Kind == FilingKind.SharesCanteen
-                && f.SharedWithOrganisationId != null && f.Organisation.Status == VerificationStatus.Verified)
-            .ToDictionaryAsync(f => f.OrganisationId, f => f.SharedWithOrganisationId!.Value, ct);
+        // A signer with no filing this year, or not verified, neither shares a canteen nor has a quota: it adds nothing.
+        var filings = await db.CanteenFilings.AsNoTracking()
+            .Where(f => f.Year == year && signers.Contains(f.OrganisationId) && f.Organisation.Status == VerificationStatus.Verified)
+            .Select(f => new
+            {
+                f.OrganisationId,
+                OwnQuota = f.Status == FilingStatus.Approved && f.Kind == FilingKind.Canteen && f.ReservedFen > 0,
+                HostId = f.Status == FilingStatus.Approved && f.Kind == FilingKind.SharesCanteen ? f.SharedWithOrganisationId : null,
+                HostQuota = f.Status == FilingStatus.Approved && f.Kind == FilingKind.SharesCanteen && db.CanteenFilings.Any(h =>
+                    h.OrganisationId == f.SharedWithOrganisationId && h.Year == year && h.Status == FilingStatus.Approved && h.Kind == FilingKind.Canteen
+                    && h.ReservedFen > 0 && h.Organisation.Status == VerificationStatus.Verified),
+            })
+            .ToListAsync(ct);
         var adds = new Dictionary<int, long>();
-        foreach (var (organisation, fen) in addedByOrganisation)
+        var withQuota = new HashSet<int>();
+        foreach (var f in filings)
         {
-            var towards = hostOf.GetValueOrDefault(organisation, organisation);
-            adds[towards] = adds.GetValueOrDefault(towards) + fen;
+            var towards = f.HostId ?? f.OrganisationId;
+            adds[towards] = adds.GetValueOrDefault(towards) + addedByOrganisation[f.OrganisationId];
+            if (f.HostId is null ? f.OwnQuota : f.HostQuota) withQuota.Add(towards);
         }
-        var targets = adds.Keys.ToList();
-        var withQuota = await db.CanteenFilings.AsNoTracking()
-            .Where(f => f.Year == year && targets.Contains(f.OrganisationId) && f.Status == FilingStatus.Approved && f.Kind == FilingKind.Canteen
-                && f.ReservedFen > 0 && f.Organisation.Status == VerificationStatus.Verified)
-            .Select(f => f.OrganisationId).ToListAsync(ct);
         return withQuota.Sum(o => adds[o]);
     }
 
