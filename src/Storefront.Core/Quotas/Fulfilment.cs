@@ -121,11 +121,27 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
 
     public DateOnly Today => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<Snapshot> LoadAsync(int year, CancellationToken ct = default)
+    public Task<Snapshot> LoadAsync(int year, CancellationToken ct = default) => LoadAsync(year, null, ct);
+
+    /// <summary>
+    /// <see cref="Snapshot.InRegion"/> of a county's code, reading only that county's organisations; a code ending in
+    /// 00, which InRegion reads as a prefecture or province, is read from the whole snapshot as it always was.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationStanding>> InCountyAsync(int year, string countyCode, CancellationToken ct = default) =>
+        countyCode.EndsWith("00", StringComparison.Ordinal)
+            ? (await LoadAsync(year, ct)).InRegion(countyCode)
+            : (await LoadAsync(year, countyCode, ct)).Organisations;
+
+    /// <summary>
+    /// With <paramref name="countyCode"/>, only that county's organisations, with the filings and totals that make
+    /// their figures (theirs, and those of the organisations sharing their canteen): a county's list reads its own.
+    /// </summary>
+    private async Task<Snapshot> LoadAsync(int year, string? countyCode, CancellationToken ct = default)
     {
         var today = Today;
+        var inCounty = countyCode is not null;
         var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => o.Status == VerificationStatus.Verified)
+            .Where(o => o.Status == VerificationStatus.Verified && (!inCounty || o.RegionCode == countyCode))
             .Select(o => new
             {
                 o.Id, o.Name, o.Type, o.RegionCode, CountyName = o.Region.Name,
@@ -133,11 +149,13 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
             })
             .ToListAsync(ct);
         var filings = await db.CanteenFilings.AsNoTracking()
-            .Where(f => f.Year == year)
+            .Where(f => f.Year == year && (!inCounty || f.Organisation.RegionCode == countyCode || f.SharedWithOrganisation!.RegionCode == countyCode))
             .Select(f => new { f.OrganisationId, f.Kind, f.Status, f.SharedWithOrganisationId, f.AppliedRatioBasisPoints, f.ReservedFen })
             .ToDictionaryAsync(f => f.OrganisationId, ct);
         var totals = await db.QuotaMonthlyTotals.AsNoTracking()
-            .Where(t => t.Year == year)
+            .Where(t => t.Year == year && (!inCounty
+                || db.Organisations.Any(o => o.Id == t.OrganisationId && o.RegionCode == countyCode)
+                || db.CanteenFilings.Any(f => f.OrganisationId == t.OrganisationId && f.Year == year && f.SharedWithOrganisation!.RegionCode == countyCode)))
             .GroupBy(t => t.OrganisationId)
             .Select(g => new { OrganisationId = g.Key, AmountFen = g.Sum(t => t.AmountFen) })
             .ToDictionaryAsync(t => t.OrganisationId, t => t.AmountFen, ct);

@@ -110,6 +110,8 @@ public abstract class QuotaDashboardTests<TFactory>(TFactory factory) : Database
                     Assert.Equal(outlook.BehindWithoutAgreement.Count, summary.BehindWithoutAgreement);
                     Assert.Equal(snapshot.Today, summary.Today);
                 }
+                foreach (var county in new[] { "430104", "430102", "110101" })
+                    Assert.Equal(snapshot.InRegion(county).OrderBy(o => o.OrganisationId), (await fulfilment.InCountyAsync(year, county)).OrderBy(o => o.OrganisationId));
                 var added = await fulfilment.AddedToQuotasAsync(year, SignedAgreements.AddedByOrganisation(remaining));
                 Assert.Equal(year == ThisYear ? outlook.AddsFen : 0, added);
             }

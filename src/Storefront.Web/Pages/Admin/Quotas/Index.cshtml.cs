@@ -79,7 +79,7 @@ public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agre
         }
         if (IsCounty)
         {
-            var county = (await fulfilment.LoadAsync(SelectedYear, ct)).InRegion(Region);
+            var county = await fulfilment.InCountyAsync(SelectedYear, Region!, ct);
             CountyOrganisations = Fulfilment.Rank(county, Fulfilment.RankBy.Completion, descending: true).Concat(county.Where(o => !o.HasQuota)).ToList();
         }
         else Regions = Summary.ByRegion;
