@@ -121,11 +121,27 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
 
     public DateOnly Today => ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<Snapshot> LoadAsync(int year, CancellationToken ct = default)
+    public Task<Snapshot> LoadAsync(int year, CancellationToken ct = default) => LoadAsync(year, null, ct);
+
+    /// <summary>
+    /// <see cref="Snapshot.InRegion"/> of a county's code, reading only that county's organisations; a code ending in
+    /// 00, which InRegion reads as a prefecture or province, is read from the whole snapshot as it always was.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationStanding>> InCountyAsync(int year, string countyCode, CancellationToken ct = default) =>
+        countyCode.EndsWith("00", StringComparison.Ordinal)
+            ? (await LoadAsync(year, ct)).InRegion(countyCode)
+            : (await LoadAsync(year, countyCode, ct)).Organisations;
+
+    /// <summary>
+    /// With <paramref name="countyCode"/>, only that county's organisations, with the filings and totals that make
+    /// their figures (theirs, and those of the organisations sharing their canteen): a county's list reads its own.
+    /// </summary>
+    private async Task<Snapshot> LoadAsync(int year, string? countyCode, CancellationToken ct = default)
     {
         var today = Today;
+        var inCounty = countyCode is not null;
         var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => o.Status == VerificationStatus.Verified)
+            .Where(o => o.Status == VerificationStatus.Verified && (!inCounty || o.RegionCode == countyCode))
             .Select(o => new
             {
                 o.Id, o.Name, o.Type, o.RegionCode, CountyName = o.Region.Name,
@@ -133,11 +149,13 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
             })
             .ToListAsync(ct);
         var filings = await db.CanteenFilings.AsNoTracking()
-            .Where(f => f.Year == year)
+            .Where(f => f.Year == year && (!inCounty || f.Organisation.RegionCode == countyCode || f.SharedWithOrganisation!.RegionCode == countyCode))
             .Select(f => new { f.OrganisationId, f.Kind, f.Status, f.SharedWithOrganisationId, f.AppliedRatioBasisPoints, f.ReservedFen })
             .ToDictionaryAsync(f => f.OrganisationId, ct);
         var totals = await db.QuotaMonthlyTotals.AsNoTracking()
-            .Where(t => t.Year == year)
+            .Where(t => t.Year == year && (!inCounty
+                || db.Organisations.Any(o => o.Id == t.OrganisationId && o.RegionCode == countyCode)
+                || db.CanteenFilings.Any(f => f.OrganisationId == t.OrganisationId && f.Year == year && f.SharedWithOrganisation!.RegionCode == countyCode)))
             .GroupBy(t => t.OrganisationId)
             .Select(g => new { OrganisationId = g.Key, AmountFen = g.Sum(t => t.AmountFen) })
             .ToDictionaryAsync(t => t.OrganisationId, t => t.AmountFen, ct);
@@ -159,6 +177,123 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
                 reserved, counted.GetValueOrDefault(o.Id), ReservedQuota.Pace(reserved, year, today));
         }).ToList();
         return new Snapshot(year, today, rows);
+    }
+
+    /// <summary>
+    /// The dashboard's figures for a year, added up by the database: the whole, each organisation type, one level of
+    /// the region drill-down (as <see cref="Snapshot.ByRegion"/> gives it) and the number behind pace with no active
+    /// agreement (neither their own nor one of an organisation sharing their canteen). Equal to the projections of
+    /// <see cref="LoadAsync"/> (same rules: approved sharers' purchases count towards the host, pace per organisation
+    /// rounded as <see cref="ReservedQuota.Pace"/>), in one statement that returns a row per type and region, so that
+    /// the dashboard does not read and keep every organisation on each request.
+    /// </summary>
+    public sealed record Summary(int Year, DateOnly Today, StandingGroup Total, IReadOnlyList<StandingGroup> ByType,
+        IReadOnlyList<StandingGroup> ByRegion, int BehindWithoutAgreement);
+
+    /// <summary>One type's organisations in one province and, inside the region drilled into, one area of it.</summary>
+    private sealed record SummaryRow(int Type, string ProvinceCode, string ProvinceName, string? AreaCode, string? AreaName,
+        long Organisations, long WithQuota, long ReservedFen, long CountedFen, long PaceFen, long BehindPace, long BehindWithoutAgreement);
+
+    public async Task<Summary> SummaryAsync(int year, string? regionCode, CancellationToken ct = default)
+    {
+        var today = Today;
+        // Pace = (reserved × days gone + days ÷ 2) ÷ days in integers, as ReservedQuota.Pace: none before the year, all after it.
+        var days = DateTime.IsLeapYear(year) ? 366 : 365;
+        var (gone, inYear) = today.Year < year ? (0, 1) : today.Year > year ? (1, 1) : (today.DayOfYear, days);
+        // The drill-down's level below the region: 1 prefectures (or a province's own counties), 2 counties, 0 none.
+        var region = regionCode ?? "";
+        var level = region.Length == 0 ? 0 : region.EndsWith("0000", StringComparison.Ordinal) ? 1 : region.EndsWith("00", StringComparison.Ordinal) ? 2 : 0;
+        int verified = (int)VerificationStatus.Verified, approved = (int)FilingStatus.Approved, canteen = (int)FilingKind.Canteen,
+            shares = (int)FilingKind.SharesCanteen, active = (int)Demand.AgreementStatus.Active;
+        // Every lookup is an index seek per organisation (no join on an aggregate, which SQLite can only serve with
+        // an automatic index or a scan). The unary + keeps SQLite from reading a sharer's filing by (Year, Status),
+        // which its statistics prefer when most filings share no canteen: the host's key, (Year, SharedWith), is the one.
+        var rows = await db.Database.SqlQuery<SummaryRow>($"""
+            WITH "Standings" AS MATERIALIZED (
+                SELECT o."Id", o."Type", d."ProvinceCode", d."ProvinceName",
+                    CASE WHEN {level} = 1 AND d."ProvinceCode" = {region} THEN COALESCE(d."PrefectureCode", d."Code")
+                         WHEN {level} = 2 AND d."PrefectureCode" = {region} THEN d."Code" END AS "AreaCode",
+                    CASE WHEN {level} = 1 AND d."ProvinceCode" = {region} THEN (CASE WHEN d."PrefectureCode" IS NULL THEN d."Name" ELSE COALESCE(d."PrefectureName", d."PrefectureCode") END)
+                         WHEN {level} = 2 AND d."PrefectureCode" = {region} THEN d."Name" END AS "AreaName",
+                    CASE WHEN f."Status" = {approved} AND f."Kind" = {canteen} AND f."ReservedFen" > 0 THEN 1 ELSE 0 END AS "HasQuota",
+                    CASE WHEN f."Status" = {approved} THEN COALESCE(f."ReservedFen", 0) ELSE 0 END AS "ReservedFen",
+                    CASE WHEN f."Status" = {approved} AND f."Kind" = {shares} AND f."SharedWithOrganisationId" IS NOT NULL THEN 0
+                         ELSE COALESCE((SELECT SUM(m."AmountFen") FROM "QuotaMonthlyTotals" m WHERE m."OrganisationId" = o."Id" AND m."Year" = {year}), 0) END
+                    + COALESCE((SELECT SUM(m."AmountFen") FROM "CanteenFilings" s
+                        JOIN "QuotaMonthlyTotals" m ON m."OrganisationId" = s."OrganisationId" AND m."Year" = {year}
+                        WHERE s."Year" = {year} AND s."SharedWithOrganisationId" = o."Id" AND +s."Status" = {approved} AND +s."Kind" = {shares}), 0) AS "CountedFen"
+                FROM "Organisations" o
+                JOIN "Divisions" d ON d."Code" = o."RegionCode"
+                LEFT JOIN "CanteenFilings" f ON f."OrganisationId" = o."Id" AND f."Year" = {year}
+                WHERE o."Status" = {verified}),
+            "Paced" AS (
+                SELECT x.*, (x."ReservedFen" * {gone} + {inYear / 2}) / {inYear} AS "PaceFen" FROM "Standings" x),
+            "Behind" AS (
+                SELECT p.*, CASE WHEN p."HasQuota" = 1 AND p."CountedFen" < p."PaceFen" THEN 1 ELSE 0 END AS "Behind" FROM "Paced" p)
+            SELECT "Type", "ProvinceCode", "ProvinceName", "AreaCode", "AreaName",
+                CAST(COUNT(*) AS BIGINT) AS "Organisations",
+                CAST(SUM("HasQuota") AS BIGINT) AS "WithQuota",
+                CAST(SUM("HasQuota" * "ReservedFen") AS BIGINT) AS "ReservedFen",
+                CAST(SUM("HasQuota" * "CountedFen") AS BIGINT) AS "CountedFen",
+                CAST(SUM("HasQuota" * "PaceFen") AS BIGINT) AS "PaceFen",
+                CAST(SUM("Behind") AS BIGINT) AS "BehindPace",
+                CAST(SUM(CASE WHEN "Behind" = 1
+                    AND NOT EXISTS (SELECT 1 FROM "SupplyAgreements" a WHERE a."OrganisationId" = b."Id" AND a."Status" = {active} AND a."EndDate" >= {today})
+                    AND NOT EXISTS (SELECT 1 FROM "CanteenFilings" s JOIN "Organisations" v ON v."Id" = s."OrganisationId"
+                        WHERE s."Year" = {year} AND s."SharedWithOrganisationId" = b."Id" AND +s."Status" = {approved} AND +s."Kind" = {shares} AND +v."Status" = {verified}
+                          AND EXISTS (SELECT 1 FROM "SupplyAgreements" a WHERE a."OrganisationId" = s."OrganisationId" AND a."Status" = {active} AND a."EndDate" >= {today}))
+                    THEN 1 ELSE 0 END) AS BIGINT) AS "BehindWithoutAgreement"
+            FROM "Behind" b
+            GROUP BY "Type", "ProvinceCode", "ProvinceName", "AreaCode", "AreaName"
+            """).ToListAsync(ct);
+
+        static StandingGroup Add(string key, string name, IEnumerable<SummaryRow> rows)
+        {
+            var list = rows.ToList();
+            return new StandingGroup(key, name, (int)list.Sum(r => r.Organisations), (int)list.Sum(r => r.WithQuota), list.Sum(r => r.ReservedFen),
+                list.Sum(r => r.CountedFen), list.Sum(r => r.PaceFen), (int)list.Sum(r => r.BehindPace));
+        }
+        var types = rows.GroupBy(r => (OrganisationType)r.Type).OrderBy(g => g.Key).Select(g => Add(g.Key.ToString(), g.Key.ToString(), g)).ToList();
+        var regions = level == 0 && region.Length == 0
+            ? rows.GroupBy(r => (Code: r.ProvinceCode, Name: r.ProvinceName))
+            : rows.Where(r => r.AreaCode is not null).GroupBy(r => (Code: r.AreaCode!, Name: r.AreaName ?? r.AreaCode!));
+        return new Summary(year, today, Add("", "", rows), types,
+            regions.OrderBy(g => g.Key.Code, StringComparer.Ordinal).Select(g => Add(g.Key.Code, g.Key.Name, g)).ToList(),
+            (int)rows.Sum(r => r.BehindWithoutAgreement));
+    }
+
+    /// <summary>
+    /// What agreements add (per organisation that signed them) to the organisations with a quota, as
+    /// <see cref="Demand.AgreementOutlook.Of"/> adds it: a verified organisation sharing a canteen (approved filing)
+    /// adds towards its host, and only what reaches a verified organisation with a quota counts. Nothing is read
+    /// when nothing is added.
+    /// </summary>
+    public async Task<long> AddedToQuotasAsync(int year, IReadOnlyDictionary<int, long> addedByOrganisation, CancellationToken ct = default)
+    {
+        if (addedByOrganisation.Count == 0) return 0;
+        var signers = addedByOrganisation.Keys.ToList();
+        // A signer with no filing this year, or not verified, neither shares a canteen nor has a quota: it adds nothing.
+        var filings = await db.CanteenFilings.AsNoTracking()
+            .Where(f => f.Year == year && signers.Contains(f.OrganisationId) && f.Organisation.Status == VerificationStatus.Verified)
+            .Select(f => new
+            {
+                f.OrganisationId,
+                OwnQuota = f.Status == FilingStatus.Approved && f.Kind == FilingKind.Canteen && f.ReservedFen > 0,
+                HostId = f.Status == FilingStatus.Approved && f.Kind == FilingKind.SharesCanteen ? f.SharedWithOrganisationId : null,
+                HostQuota = f.Status == FilingStatus.Approved && f.Kind == FilingKind.SharesCanteen && db.CanteenFilings.Any(h =>
+                    h.OrganisationId == f.SharedWithOrganisationId && h.Year == year && h.Status == FilingStatus.Approved && h.Kind == FilingKind.Canteen
+                    && h.ReservedFen > 0 && h.Organisation.Status == VerificationStatus.Verified),
+            })
+            .ToListAsync(ct);
+        var adds = new Dictionary<int, long>();
+        var withQuota = new HashSet<int>();
+        foreach (var f in filings)
+        {
+            var towards = f.HostId ?? f.OrganisationId;
+            adds[towards] = adds.GetValueOrDefault(towards) + addedByOrganisation[f.OrganisationId];
+            if (f.HostId is null ? f.OwnQuota : f.HostQuota) withQuota.Add(towards);
+        }
+        return withQuota.Sum(o => adds[o]);
     }
 
     /// <summary>The year's counted amount per month and organisation type, for the trend charts, in one grouped query.</summary>

@@ -11,11 +11,16 @@ namespace Storefront.Web.Pages.Admin.Quotas;
 /// The fulfilment dashboard of a year: the totals, by organisation type, and by region with a drill-down from
 /// provinces to prefectures, counties and finally the organisations of a county.
 /// </summary>
+/// <remarks>
+/// The figures are added up by the database (<see cref="Fulfilment.SummaryAsync"/>): the page reads a row per type
+/// and province, not every organisation, so that it costs little with thousands of them. Only a county's own
+/// organisations are read one by one, for its list.
+/// </remarks>
 public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agreements, StorefrontDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : QuotaAdminPage(clock)
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
 
-    public Fulfilment.Snapshot Snapshot { get; private set; } = null!;
+    public Fulfilment.Summary Summary { get; private set; } = null!;
     public StandingGroup Total { get; private set; } = null!;
     public IReadOnlyList<StandingGroup> Types { get; private set; } = [];
     public IReadOnlyList<StandingGroup> Regions { get; private set; } = [];
@@ -23,8 +28,10 @@ public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agre
     public IReadOnlyList<OrganisationStanding> CountyOrganisations { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Trail { get; private set; } = [];
     public bool IsCounty { get; private set; }
-    /// <summary>What signed agreements add by 31 December (this year only) and who is behind pace without one.</summary>
-    public Core.Demand.AgreementOutlook Outlook { get; private set; } = null!;
+    /// <summary>What signed agreements add by 31 December to the organisations with a quota (this year only).</summary>
+    public long AgreementsAddFen { get; private set; }
+    /// <summary>The completion rate those additions would make by 31 December (this year only).</summary>
+    public decimal? RateBy31December { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,10 +55,15 @@ public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agre
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (Region is { Length: > 0 } && !Core.Regions.AdministrativeDivision.IsWellFormedCode(Region)) return false;
-        Snapshot = await fulfilment.LoadAsync(SelectedYear, ct);
-        Total = Snapshot.Total;
-        Outlook = await AgreementsPage.OutlookAsync(agreements, Snapshot, SelectedYear == CurrentYear, ct);
-        Types = Snapshot.ByType().Select(g => g with { Name = t[$"OrgType.{g.Key}"] }).ToList();
+        Summary = await fulfilment.SummaryAsync(SelectedYear, Region, ct);
+        Total = Summary.Total;
+        if (SelectedYear == CurrentYear)
+        {
+            var remaining = await agreements.ThisYearAsync(null, ct: ct);
+            AgreementsAddFen = await fulfilment.AddedToQuotasAsync(SelectedYear, Core.Demand.SignedAgreements.AddedByOrganisation(remaining), ct);
+            RateBy31December = ReservedQuota.Percent(Total.CountedFen + AgreementsAddFen, Total.ReservedFen);
+        }
+        Types = Summary.ByType.Select(g => g with { Name = t[$"OrgType.{g.Key}"] }).ToList();
         if (Region is { Length: > 0 } code)
         {
             var division = await db.Divisions.AsNoTracking().Where(d => d.Code == code)
@@ -65,9 +77,12 @@ public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agre
             Trail = trail;
             IsCounty = division.Level == Core.Regions.DivisionLevel.County;
         }
-        if (IsCounty) CountyOrganisations = Fulfilment.Rank(Snapshot.InRegion(Region), Fulfilment.RankBy.Completion, descending: true)
-            .Concat(Snapshot.InRegion(Region).Where(o => !o.HasQuota)).ToList();
-        else Regions = Snapshot.ByRegion(Region);
+        if (IsCounty)
+        {
+            var county = await fulfilment.InCountyAsync(SelectedYear, Region!, ct);
+            CountyOrganisations = Fulfilment.Rank(county, Fulfilment.RankBy.Completion, descending: true).Concat(county.Where(o => !o.HasQuota)).ToList();
+        }
+        else Regions = Summary.ByRegion;
         ViewData["QuotaYear"] = SelectedYear;
         return true;
     }
