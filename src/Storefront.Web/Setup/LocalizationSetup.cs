@@ -10,6 +10,7 @@ public static class LocalizationSetup
     public static void AddStorefrontLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<IStringLocalizer<SharedResource>, CachedStringLocalizer<SharedResource>>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();
