@@ -73,9 +73,9 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
         var organisation = await queries.Organisation(db, organisationId, year, ct);
         if (organisation is null) return null;
         // An organisation sharing another's canteen counts nothing of its own, yet its page still shows its entries.
-        // Only a host with sharers needs their ids (the ledger's one more statement); anyone else shows itself alone.
+        // Only a host named by a filing needs the ledger's one more statement; anyone else shows itself alone.
         var sharesCanteen = organisation is { FilingStatus: FilingStatus.Approved, FilingKind: FilingKind.SharesCanteen };
-        IReadOnlyList<int> ids = sharesCanteen ? [] : organisation.Sharers == 0 ? [organisationId] : await ledger.CountingTowardsAsync(organisationId, year, ct);
+        IReadOnlyList<int> ids = sharesCanteen ? [] : !organisation.MayHaveSharers ? [organisationId] : await ledger.CountingTowardsAsync(organisationId, year, ct);
         IReadOnlyList<int> shown = ids.Count == 0 ? [organisationId] : ids;
         var monthly = new long[12];
         await foreach (var m in queries.Months(db, organisationId, year, ids.Count > 1).WithCancellation(ct)) monthly[m.Month - 1] = m.AmountFen;
@@ -138,8 +138,8 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
         public int? RatioBasisPoints { get; init; }
         public long? ReservedFen { get; init; }
         public string? HostName { get; init; }
-        /// <summary>How many organisations' approved filings share its canteen this year.</summary>
-        public int Sharers { get; init; }
+        /// <summary>Whether any filing of the year names it as the canteen shared.</summary>
+        public bool MayHaveSharers { get; init; }
     }
 
     private sealed class MonthRow
@@ -167,7 +167,7 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
 
         public static Compiled For(StorefrontDbContext db) => ByModel.GetOrAdd(db.Model, _ => new Compiled());
 
-        // The filing is unique per organisation and year, so the left join gives one row; with it, whether sharers count towards it.
+        // The filing is unique per organisation and year, so the left join gives one row; with it, whether any may share its canteen.
         public readonly Func<StorefrontDbContext, int, int, CancellationToken, Task<OrganisationRow?>> Organisation = EF.CompileAsyncQuery(
             (StorefrontDbContext db, int organisationId, int year, CancellationToken ct) =>
                 (from o in db.Organisations
@@ -177,8 +177,10 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
                  {
                      Name = o.Name, FilingKind = (FilingKind?)f!.Kind, FilingStatus = (FilingStatus?)f.Status, ReturnReason = f.ReturnReason,
                      RatioBasisPoints = f.AppliedRatioBasisPoints, ReservedFen = f.ReservedFen, HostName = f.SharedWithOrganisation!.Name,
-                     Sharers = db.CanteenFilings.Count(s => s.Year == year && s.SharedWithOrganisationId == o.Id
-                         && s.Status == Core.Quotas.FilingStatus.Approved && s.Kind == Core.Quotas.FilingKind.SharesCanteen),
+                     // Any filing naming it, approved or not: read through the (Year, SharedWithOrganisationId) index
+                     // alone (SQLite would pick the year's approved filings by status otherwise); the ledger then keeps
+                     // only the approved ones.
+                     MayHaveSharers = db.CanteenFilings.Any(s => s.Year == year && s.SharedWithOrganisationId == o.Id),
                  })
                 .SingleOrDefault());
 
