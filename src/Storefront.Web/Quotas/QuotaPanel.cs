@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Quotas;
@@ -67,28 +69,20 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
 
     public async Task<Panel?> LoadAsync(int organisationId, int year, CancellationToken ct = default)
     {
-        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
-            .Select(o => new
-            {
-                o.Name,
-                Filing = db.CanteenFilings.Where(f => f.OrganisationId == o.Id && f.Year == year)
-                    .Select(f => new { f.Kind, f.Status, f.ReturnReason, f.AppliedRatioBasisPoints, f.ReservedFen, HostName = f.SharedWithOrganisation!.Name })
-                    .FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(ct);
+        var queries = Compiled.For(db);
+        var organisation = await queries.Organisation(db, organisationId, year, ct);
         if (organisation is null) return null;
         // An organisation sharing another's canteen counts nothing of its own, yet its page still shows its entries.
-        var ids = await ledger.CountingTowardsAsync(organisationId, year, ct);
+        // Only a host named by a filing needs the ledger's one more statement; anyone else shows itself alone.
+        var sharesCanteen = organisation is { FilingStatus: FilingStatus.Approved, FilingKind: FilingKind.SharesCanteen };
+        IReadOnlyList<int> ids = sharesCanteen ? [] : !organisation.MayHaveSharers ? [organisationId] : await ledger.CountingTowardsAsync(organisationId, year, ct);
         IReadOnlyList<int> shown = ids.Count == 0 ? [organisationId] : ids;
-        var months = await db.QuotaMonthlyTotals.AsNoTracking().Where(t => shown.Contains(t.OrganisationId) && t.Year == year)
-            .GroupBy(t => t.Month).Select(g => new { Month = g.Key, AmountFen = g.Sum(t => t.AmountFen) }).ToListAsync(ct);
         var monthly = new long[12];
-        foreach (var m in months) monthly[m.Month - 1] = m.AmountFen;
+        await foreach (var m in queries.Months(db, organisationId, year, ids.Count > 1).WithCancellation(ct)) monthly[m.Month - 1] = m.AmountFen;
         var counted = ids.Count == 0 ? 0 : monthly.Sum();
-        var f = organisation.Filing;
-        var reserved = f is { Status: FilingStatus.Approved } ? f.ReservedFen ?? 0 : 0;
-        return new Panel(organisationId, organisation.Name, year, f?.Kind, f?.Status, f?.ReturnReason, f?.HostName, f?.AppliedRatioBasisPoints,
-            reserved, counted, ReservedQuota.Pace(reserved, year, ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime)))
+        var reserved = organisation.FilingStatus == FilingStatus.Approved ? organisation.ReservedFen ?? 0 : 0;
+        return new Panel(organisationId, organisation.Name, year, organisation.FilingKind, organisation.FilingStatus, organisation.ReturnReason,
+            organisation.HostName, organisation.RatioBasisPoints, reserved, counted, ReservedQuota.Pace(reserved, year, ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime)))
         {
             EntriesOf = shown,
             Monthly = monthly,
@@ -109,18 +103,22 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
     public sealed record EntryRow(long Id, QuotaEntryKind Kind, long AmountFen, DateTime OccurredAtUtc, string SourceKey, long? OrderId,
         string? Reference, string? Note, string OrganisationName, bool FromSharer, string? SupplierName, string? CountyCode);
 
-    /// <summary>The entries behind the counted amount, newest first, a page at a time; with those of organisations sharing the canteen.</summary>
+    /// <summary>
+    /// The entries behind the counted amount, newest first, a page at a time; with those of organisations sharing the
+    /// canteen. The count rides on every row of the page, so only a page past the last needs a statement of its own.
+    /// </summary>
     public async Task<(IReadOnlyList<EntryRow> Rows, int Total)> EntriesAsync(Panel panel, int page, int pageSize, CancellationToken ct = default)
     {
-        var (organisationId, year, ids) = (panel.OrganisationId, panel.Year, panel.EntriesOf);
-        var query = db.QuotaEntries.AsNoTracking().Where(e => ids.Contains(e.OrganisationId) && e.Year == year);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new EntryRow(e.Id, e.Kind, e.AmountFen, e.OccurredAtUtc, e.SourceKey, e.OrderId, e.Reference, e.Note,
-                e.Organisation.Name, e.OrganisationId != organisationId,
-                db.Suppliers.Where(s => s.Id == e.SupplierId).Select(s => s.Name).FirstOrDefault(), e.CountyCode))
-            .ToListAsync(ct);
+        var queries = Compiled.For(db);
+        var (organisationId, year, withSharers) = (panel.OrganisationId, panel.Year, panel.EntriesOf.Count > 1);
+        var rows = new List<EntryRow>();
+        var total = 0;
+        await foreach (var row in queries.Entries(db, organisationId, year, withSharers, (page - 1) * pageSize, pageSize).WithCancellation(ct))
+        {
+            rows.Add(row.Row);
+            total = row.Total;
+        }
+        if (rows.Count == 0 && page > 1) total = await queries.EntriesCount(db, organisationId, year, withSharers, ct);
         return (rows, total);
     }
 
@@ -129,4 +127,95 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
     /// member's /orders/{id}, an admin's /admin/orders/{id}); imports and corrections have no page of their own.
     /// </summary>
     public static string? LinkOf(EntryRow entry, string orderPages = "/orders/") => entry.OrderId is { } id ? $"{orderPages}{id}" : null;
+
+    /// <summary>What the panel reads of the organisation and its filing of the year.</summary>
+    private sealed class OrganisationRow
+    {
+        public string Name { get; init; } = "";
+        public FilingKind? FilingKind { get; init; }
+        public FilingStatus? FilingStatus { get; init; }
+        public string? ReturnReason { get; init; }
+        public int? RatioBasisPoints { get; init; }
+        public long? ReservedFen { get; init; }
+        public string? HostName { get; init; }
+        /// <summary>Whether any filing of the year names it as the canteen shared.</summary>
+        public bool MayHaveSharers { get; init; }
+    }
+
+    private sealed class MonthRow
+    {
+        public int Month { get; init; }
+        public long AmountFen { get; init; }
+    }
+
+    private sealed class PagedEntry
+    {
+        public EntryRow Row { get; init; } = null!;
+        public int Total { get; init; }
+    }
+
+    /// <summary>
+    /// The panel's and the entries' statements, compiled once per model: the quota page runs them on every request,
+    /// and composing them cost more than running them (issue 13's profile). The organisations shown are the one
+    /// asked for and, when sharers count towards it, those whose approved filing shares its canteen: a subquery rather
+    /// than a list of ids, so each statement has one text and reads only those organisations' rows through their
+    /// indexes. A compiled query is bound to the model it first ran with, and the tests run both databases in one process.
+    /// </summary>
+    private sealed class Compiled
+    {
+        private static readonly ConcurrentDictionary<IModel, Compiled> ByModel = new();
+
+        public static Compiled For(StorefrontDbContext db) => ByModel.GetOrAdd(db.Model, _ => new Compiled());
+
+        // The filing is unique per organisation and year, so the left join gives one row; with it, whether any may share its canteen.
+        public readonly Func<StorefrontDbContext, int, int, CancellationToken, Task<OrganisationRow?>> Organisation = EF.CompileAsyncQuery(
+            (StorefrontDbContext db, int organisationId, int year, CancellationToken ct) =>
+                (from o in db.Organisations
+                 where o.Id == organisationId
+                 from f in db.CanteenFilings.Where(f => f.OrganisationId == o.Id && f.Year == year).DefaultIfEmpty()
+                 select new OrganisationRow
+                 {
+                     Name = o.Name, FilingKind = (FilingKind?)f!.Kind, FilingStatus = (FilingStatus?)f.Status, ReturnReason = f.ReturnReason,
+                     RatioBasisPoints = f.AppliedRatioBasisPoints, ReservedFen = f.ReservedFen, HostName = f.SharedWithOrganisation!.Name,
+                     // Any filing naming it, approved or not: read through the (Year, SharedWithOrganisationId) index
+                     // alone (SQLite would pick the year's approved filings by status otherwise); the ledger then keeps
+                     // only the approved ones.
+                     MayHaveSharers = db.CanteenFilings.Any(s => s.Year == year && s.SharedWithOrganisationId == o.Id),
+                 })
+                .SingleOrDefault());
+
+        public readonly Func<StorefrontDbContext, int, int, bool, IAsyncEnumerable<MonthRow>> Months = EF.CompileAsyncQuery(
+            (StorefrontDbContext db, int organisationId, int year, bool withSharers) =>
+                db.QuotaMonthlyTotals.Where(t => t.Year == year && db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Id)
+                        .Concat(db.CanteenFilings.Where(f => withSharers && f.Year == year && f.Status == Core.Quotas.FilingStatus.Approved
+                            && f.Kind == Core.Quotas.FilingKind.SharesCanteen && f.SharedWithOrganisationId == organisationId).Select(f => f.OrganisationId))
+                        .Contains(t.OrganisationId))
+                    .GroupBy(t => t.Month).Select(g => new MonthRow { Month = g.Key, AmountFen = g.Sum(t => t.AmountFen) }));
+
+        public readonly Func<StorefrontDbContext, int, int, bool, int, int, IAsyncEnumerable<PagedEntry>> Entries = EF.CompileAsyncQuery(
+            (StorefrontDbContext db, int organisationId, int year, bool withSharers, int skip, int take) =>
+                db.QuotaEntries.Where(e => e.Year == year && db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Id)
+                        .Concat(db.CanteenFilings.Where(f => withSharers && f.Year == year && f.Status == Core.Quotas.FilingStatus.Approved
+                            && f.Kind == Core.Quotas.FilingKind.SharesCanteen && f.SharedWithOrganisationId == organisationId).Select(f => f.OrganisationId))
+                        .Contains(e.OrganisationId))
+                    .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+                    .Skip(skip).Take(take)
+                    .Select(e => new PagedEntry
+                    {
+                        Row = new EntryRow(e.Id, e.Kind, e.AmountFen, e.OccurredAtUtc, e.SourceKey, e.OrderId, e.Reference, e.Note,
+                            e.Organisation.Name, e.OrganisationId != organisationId,
+                            db.Suppliers.Where(s => s.Id == e.SupplierId).Select(s => s.Name).FirstOrDefault(), e.CountyCode),
+                        Total = db.QuotaEntries.Count(c => c.Year == year && db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Id)
+                            .Concat(db.CanteenFilings.Where(f => withSharers && f.Year == year && f.Status == Core.Quotas.FilingStatus.Approved
+                                && f.Kind == Core.Quotas.FilingKind.SharesCanteen && f.SharedWithOrganisationId == organisationId).Select(f => f.OrganisationId))
+                            .Contains(c.OrganisationId)),
+                    }));
+
+        public readonly Func<StorefrontDbContext, int, int, bool, CancellationToken, Task<int>> EntriesCount = EF.CompileAsyncQuery(
+            (StorefrontDbContext db, int organisationId, int year, bool withSharers, CancellationToken ct) =>
+                db.QuotaEntries.Count(c => c.Year == year && db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Id)
+                    .Concat(db.CanteenFilings.Where(f => withSharers && f.Year == year && f.Status == Core.Quotas.FilingStatus.Approved
+                        && f.Kind == Core.Quotas.FilingKind.SharesCanteen && f.SharedWithOrganisationId == organisationId).Select(f => f.OrganisationId))
+                    .Contains(c.OrganisationId)));
+    }
 }

@@ -47,9 +47,12 @@ public class KeptStringsTests
             Assert.Equal("Total {0}", kept.Create(typeof(SharedResource))["Cart.Total"].Value);
             Assert.Equal(2, inner.Asked);
 
-            var missing = kept.Create(typeof(SharedResource))["No.Such.Key"];
+            // A name not in the files is answered as the localizer does (its own name), and not kept.
+            var missing = kept.Create(typeof(SharedResource))["No.Such.Key.{0}", 7];
             Assert.True(missing.ResourceNotFound);
-            Assert.Equal("No.Such.Key", missing.Value);
+            Assert.Equal("No.Such.Key.7", missing.Value);
+            kept.Create(typeof(SharedResource))["No.Such.Key.{0}", 7].ToString();
+            Assert.Equal(4, inner.Asked);
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,12 +16,20 @@ namespace Storefront.Web.Pages.Quota;
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class IndexModel(QuotaPanel panels, Core.Demand.SignedAgreements agreements, CurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : Organisation.OrganisationPageModel
 {
-    public IReadOnlyList<string> MonthLabels => Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList();
+    // The month names depend on the language alone, so they are looked up once per language: each lookup takes the
+    // resource manager's lock, and the page used to make 150 of them (the chart's description asked for all twelve per month).
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> MonthLabelsByLanguage = new();
+
+    public IReadOnlyList<string> MonthLabels => MonthLabelsByLanguage.GetOrAdd(CultureInfo.CurrentUICulture.Name,
+        _ => Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList());
 
     /// <summary>The chart's description for screen readers: the year in words, every month's figure.</summary>
-    public string Describe() =>
-        t["Quota.Year.Describe", YearChart.Year, Core.Money.Fen.Format(Panel.CountedFen), Panel.HasQuota ? Core.Money.Fen.Format(YearChart.ReservedFen) : "—"] + " " +
-        string.Join("; ", YearChart.Monthly.Select((v, i) => $"{MonthLabels[i]} {Core.Money.Fen.Format(v)}"));
+    public string Describe()
+    {
+        var labels = MonthLabels;
+        return t["Quota.Year.Describe", YearChart.Year, Core.Money.Fen.Format(Panel.CountedFen), Panel.HasQuota ? Core.Money.Fen.Format(YearChart.ReservedFen) : "—"] + " " +
+            string.Join("; ", YearChart.Monthly.Select((v, i) => $"{labels[i]} {Core.Money.Fen.Format(v)}"));
+    }
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
