@@ -34,7 +34,7 @@ public static class DataSetup
             {
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Storefront is empty.");
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Storefront.Migrations.PostgreSql"));
+                options.UseNpgsql(WithPreparedStatements(connectionString), o => o.MigrationsAssembly("Storefront.Migrations.PostgreSql"));
             }
             else if (string.Equals(provider, SqliteProvider, StringComparison.OrdinalIgnoreCase))
             {
@@ -56,6 +56,18 @@ public static class DataSetup
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StorefrontDbContext>("database");
+    }
+
+    /// <summary>
+    /// PostgreSQL's connection with Npgsql's automatic preparation, unless the connection string says otherwise: a page's
+    /// statements are the same at every request, and PostgreSQL parsed and planned each afresh, about a millisecond of
+    /// its CPU for a signed-in person's one statement of seats and stamp (issue 13's full run), where running it took
+    /// a tenth of that.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>

@@ -1,0 +1,25 @@
+using Npgsql;
+using Storefront.Web.Setup;
+
+namespace Storefront.Web.Tests.Infrastructure;
+
+/// <summary>PostgreSQL's statements are prepared after their second use unless the connection string says otherwise (issue 13).</summary>
+public class PostgreSqlConnectionTests
+{
+    [Fact]
+    public void AConnectionStringWithoutASayOnPreparationPreparesStatementsUsedTwice()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DataSetup.WithPreparedStatements("Host=db;Database=storefront;Username=shop"));
+        Assert.Equal(100, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.Equal("db", tuned.Host);
+        Assert.Equal("storefront", tuned.Database);
+    }
+
+    [Fact]
+    public void AConnectionStringThatSaysHowToPrepareIsLeftAsItIs()
+    {
+        const string chosen = "Host=db;Database=storefront;Max Auto Prepare=0";
+        Assert.Equal(chosen, DataSetup.WithPreparedStatements(chosen));
+    }
+}
