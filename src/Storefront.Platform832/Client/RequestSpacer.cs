@@ -11,18 +11,22 @@ public sealed class RequestSpacer(TimeProvider clock, double requestsPerSecond)
     private readonly Lock _gate = new();
     private long _nextSlotTicks;
 
-    /// <summary>Waits for this caller's slot.</summary>
-    public Task WaitAsync(CancellationToken ct)
+    /// <summary>
+    /// Waits for this caller's slot, by the clock: a timer may fire a moment before the clock reaches the slot, and the
+    /// platform counts its rate (and a 429's Retry-After) by its clock, so what is left is waited out too. Retrying a
+    /// moment early after a 429 had the retry refused again.
+    /// </summary>
+    public async Task WaitAsync(CancellationToken ct)
     {
-        long delayTicks;
+        long slot;
         lock (_gate)
         {
             var now = clock.GetUtcNow().UtcTicks;
-            var slot = Math.Max(now, _nextSlotTicks);
+            slot = Math.Max(now, _nextSlotTicks);
             _nextSlotTicks = slot + _spacingTicks;
-            delayTicks = slot - now;
         }
-        return delayTicks <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromTicks(delayTicks), clock, ct);
+        for (var left = slot - clock.GetUtcNow().UtcTicks; left > 0; left = slot - clock.GetUtcNow().UtcTicks)
+            await Task.Delay(TimeSpan.FromTicks(left), clock, ct);
     }
 
     /// <summary>After a 429, nobody starts before the platform said to come back.</summary>
