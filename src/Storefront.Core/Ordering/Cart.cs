@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
 using Storefront.Core.Organisations;
@@ -46,7 +44,7 @@ public sealed class Cart(StorefrontDbContext db, TimeProvider clock)
         var items = new List<CartItem>();
         CartLineRow? line = null;
         var tiers = new List<PriceTier>();
-        await foreach (var row in ReadLinesByModel.GetOrAdd(db.Model, _ => CompileReadLines())(db, userId, organisationId).WithCancellation(ct))
+        await foreach (var row in ReadLines.For(db)(db, userId, organisationId).WithCancellation(ct))
         {
             if (line is not null && row.LineId != line.LineId)
             {
@@ -188,11 +186,8 @@ public sealed class Cart(StorefrontDbContext db, TimeProvider clock)
     // The cart page's read, one statement compiled once per model: the lines joined to their listings and tiers, so that
     // the SQL keeps one shape whatever the number of lines. Reading the lines and then the listings by an IN list of
     // their ids (ListingFactsQuery) was three statements whose SQL EF composed afresh on every request, 38% of the
-    // page's time in issue 13's profile. A compiled query is bound to the model it first ran with, and the tests run
-    // both databases in one process. Lines whose listing is gone are left out, as before.
-    private static readonly ConcurrentDictionary<IModel, Func<StorefrontDbContext, string, int, IAsyncEnumerable<CartLineRow>>> ReadLinesByModel = new();
-
-    private static Func<StorefrontDbContext, string, int, IAsyncEnumerable<CartLineRow>> CompileReadLines() => EF.CompileAsyncQuery(
+    // page's time in issue 13's profile. Lines whose listing is gone are left out, as before.
+    private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, IAsyncEnumerable<CartLineRow>>> ReadLines = new(() => EF.CompileAsyncQuery(
         (StorefrontDbContext db, string userId, int organisationId) =>
             from line in db.CartLines
             where line.UserId == userId && line.OrganisationId == organisationId
@@ -213,7 +208,7 @@ public sealed class Cart(StorefrontDbContext db, TimeProvider clock)
                     || (l.Status == ListingStatus.PendingReview && l.PublishedAtUtc != null),
                 TierMinQuantity = tier == null ? null : tier.MinQuantity,
                 TierUnitPriceFen = tier == null ? null : tier.UnitPriceFen,
-            });
+            }));
 
     internal IQueryable<CartLine> Lines(string userId, int organisationId) =>
         db.CartLines.Where(l => l.UserId == userId && l.OrganisationId == organisationId);

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Storefront.Core.Data;
 using Storefront.Core.Money;
 using Storefront.Core.Quotas;
@@ -163,9 +161,9 @@ public sealed class QuotaPanel(StorefrontDbContext db, QuotaLedger ledger, TimeP
     /// </summary>
     private sealed class Compiled
     {
-        private static readonly ConcurrentDictionary<IModel, Compiled> ByModel = new();
+        private static readonly CompiledPerModel<Compiled> ByModel = new(() => new Compiled());
 
-        public static Compiled For(StorefrontDbContext db) => ByModel.GetOrAdd(db.Model, _ => new Compiled());
+        public static Compiled For(StorefrontDbContext db) => ByModel.For(db);
 
         // The filing is unique per organisation and year, so the left join gives one row; with it, whether any may share its canteen.
         public readonly Func<StorefrontDbContext, int, int, CancellationToken, Task<OrganisationRow?>> Organisation = EF.CompileAsyncQuery(

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Storefront.Core.Catalog;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
@@ -9,34 +7,9 @@ using static Storefront.Web.Tests.Ordering.OrderingSteps;
 
 namespace Storefront.Web.Tests.Ordering;
 
-public class CartPageOnSqlite(CartPageOnSqlite.QuietFactory factory) : CartPageTests<CartPageOnSqlite.QuietFactory>(factory)
-{
-    // No background jobs: what is heard is the test's own requests.
-    public sealed class QuietFactory : StorefrontFactory, IHearsCommands
-    {
-        public ExecutedCommands Commands { get; } = new();
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(l => l.AddProvider(Commands));
-        }
-    }
-}
-
-public class CartPageOnPostgreSql(CartPageOnPostgreSql.QuietFactory factory) : CartPageTests<CartPageOnPostgreSql.QuietFactory>(factory)
-{
-    public sealed class QuietFactory : PostgreSqlStorefrontFactory, IHearsCommands
-    {
-        public ExecutedCommands Commands { get; } = new();
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(l => l.AddProvider(Commands));
-        }
-    }
-}
+// The catalog tests' quiet factories: jobs off, so the statements heard are the test's own.
+public class CartPageOnSqlite(BuyerCatalogOnSqlite.QuietFactory factory) : CartPageTests<BuyerCatalogOnSqlite.QuietFactory>(factory);
+public class CartPageOnPostgreSql(BuyerCatalogOnPostgreSql.QuietFactory factory) : CartPageTests<BuyerCatalogOnPostgreSql.QuietFactory>(factory);
 
 /// <summary>
 /// A canteen's cart of 50 lines (issue 13's page): what it shows, and the statements one request of it makes, since

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Storefront.Core.Demand;
 using Storefront.Core.Money;
 using Storefront.Core.Organisations;
@@ -11,33 +9,9 @@ using Storefront.Web.Tests.Catalog;
 
 namespace Storefront.Web.Tests.Quotas;
 
-public class QuotaDashboardOnSqlite(QuotaDashboardOnSqlite.QuietFactory factory) : QuotaDashboardTests<QuotaDashboardOnSqlite.QuietFactory>(factory)
-{
-    public sealed class QuietFactory : StorefrontFactory, IHearsCommands
-    {
-        public ExecutedCommands Commands { get; } = new();
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(l => l.AddProvider(Commands));
-        }
-    }
-}
-
-public class QuotaDashboardOnPostgreSql(QuotaDashboardOnPostgreSql.QuietFactory factory) : QuotaDashboardTests<QuotaDashboardOnPostgreSql.QuietFactory>(factory)
-{
-    public sealed class QuietFactory : PostgreSqlStorefrontFactory, IHearsCommands
-    {
-        public ExecutedCommands Commands { get; } = new();
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(l => l.AddProvider(Commands));
-        }
-    }
-}
+// The catalog tests' quiet factories: jobs off, so the statements heard are the test's own.
+public class QuotaDashboardOnSqlite(BuyerCatalogOnSqlite.QuietFactory factory) : QuotaDashboardTests<BuyerCatalogOnSqlite.QuietFactory>(factory);
+public class QuotaDashboardOnPostgreSql(BuyerCatalogOnPostgreSql.QuietFactory factory) : QuotaDashboardTests<BuyerCatalogOnPostgreSql.QuietFactory>(factory);
 
 /// <summary>
 /// The fulfilment dashboard adds up in the database (Fulfilment.SummaryAsync) what it used to add up from every

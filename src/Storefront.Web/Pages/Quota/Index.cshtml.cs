@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,12 +15,10 @@ namespace Storefront.Web.Pages.Quota;
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class IndexModel(QuotaPanel panels, Core.Demand.SignedAgreements agreements, CurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : Organisation.OrganisationPageModel
 {
-    // The month names depend on the language alone, so they are looked up once per language: each lookup takes the
-    // resource manager's lock, and the page used to make 150 of them (the chart's description asked for all twelve per month).
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> MonthLabelsByLanguage = new();
+    // Once per request: the chart's description asks for all twelve at every month.
+    private IReadOnlyList<string>? _monthLabels;
 
-    public IReadOnlyList<string> MonthLabels => MonthLabelsByLanguage.GetOrAdd(CultureInfo.CurrentUICulture.Name,
-        _ => Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList());
+    public IReadOnlyList<string> MonthLabels => _monthLabels ??= Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList();
 
     /// <summary>The chart's description for screen readers: the year in words, every month's figure.</summary>
     public string Describe()
