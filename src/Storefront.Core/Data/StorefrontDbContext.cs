@@ -106,6 +106,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<SupplierSettlement> SupplierSettlements => Set<SupplierSettlement>();
     // Performance (issue 8): the catalog's search index and the stamp that keys cached catalog pages.
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<Organisations.OrganisationVersion> OrganisationVersions => Set<Organisations.OrganisationVersion>();
     // Fapiao (issue 14): buyers' requests and the fapiaos suppliers issued against them.
     public DbSet<Fapiao.FapiaoRequest> FapiaoRequests => Set<Fapiao.FapiaoRequest>();
     public DbSet<Fapiao.IssuedFapiao> IssuedFapiaos => Set<Fapiao.IssuedFapiao>();

@@ -2427,6 +2427,19 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Organisations.OrganisationVersion", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("OrganisationVersions");
+                });
+
             modelBuilder.Entity("Storefront.Core.Organisations.PairedCounty", b =>
                 {
                     b.Property<int>("Id")

@@ -2342,6 +2342,19 @@ namespace Storefront.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Storefront.Core.Organisations.OrganisationVersion", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("OrganisationVersions");
+                });
+
             modelBuilder.Entity("Storefront.Core.Organisations.PairedCounty", b =>
                 {
                     b.Property<int>("Id")

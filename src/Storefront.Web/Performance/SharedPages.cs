@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
+using Storefront.Core.Money;
 using Storefront.Core.Organisations;
 using Storefront.Web.Pages.Notifications;
 using Storefront.Web.Security;
@@ -11,13 +12,24 @@ using Storefront.Web.Security;
 namespace Storefront.Web.Performance;
 
 /// <summary>
-/// Marks a catalog page whose whole response signed-in people may share (<see cref="SharedPages"/>). With
-/// <see cref="KeyedByStock"/> the page is a listing's (route value id), and its stock is part of the key.
+/// Marks a page whose whole response is kept for signed-in people (<see cref="SharedPages"/>). With
+/// <see cref="KeyedByStock"/> the page is a listing's (route value id), and its stock is part of the key. With
+/// <see cref="OwnOrganisation"/> it is a page of the organisation the person acts for, kept for that person alone.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SharedWithSignedInAttribute : Attribute
 {
     public bool KeyedByStock { get; init; }
+
+    /// <summary>
+    /// Kept per person and organisation by the organisation's stamp (<see cref="Core.Organisations.OrganisationVersion"/>),
+    /// the catalog's stamp, the Shanghai day (a quota's pace moves with it) and all their seats (the page may offer
+    /// their other organisations).
+    /// </summary>
+    public bool OwnOrganisation { get; init; }
+
+    /// <summary>With <see cref="OwnOrganisation"/>: also by each line of their cart with its listing's stock.</summary>
+    public bool WithCart { get; init; }
 }
 
 /// <summary>
@@ -29,6 +41,9 @@ public sealed class SharedWithSignedInAttribute : Attribute
 /// buyer's catalog page costs one statement (their seats with the stamp), not the making of the page, and no one is
 /// ever served another's name, counts or token. The stamp is read from the database on every request, so a change
 /// to the catalog is seen at once on every instance, as with the anonymous output cache (<see cref="CatalogOutputCache"/>).
+/// The pages of a person's own organisation (their cart, its orders, its quota) are kept the same way, for that person
+/// alone, by their organisation's stamp, which the database's triggers move with every change those pages show
+/// (<see cref="Core.Organisations.OrganisationChanges"/>), and by their cart's lines read in the same statement.
 /// </summary>
 public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
 {
@@ -65,11 +80,22 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
             }
             listing = id;
         }
-        // One statement: who they are (their header's shape and counts) and the catalog's stamp, by which the page is kept.
-        var (seats, stamp, stock) = await actor.GetSeatsWithCatalogStampAsync(listing, ct);
+        // One statement: who they are (their header's shape and counts) and the stamps by which the page is kept.
+        var (seats, stamp, stock, own) = await actor.GetSeatsWithStampsAsync(listing, shared.OwnOrganisation, shared.WithCart, ct);
         var organisation = await actor.CurrentOrganisationAsync(ct);
+        var persona = Persona(actor.IsAdmin, seats, organisation);
+        if (shared.OwnOrganisation)
+        {
+            // Nobody to keep it for: the page's own filter answers (a choice of organisation, or 403).
+            if (organisation is null)
+            {
+                await next(context);
+                return;
+            }
+            persona = Own(persona, actor.UserId!, seats, organisation.OrganisationId, own, services.GetRequiredService<TimeProvider>());
+        }
         var key = new Key(context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", CultureInfo.CurrentUICulture.Name,
-            stamp, stock, Persona(actor.IsAdmin, seats, organisation));
+            stamp, stock, persona);
         var parts = services.GetRequiredService<PersonalParts>();
 
         if (!_pages.TryGetValue(key, out Page? page) || page is null)
@@ -161,6 +187,22 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
     /// <summary>What shapes a page's header and forms: admin or not, supplier seats or not, and the organisation's roles.</summary>
     private static string Persona(bool admin, CurrentActor.Seats seats, CurrentActor.OrganisationSeat? organisation) =>
         string.Create(CultureInfo.InvariantCulture, $"{(admin ? 'a' : '-')}{(seats.Suppliers.Count > 0 ? 's' : '-')}{(seats.Organisations.Count > 0 ? 'o' : '-')}{(int)(organisation?.Roles ?? OrganisationRoles.None)}");
+
+    /// <summary>
+    /// Whose an organisation's page is and what it shows: the person, all their seats with names and roles, their
+    /// organisation's stamp, the Shanghai day and, for the cart, each of its lines in that organisation. Written out
+    /// whole rather than hashed, so that two different pages can never share a key.
+    /// </summary>
+    private static string Own(string persona, string userId, CurrentActor.Seats seats, int organisationId, CurrentActor.OrganisationStamps own, TimeProvider clock)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder(persona)
+            .Append(inv, $"|{userId}|{organisationId}|{own.Organisations.GetValueOrDefault(organisationId)}|{ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).DayNumber}");
+        foreach (var seat in seats.Organisations) text.Append(inv, $"|o{seat.OrganisationId}:{(int)seat.Roles}:{seat.OrganisationName}");
+        foreach (var line in own.CartLines.Where(l => l.OrganisationId == organisationId))
+            text.Append(inv, $"|c{line.ListingId}:{line.Quantity}:{line.SeenUnitPriceFen}:{line.Stock}");
+        return text.ToString();
+    }
 
     [GeneratedRegex("\u0001(t|[0-9]+)\u0001")]
     private static partial Regex MarkPattern();

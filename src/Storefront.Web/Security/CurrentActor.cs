@@ -30,7 +30,10 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
 
     /// <summary>
     /// A row of the person's one read: a seat in an organisation (0) or a supplier (1), the unread count (2), the
-    /// catalog's stamp (3, in <see cref="Stamp"/>) or the asked listing's stock (4).
+    /// catalog's stamp (3, in <see cref="Stamp"/>), the asked listing's stock (4), the stamp of one of their
+    /// organisations (5: <see cref="Id"/> the organisation) or a line of their cart as its page shows it (6: the
+    /// organisation in <see cref="Id"/>, the listing in <see cref="Flags"/>, the price seen in <see cref="Stamp"/>, the
+    /// quantity and the listing's stock in <see cref="Extra"/>).
     /// </summary>
     private sealed class SeatRow
     {
@@ -39,55 +42,80 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
         public string Name { get; init; } = "";
         public int Flags { get; init; }
         public long Stamp { get; init; }
+        public long Extra { get; init; }
     }
 
     private const int NoListing = 0;
 
     // One statement (UNION ALL), compiled: a signed-in person's every page reads it. Kept flat, since SQLite
-    // materialises a join on the right of a LEFT JOIN whole: every membership in the shop, per request.
-    private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
-        (StorefrontDbContext db, string userId, int listingId) =>
+    // materialises a join on the right of a LEFT JOIN whole: every membership in the shop, per request. The stamps of
+    // their organisations and their cart's lines are read only for the pages kept by them (withOrganisations, withCart).
+    private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, bool, bool, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
+        (StorefrontDbContext db, string userId, int listingId, bool withOrganisations, bool withCart) =>
             db.OrganisationMembers.Where(m => m.UserId == userId)
-                .Select(m => new SeatRow { Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Stamp = 0 })
+                .Select(m => new SeatRow { Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Stamp = 0, Extra = 0 })
             .Concat(db.SupplierMembers.Where(m => m.UserId == userId)
-                .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0, Stamp = 0 }))
+                .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0, Stamp = 0, Extra = 0 }))
             .Concat(db.Users.Where(u => u.Id == userId)
-                .Select(u => new SeatRow { Kind = 2, Id = db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null), Name = "", Flags = 0, Stamp = 0 }))
+                .Select(u => new SeatRow { Kind = 2, Id = db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null), Name = "", Flags = 0, Stamp = 0, Extra = 0 }))
             .Concat(db.CatalogVersions.Where(v => v.Id == CatalogVersion.SingletonId)
-                .Select(v => new SeatRow { Kind = 3, Id = 0, Name = "", Flags = 0, Stamp = v.Stamp }))
+                .Select(v => new SeatRow { Kind = 3, Id = 0, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
             .Concat(db.Listings.Where(l => l.Id == listingId)
-                .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0 }))));
+                .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0, Extra = 0 }))
+            .Concat(db.OrganisationVersions.Where(v => withOrganisations && db.OrganisationMembers.Any(m => m.UserId == userId && m.OrganisationId == v.OrganisationId))
+                .Select(v => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
+            .Concat(db.CartLines.Where(c => withCart && c.UserId == userId)
+                .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new SeatRow
+                {
+                    Kind = 6, Id = c.OrganisationId, Name = "", Flags = c.ListingId, Stamp = c.SeenUnitPriceFen, Extra = (long)c.Quantity * CartLineShift + l.Stock,
+                }))));
+
+    // Quantity and stock in one column: both are ints, and stock is never negative.
+    private const long CartLineShift = 1L << 32;
+
+    /// <summary>
+    /// What an organisation's own pages are kept by, for the organisation the person acts for (the web's
+    /// Performance/SharedPages): its stamp and, with the cart, each line of theirs as the cart shows it.
+    /// </summary>
+    public sealed record OrganisationStamps(IReadOnlyDictionary<int, long> Organisations, IReadOnlyList<(int OrganisationId, int ListingId, long SeenUnitPriceFen, int Quantity, int Stock)> CartLines);
 
     public async Task<Seats> GetSeatsAsync(CancellationToken ct = default)
     {
         if (_seats is not null) return _seats;
-        return _seats = UserId is { } userId ? (await ReadAsync(db, userId, NoListing, ct)).Seats : new Seats([], []);
+        return _seats = UserId is { } userId ? (await ReadAsync(db, userId, NoListing, false, false, ct)).Seats : new Seats([], []);
     }
 
     /// <summary>
-    /// The person's seats with the catalog's stamp and, for a listing's page, its stock (null: no such listing), in the
-    /// one statement: what a shared catalog page is keyed by (Performance/SharedPages). For a signed-in person only.
+    /// The person's seats with the catalog's stamp and, for a listing's page, its stock (null: no such listing), and
+    /// with <paramref name="withOrganisations"/> the stamps of their organisations (and their cart's lines with
+    /// <paramref name="withCart"/>), in the one statement: what a shared page is keyed by (Performance/SharedPages).
+    /// For a signed-in person only.
     /// </summary>
-    public async Task<(Seats Seats, long CatalogStamp, int? Stock)> GetSeatsWithCatalogStampAsync(int? listingId, CancellationToken ct = default)
+    public async Task<(Seats Seats, long CatalogStamp, int? Stock, OrganisationStamps Own)> GetSeatsWithStampsAsync(int? listingId, bool withOrganisations, bool withCart, CancellationToken ct = default)
     {
-        var read = await ReadAsync(db, UserId ?? throw new InvalidOperationException("Nobody is signed in."), listingId ?? NoListing, ct);
+        var read = await ReadAsync(db, UserId ?? throw new InvalidOperationException("Nobody is signed in."), listingId ?? NoListing, withOrganisations, withCart, ct);
         _seats = read.Seats;
-        return (read.Seats, read.Stamp, listingId is null ? null : read.Stock);
+        return (read.Seats, read.Stamp, listingId is null ? null : read.Stock, read.Own);
     }
 
     /// <summary>Someone's seats read afresh: for the request just signed in, whose cookie this request does not carry yet.</summary>
     public static async Task<Seats> ReadSeatsAsync(StorefrontDbContext db, string userId, CancellationToken ct) =>
-        (await ReadAsync(db, userId, NoListing, ct)).Seats;
+        (await ReadAsync(db, userId, NoListing, false, false, ct)).Seats;
 
-    private static async Task<(Seats Seats, long Stamp, int? Stock)> ReadAsync(StorefrontDbContext db, string userId, int listingId, CancellationToken ct)
+    private static async Task<(Seats Seats, long Stamp, int? Stock, OrganisationStamps Own)> ReadAsync(StorefrontDbContext db, string userId, int listingId,
+        bool withOrganisations, bool withCart, CancellationToken ct)
     {
         var rows = new List<SeatRow>();
-        await foreach (var row in ReadSeats.For(db)(db, userId, listingId).WithCancellation(ct)) rows.Add(row);
+        await foreach (var row in ReadSeats.For(db)(db, userId, listingId, withOrganisations, withCart).WithCancellation(ct)) rows.Add(row);
         var seats = new Seats(
             rows.Where(r => r.Kind == 0).OrderBy(r => r.Id).Select(r => new OrganisationSeat(r.Id, r.Name, (OrganisationRoles)r.Flags)).ToList(),
             rows.Where(r => r.Kind == 1).OrderBy(r => r.Id).Select(r => new SupplierSeat(r.Id, r.Name, r.Flags == 1)).ToList(),
             rows.Where(r => r.Kind == 2).Select(r => r.Id).FirstOrDefault());
-        return (seats, rows.Where(r => r.Kind == 3).Select(r => r.Stamp).FirstOrDefault(), rows.Where(r => r.Kind == 4).Select(r => (int?)r.Id).FirstOrDefault());
+        var own = new OrganisationStamps(
+            rows.Where(r => r.Kind == 5).ToDictionary(r => r.Id, r => r.Stamp),
+            rows.Where(r => r.Kind == 6).OrderBy(r => r.Id).ThenBy(r => r.Flags)
+                .Select(r => (r.Id, r.Flags, r.Stamp, (int)(r.Extra / CartLineShift), (int)(r.Extra % CartLineShift))).ToList());
+        return (seats, rows.Where(r => r.Kind == 3).Select(r => r.Stamp).FirstOrDefault(), rows.Where(r => r.Kind == 4).Select(r => (int?)r.Id).FirstOrDefault(), own);
     }
 
     /// <summary>

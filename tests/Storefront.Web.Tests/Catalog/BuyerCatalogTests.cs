@@ -200,7 +200,8 @@ public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTe
     public async Task TheQuotaPageReadsWhichOrganisationsCountAndTheirMonthsOnce()
     {
         var admin = await SignedInClientAsync(DemoData.MemberEmail("school", "admin"));
-        await admin.GetPageAsync("/quota");
+        // Another address first, so that what is heard is the making of the page, not the page kept for them (SharedPages).
+        await admin.GetPageAsync("/quota?warm=1");
         using var commands = Factory.Commands.Start();
         var page = await admin.GetPageAsync("/quota");
 
@@ -229,7 +230,7 @@ public abstract class BuyerCatalogTests<TFactory>(TFactory factory) : DatabaseTe
             });
             await db.SaveChangesAsync();
         });
-        await admin.GetPageAsync("/quota");
+        await admin.GetPageAsync("/quota?warm=1");
         using var commands = Factory.Commands.Start();
         var page = await admin.GetPageAsync("/quota");
 

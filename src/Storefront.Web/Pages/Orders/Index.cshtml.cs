@@ -12,6 +12,7 @@ namespace Storefront.Web.Pages.Orders;
 
 /// <summary>/orders: the organisation's orders, newest first, for any of its members; its own orders only.</summary>
 [Authorize]
+[Performance.SharedWithSignedIn(OwnOrganisation = true)]
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class IndexModel(StorefrontDbContext db) : OrganisationPageModel
 {

@@ -12,6 +12,7 @@ namespace Storefront.Web.Pages.Quota;
 /// one's own organisations can be chosen (?organisation=), so nobody sees another's figures here.
 /// </summary>
 [Authorize]
+[Performance.SharedWithSignedIn(OwnOrganisation = true)]
 [OrganisationPage(OrganisationPageAttribute.AnyMember)]
 public class IndexModel(QuotaPanel panels, Core.Demand.SignedAgreements agreements, CurrentActor actor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : Organisation.OrganisationPageModel
 {

@@ -1,0 +1,87 @@
+namespace Storefront.Core.Organisations;
+
+/// <summary>
+/// An organisation's stamp: a new random value, in the same transaction, with every change to what its members' own
+/// pages show of it (its orders, its quota ledger and monthly totals, its canteen filing, its supply agreements and
+/// their deliveries, the organisation itself), whoever makes the change: the database's triggers set it
+/// (<see cref="OrganisationChanges"/>), so that writes around the change tracker and the 832 import count too. The cart,
+/// orders list and quota page of a signed-in person are kept by it (the web's Performance/SharedPages), as the catalog's
+/// pages are kept by <see cref="Catalog.CatalogVersion"/>. An organisation that never changed has no row (stamp 0).
+/// </summary>
+public class OrganisationVersion
+{
+    public int OrganisationId { get; init; }
+    public long Stamp { get; set; }
+}
+
+/// <summary>
+/// The triggers that keep <see cref="OrganisationVersion"/>: after each row's insert, update or delete on the tables
+/// below, the stamps of the organisations it touches are replaced. A ledger entry or monthly total of an organisation
+/// that shares another's canteen also touches the host (whose quota page shows its sharers' purchases), and a filing
+/// touches the organisation it shares with, before and after the change. The stamp is a random value, not a counter:
+/// concurrent writers need no read, and a value is never seen twice.
+/// The SQL lives here, not in a migration, so that migrations can be re-created and call it again. SQLite caveat: a
+/// migration that rebuilds one of these tables drops its triggers; it must call <see cref="CreateSqlite"/> again.
+/// </summary>
+public static class OrganisationChanges
+{
+    /// <summary>A host's id for a sharer's row (r is NEW or OLD): every organisation its filings share a canteen with.</summary>
+    private const string Hosts = """SELECT f."SharedWithOrganisationId" AS id FROM "CanteenFilings" f WHERE f."OrganisationId" = {r}."OrganisationId" """;
+
+    private const string Own = """SELECT {r}."OrganisationId" AS id""";
+
+    private const string OfAgreement = """SELECT a."OrganisationId" AS id FROM "SupplyAgreements" a WHERE a."Id" = {r}."AgreementId" """;
+
+    /// <summary>Each table with the organisations a row touches, as SELECTs of one column (id) over the row {r}.</summary>
+    private static readonly (string Table, string[] Touched)[] Tables =
+    [
+        ("Orders", [Own]),
+        ("QuotaEntries", [Own, Hosts]),
+        ("QuotaMonthlyTotals", [Own, Hosts]),
+        ("CanteenFilings", [Own, """SELECT {r}."SharedWithOrganisationId" AS id"""]),
+        ("SupplyAgreements", [Own]),
+        ("StandingDeliveries", [OfAgreement]),
+        ("AgreementVersions", [OfAgreement]),
+        ("Organisations", ["""SELECT {r}."Id" AS id"""]),
+    ];
+
+    public static IReadOnlyList<string> TableNames => Tables.Select(t => t.Table).ToList();
+
+    private static string Touched(string[] selects, params string[] rows) =>
+        string.Join(" UNION ", rows.SelectMany(r => selects.Select(s => s.Replace("{r}", r, StringComparison.Ordinal).Trim())));
+
+    private static string Upsert(string touched, string stamp) => $"""
+        INSERT INTO "OrganisationVersions" ("OrganisationId", "Stamp")
+            SELECT t.id, {stamp} FROM ({touched}) AS t WHERE t.id IS NOT NULL
+            ON CONFLICT ("OrganisationId") DO UPDATE SET "Stamp" = excluded."Stamp"
+        """;
+
+    public static string CreatePostgreSql => string.Join("\n", Tables.Select(t => $"""
+        CREATE OR REPLACE FUNCTION "storefront_organisation_version_{t.Table.ToLowerInvariant()}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            -- NEW is null in a delete's trigger and OLD in an insert's: their ids drop out by IS NOT NULL.
+            {Upsert(Touched(t.Touched, "NEW", "OLD"), "(random() * 4e18)::bigint")};
+            RETURN NULL;
+        END
+        $body$;
+        CREATE TRIGGER "TR_{t.Table}_OrganisationVersion" AFTER INSERT OR UPDATE OR DELETE ON "{t.Table}"
+            FOR EACH ROW EXECUTE FUNCTION "storefront_organisation_version_{t.Table.ToLowerInvariant()}"();
+        """));
+
+    public static string DropPostgreSql => string.Join("\n", Tables.Select(t => $"""
+        DROP TRIGGER IF EXISTS "TR_{t.Table}_OrganisationVersion" ON "{t.Table}";
+        DROP FUNCTION IF EXISTS "storefront_organisation_version_{t.Table.ToLowerInvariant()}"();
+        """));
+
+    private static readonly (string Event, string[] Rows)[] SqliteEvents = [("Insert", ["NEW"]), ("Update", ["NEW", "OLD"]), ("Delete", ["OLD"])];
+
+    public static string CreateSqlite => string.Join("\n", Tables.SelectMany(t => SqliteEvents.Select(e => $"""
+        CREATE TRIGGER IF NOT EXISTS "TR_{t.Table}_OrganisationVersion_{e.Event}" AFTER {e.Event.ToUpperInvariant()} ON "{t.Table}"
+        BEGIN
+            {Upsert(Touched(t.Touched, e.Rows), "random()")};
+        END;
+        """)));
+
+    public static string DropSqlite => string.Join("\n", Tables.SelectMany(t => SqliteEvents.Select(e =>
+        $"""DROP TRIGGER IF EXISTS "TR_{t.Table}_OrganisationVersion_{e.Event}";""")));
+}

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Storefront.Core.Organisations;
+
+#nullable disable
+
+namespace Storefront.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganisationVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "OrganisationVersions",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stamp = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationVersions", x => x.OrganisationId);
+                });
+            migrationBuilder.Sql(OrganisationChanges.CreateSqlite);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(OrganisationChanges.DropSqlite);
+            migrationBuilder.DropTable(
+                name: "OrganisationVersions");
+        }
+    }
+}
