@@ -17,8 +17,9 @@ public class OrganisationVersion
 /// <summary>
 /// The triggers that keep <see cref="OrganisationVersion"/>: after each row's insert, update or delete on the tables
 /// below, the stamps of the organisations it touches are replaced. A ledger entry or monthly total of an organisation
-/// that shares another's canteen also touches the host (whose quota page shows its sharers' purchases), and a filing
-/// touches the organisation it shares with, before and after the change. The stamp is a random value, not a counter:
+/// that shares another's canteen also touches the host (whose quota page shows its sharers' purchases), a filing
+/// touches the organisation it shares with, before and after the change, and a renamed organisation touches those
+/// sharing a canteen with it either way (their pages name each other). The stamp is a random value, not a counter:
 /// concurrent writers need no read, and a value is never seen twice.
 /// The SQL lives here, not in a migration, so that migrations can be re-created and call it again. SQLite caveat: a
 /// migration that rebuilds one of these tables drops its triggers; it must call <see cref="CreateSqlite"/> again.
@@ -42,7 +43,10 @@ public static class OrganisationChanges
         ("SupplyAgreements", [Own]),
         ("StandingDeliveries", [OfAgreement]),
         ("AgreementVersions", [OfAgreement]),
-        ("Organisations", ["""SELECT {r}."Id" AS id"""]),
+        // A host's page names its sharers and a sharer's names its host.
+        ("Organisations", ["""SELECT {r}."Id" AS id""",
+            """SELECT f."SharedWithOrganisationId" AS id FROM "CanteenFilings" f WHERE f."OrganisationId" = {r}."Id" """,
+            """SELECT f."OrganisationId" AS id FROM "CanteenFilings" f WHERE f."SharedWithOrganisationId" = {r}."Id" """]),
     ];
 
     public static IReadOnlyList<string> TableNames => Tables.Select(t => t.Table).ToList();

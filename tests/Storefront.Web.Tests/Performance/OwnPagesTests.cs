@@ -241,6 +241,8 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         await MovesAsync("a monthly total changed around the ledger", db => db.QuotaMonthlyTotals.Where(t => t.OrganisationId == sharer)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.EntryCount, t => t.EntryCount)), sharer, host);
         await MovesAsync("the organisation renamed", db => db.Organisations.Where(o => o.Id == bystander).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, $"戳测试旁观单位{n}改")), bystander);
+        await MovesAsync("the host renamed (a sharer's page names it)", db => db.Organisations.Where(o => o.Id == host).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, $"戳测试主单位{n}改")), host, sharer);
+        await MovesAsync("a sharer renamed (the host's entries name it)", db => db.Organisations.Where(o => o.Id == sharer).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, $"戳测试共用单位{n}改")), sharer, host);
         await MovesAsync("a filing withdrawn", db => db.CanteenFilings.Where(f => f.OrganisationId == sharer).ExecuteDeleteAsync(), sharer, host);
 
         // Orders, supply agreements, their deliveries and versions: the demo's rows, each touched by an update that keeps its values.
