@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
 using Storefront.Core.Money;
 using Storefront.Core.Organisations;
-using Storefront.Web.Pages.Notifications;
 using Storefront.Web.Security;
 
 namespace Storefront.Web.Performance;
@@ -108,9 +107,7 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
             context.Response.ContentType = "text/html; charset=utf-8";
         }
         var token = antiforgery.GetAndStoreTokens(context).RequestToken ?? "";
-        var waiting = organisation is not null && page.Holes.Contains((int)PersonalParts.Part.ApprovalsWaiting)
-            ? await services.GetRequiredService<NavigationCounts>().AwaitingApprovalAsync(organisation.OrganisationId)
-            : 0;
+        var waiting = organisation?.AwaitingApproval ?? 0;
         var body = context.Response.BodyWriter;
         for (var i = 0; i < page.Pieces.Length; i++)
         {

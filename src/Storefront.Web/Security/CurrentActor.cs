@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
+using Storefront.Core.Demand;
+using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
 
@@ -15,7 +17,8 @@ namespace Storefront.Web.Security;
 /// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db)
 {
-    public sealed record OrganisationSeat(int OrganisationId, string OrganisationName, OrganisationRoles Roles);
+    /// <param name="AwaitingApproval">For an approver: the organisation's purchases and plans waiting for approval (the header's count).</param>
+    public sealed record OrganisationSeat(int OrganisationId, string OrganisationName, OrganisationRoles Roles, int AwaitingApproval = 0);
     public sealed record SupplierSeat(int SupplierId, string SupplierName, bool IsOwner);
     public sealed record Seats(IReadOnlyList<OrganisationSeat> Organisations, IReadOnlyList<SupplierSeat> Suppliers, int UnreadNotifications = 0);
 
@@ -29,7 +32,8 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     public bool IsAdmin => Principal?.IsInRole(PlatformRoles.Admin) == true;
 
     /// <summary>
-    /// A row of the person's one read: a seat in an organisation (0) or a supplier (1), the unread count (2), the
+    /// A row of the person's one read: a seat in an organisation (0, with an approver's waiting count in
+    /// <see cref="Stamp"/>) or a supplier (1), the unread count (2), the
     /// catalog's stamp (3, in <see cref="Stamp"/>), the asked listing's stock (4), the stamp of one of their
     /// organisations (5: <see cref="Id"/> the organisation) or a line of their cart as its page shows it (6: the
     /// organisation in <see cref="Id"/>, the listing in <see cref="Flags"/>, the price seen in <see cref="Stamp"/>, the
@@ -53,7 +57,15 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, bool, bool, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
         (StorefrontDbContext db, string userId, int listingId, bool withOrganisations, bool withCart) =>
             db.OrganisationMembers.Where(m => m.UserId == userId)
-                .Select(m => new SeatRow { Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Stamp = 0, Extra = 0 })
+                .Select(m => new SeatRow
+                {
+                    Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Extra = 0,
+                    // What the approvals link counts: purchases with an order waiting, over the orders' (organisation, status) index, and plans waiting.
+                    Stamp = (m.Roles & OrganisationRoles.Approver) == OrganisationRoles.Approver
+                        ? db.Orders.Where(o => o.OrganisationId == m.OrganisationId && o.Status == OrderStatus.PendingApproval).Select(o => o.PurchaseId).Distinct().Count()
+                            + db.ProcurementPlans.Count(p => p.OrganisationId == m.OrganisationId && p.Approval == PlanApproval.AwaitingApproval && p.ClosedAtUtc == null)
+                        : 0,
+                })
             .Concat(db.SupplierMembers.Where(m => m.UserId == userId)
                 .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0, Stamp = 0, Extra = 0 }))
             .Concat(db.Users.Where(u => u.Id == userId)
@@ -108,7 +120,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
         var rows = new List<SeatRow>();
         await foreach (var row in ReadSeats.For(db)(db, userId, listingId, withOrganisations, withCart).WithCancellation(ct)) rows.Add(row);
         var seats = new Seats(
-            rows.Where(r => r.Kind == 0).OrderBy(r => r.Id).Select(r => new OrganisationSeat(r.Id, r.Name, (OrganisationRoles)r.Flags)).ToList(),
+            rows.Where(r => r.Kind == 0).OrderBy(r => r.Id).Select(r => new OrganisationSeat(r.Id, r.Name, (OrganisationRoles)r.Flags, (int)r.Stamp)).ToList(),
             rows.Where(r => r.Kind == 1).OrderBy(r => r.Id).Select(r => new SupplierSeat(r.Id, r.Name, r.Flags == 1)).ToList(),
             rows.Where(r => r.Kind == 2).Select(r => r.Id).FirstOrDefault());
         var own = new OrganisationStamps(

@@ -182,6 +182,35 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
     }
 
     [SkippableFact]
+    public async Task AnApproversKeptPageShowsTheWaitingCountOfEachRequestFromItsOneStatement()
+    {
+        // An approved, unpaid order of an organisation whose other orders wait for nothing: put back to wait, it is one purchase more to approve.
+        var order = await Factory.WithDbAsync(db => db.Orders
+            .Where(o => o.Status == OrderStatus.Approved && !db.Orders.Any(x => x.PurchaseId == o.PurchaseId && x.Status == OrderStatus.PendingApproval))
+            .Select(o => new { o.Id, o.OrganisationId, Name = o.Organisation.Name }).FirstAsync());
+        Task<int> WaitingAsync() => Factory.WithDbAsync(async db =>
+            await db.Orders.Where(o => o.OrganisationId == order.OrganisationId && o.Status == OrderStatus.PendingApproval).Select(o => o.PurchaseId).Distinct().CountAsync()
+            + await db.ProcurementPlans.CountAsync(p => p.OrganisationId == order.OrganisationId && p.Approval == Core.Demand.PlanApproval.AwaitingApproval && p.ClosedAtUtc == null));
+        static string Badge(HtmlPage page) => page.Find("#approvals-count")?.FirstChild?.TextContent.Trim() ?? "0";
+        var approver = await SignedInClientAsync(await Factory.NewMemberAsync(order.Name, OrganisationRoles.Buyer | OrganisationRoles.Approver));
+        var before = await WaitingAsync();
+        Assert.Equal(before.ToString(System.Globalization.CultureInfo.InvariantCulture), Badge(await KeptAsync(approver, "/orders")));
+
+        await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OrderStatus.PendingApproval)));
+        try
+        {
+            Assert.Equal(before + 1, await WaitingAsync());
+            var catalog = await KeptAsync(approver, "/catalog");
+            Assert.Equal((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Badge(catalog));
+        }
+        finally
+        {
+            await Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OrderStatus.Approved)));
+        }
+        Assert.Equal(before.ToString(System.Globalization.CultureInfo.InvariantCulture), Badge(await approver.GetPageAsync("/catalog")));
+    }
+
+    [SkippableFact]
     public async Task AHostsQuotaPageIsMadeAgainWhenASharersLedgerMovesAndOnTheNextDay()
     {
         var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
