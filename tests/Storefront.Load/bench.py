@@ -41,21 +41,25 @@ SEARCH = "莓茶"
 FACET = "/catalog?category=rice"
 LISTING = None  # a listing page: the first of the listing ids
 ANY_LISTING = "any"  # a Lua script of listing pages picked at random from every listing in the catalog
+FRESH = "{fresh}"  # in a path: a new value at each request (a Lua script), so that no kept page is served
 
 # name, what it is, path, who asks, connections
 SCENARIOS = [
     ("catalog", "catalog, first page (24 listings, facets, photos), anonymous: output cache", "/catalog", None, 16),
     ("catalog-one", "catalog, first page, anonymous, one connection: the cached page's own latency, without queueing", "/catalog", None, 1),
-    ("catalog-buyer", "catalog, first page, as a buyer: made for them, with 24 add-to-cart forms", "/catalog", BUYER, 2),
-    ("facet-buyer", "catalog filtered by a category (大米), as a buyer", FACET, BUYER, 2),
+    ("catalog-buyer", "catalog, first page, as a buyer: the page shared by stamp, with their name, counts and 24 forms' token filled in", "/catalog", BUYER, 2),
+    ("facet-buyer", "catalog filtered by a category (大米), as a buyer: shared by stamp", FACET, BUYER, 2),
     ("search", f"search '{SEARCH}' over 100,000 listings, anonymous: output cache", "/catalog?q=" + urllib.request.quote(SEARCH), None, 16),
-    ("search-buyer", f"search '{SEARCH}' over 100,000 listings, as a buyer: searched every time", "/catalog?q=" + urllib.request.quote(SEARCH), BUYER, 2),
+    ("search-buyer", f"search '{SEARCH}' over 100,000 listings, as a buyer: shared by stamp", "/catalog?q=" + urllib.request.quote(SEARCH), BUYER, 2),
+    ("search-fresh", f"search '{SEARCH}' over 100,000 listings, as a buyer, at a new address each time: searched and made every time",
+     "/catalog?q=" + urllib.request.quote(SEARCH) + "&fresh=" + FRESH, BUYER, 2),
     ("listing", "one listing page, anonymous: output cache", LISTING, None, 16),
-    ("listing-buyer", "one listing page, as a buyer", LISTING, BUYER, 2),
+    ("listing-buyer", "one listing page, as a buyer: shared by stamp and stock", LISTING, BUYER, 2),
     ("listing-any", "any listing page of the whole catalog at random, anonymous: mostly made afresh", ANY_LISTING, None, 2),
-    ("cart-buyer", f"the cart with {CART_LINES} lines, as a buyer", "/cart", CART_BUYER, 2),
-    ("orders-buyer", "the orders list, as a buyer", "/orders", BUYER, 2),
-    ("quota-buyer", "the organisation's quota (/quota), as a buyer", "/quota", BUYER, 2),
+    ("cart-buyer", f"the cart with {CART_LINES} lines, as a buyer: kept for them by their organisation's stamp and their cart's lines", "/cart", CART_BUYER, 2),
+    ("cart-fresh", f"the cart with {CART_LINES} lines, as a buyer, at a new address each time: made every time", "/cart?fresh=" + FRESH, CART_BUYER, 2),
+    ("orders-buyer", "the orders list, as a buyer: kept for them by their organisation's stamp", "/orders", BUYER, 2),
+    ("quota-buyer", "the organisation's quota (/quota), as a buyer: kept for them by their organisation's stamp", "/quota", BUYER, 2),
     ("dashboard", "admin fulfilment dashboard (/admin/quotas), 5,000 organisations", "/admin/quotas", ADMIN, 2),
 ]
 # The pages a signed-in buyer sees, each held to issue 13's targets.
@@ -245,11 +249,14 @@ def measure_scenarios(shop, baseline, shop_pids, db_pids, script, ids, results, 
     scenarios = [s for s in scenarios or SCENARIOS if not args.only or s[0] in args.only.split(",")]
 
     def target(path):
-        return shop.url + (f"/listings/{listing}" if path in (LISTING, ANY_LISTING) else path)
+        return shop.url + (f"/listings/{listing}" if path in (LISTING, ANY_LISTING) else path.replace(FRESH, "0"))
+
+    def script_of(path):
+        return script if path == ANY_LISTING else fresh_script(path) if FRESH in path else None
 
     say("   warming up (JIT, caches, connection pools)")
     for name, _, path, who, connections in scenarios:
-        wrk(target(path), connections, 4, sign_in(who), script if path == ANY_LISTING else None)
+        wrk(target(path), connections, 4, sign_in(who), script_of(path))
     wrk(baseline.url + "/", 16, 4)
 
     say(f"   measuring, {args.duration} s a run, baseline between scenarios")
@@ -257,8 +264,7 @@ def measure_scenarios(shop, baseline, shop_pids, db_pids, script, ids, results, 
         before = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
         # Signed in just before the run, as a person whose browser keeps the renewed cookie is (see cookies()).
         cookie = sign_in(who)
-        result = measure(name, target(path), connections, args.duration, shop_pids, db_pids, cookie,
-                         script if path == ANY_LISTING else None, quiet=args.quiet)
+        result = measure(name, target(path), connections, args.duration, shop_pids, db_pids, cookie, script_of(path), quiet=args.quiet)
         after = measure("baseline", baseline.url + "/", connections, args.duration, base_pids, db_pids, quiet=args.quiet)
         result["baseline_rps"] = (before["rps"] + after["rps"]) / 2
         result["ratio"] = result["rps"] / result["baseline_rps"]
@@ -274,6 +280,26 @@ def listing_script(provider, ids):
         f.write("math.randomseed(8)\nlocal ids = {" + ",".join(ids) + "}\n"
                 "request = function() return wrk.format('GET', '/listings/' .. ids[math.random(#ids)]) end\n")
     return script
+
+
+def fresh_script(path):
+    """Asks for the path with a value never asked before in place of {fresh}: a new run's own prefix (this script is
+    written afresh for each run), wrk's thread and a count."""
+    script = os.path.join(tempfile.gettempdir(), f"storefront-fresh-{os.getpid()}.lua")
+    before, after = path.split(FRESH, 1)
+    with open(script, "w") as f:
+        f.write("local threads = 0\n"
+                "function setup(thread) thread:set('id', threads); threads = threads + 1 end\n"
+                "local n = 0\n"
+                "request = function()\n"
+                "  n = n + 1\n"
+                f"  return wrk.format('GET', {lua_string(before + os.urandom(6).hex() + '-')} .. id .. '-' .. n .. {lua_string(after)})\n"
+                "end\n")
+    return script
+
+
+def lua_string(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def shop_environment(provider, connection, folder, url):
@@ -381,8 +407,8 @@ TARGETS = [
     ("Catalog page p99 ≤ 4 × p50 (one connection; sixteen beside it)",
      lambda p, r: (f"p99/p50 = {tail(r['scenarios']['catalog-one'])} at one connection; {tail(r['scenarios']['catalog'])} at sixteen",
                    r["scenarios"]["catalog-one"]["p99"] <= 4 * r["scenarios"]["catalog-one"]["p50"])),
-    ("Search over 100,000 listings p50 < 20 ms (searched every time)",
-     lambda p, r: (f"{r['scenarios']['search-buyer']['p50']:.1f} ms", r["scenarios"]["search-buyer"]["p50"] < 20)),
+    ("Search over 100,000 listings p50 < 20 ms (as a buyer, searched and made every time)",
+     lambda p, r: (f"{r['scenarios']['search-fresh']['p50']:.1f} ms", r["scenarios"]["search-fresh"]["p50"] < 20)),
     ("200-line order placed in < 150 ms of server time (p50)",
      lambda p, r: (f"{r['order']['server_p50']:.0f} ms", r["order"]["server_p50"] is not None and r["order"]["server_p50"] < 150)),
     ("Fulfilment dashboard < 100 ms (p50)",
