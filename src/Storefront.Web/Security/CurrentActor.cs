@@ -74,8 +74,9 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
                 .Select(v => new SeatRow { Kind = 3, Id = 0, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
             .Concat(db.Listings.Where(l => l.Id == listingId)
                 .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0, Extra = 0 }))
-            .Concat(db.OrganisationVersions.Where(v => withOrganisations && db.OrganisationMembers.Any(m => m.UserId == userId && m.OrganisationId == v.OrganisationId))
-                .Select(v => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
+            // From their memberships to the stamps by key: the stamps themselves are one row per organisation of the shop.
+            .Concat(db.OrganisationMembers.Where(m => withOrganisations && m.UserId == userId)
+                .Join(db.OrganisationVersions, m => m.OrganisationId, v => v.OrganisationId, (m, v) => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
             .Concat(db.CartLines.Where(c => withCart && c.UserId == userId)
                 .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new SeatRow
                 {
