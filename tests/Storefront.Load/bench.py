@@ -252,7 +252,7 @@ def measure_scenarios(shop, baseline, shop_pids, db_pids, script, ids, results, 
         return shop.url + (f"/listings/{listing}" if path in (LISTING, ANY_LISTING) else path.replace(FRESH, "0"))
 
     def script_of(path):
-        return script if path == ANY_LISTING else fresh_script(path) if FRESH in path else None
+        return script if path == ANY_LISTING else fresh_script(path) if path and FRESH in path else None
 
     say("   warming up (JIT, caches, connection pools)")
     for name, _, path, who, connections in scenarios:
