@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Storefront.Web.Demo;
@@ -13,11 +15,13 @@ public class BuyerCatalogOnSqlite(BuyerCatalogOnSqlite.QuietFactory factory) : B
     public sealed class QuietFactory : StorefrontFactory, IHearsCommands
     {
         public ExecutedCommands Commands { get; } = new();
+        public MovableClock Clock { get; } = new();
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureLogging(l => l.AddProvider(Commands));
+            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         }
     }
 }
@@ -27,19 +31,30 @@ public class BuyerCatalogOnPostgreSql(BuyerCatalogOnPostgreSql.QuietFactory fact
     public sealed class QuietFactory : PostgreSqlStorefrontFactory, IHearsCommands
     {
         public ExecutedCommands Commands { get; } = new();
+        public MovableClock Clock { get; } = new();
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureLogging(l => l.AddProvider(Commands));
+            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         }
     }
 }
 
-/// <summary>A shop whose executed statements a test can hear.</summary>
+/// <summary>A shop whose executed statements a test can hear, and whose clock it can move on.</summary>
 public interface IHearsCommands
 {
     ExecutedCommands Commands { get; }
+    MovableClock Clock { get; }
+}
+
+/// <summary>The system's clock, moved on when a test says so.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _ahead;
+    public void MoveOn(TimeSpan by) => Interlocked.Add(ref _ahead, by.Ticks);
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _ahead));
 }
 
 /// <summary>

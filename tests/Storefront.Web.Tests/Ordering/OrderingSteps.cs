@@ -22,6 +22,23 @@ public static partial class OrderingSteps
     public static Task<int> OrganisationIdAsync(this StorefrontFactory factory, string name) =>
         factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
+    private static int _organisations;
+
+    /// <summary>A new verified school in Changsha's Furong district with the person as its buyer; returns its id.</summary>
+    public static Task<int> NewOrganisationAsync(this StorefrontFactory factory, string name, string memberEmail) => factory.WithDbAsync(async db =>
+    {
+        var userId = await db.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync();
+        var organisation = new Core.Organisations.Organisation
+        {
+            Name = name, Type = OrganisationType.School, RegionCode = "430104", Status = VerificationStatus.Verified, CreatedAtUtc = DateTime.UtcNow,
+            CreditCode = UnifiedSocialCreditCode.Complete($"12430104MB{Interlocked.Increment(ref _organisations) + 5_000_000:D7}"),
+        };
+        organisation.Members.Add(new OrganisationMember { UserId = userId, Roles = OrganisationRoles.Buyer, JoinedAtUtc = DateTime.UtcNow });
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    });
+
     /// <summary>A new person in the organisation with the roles given (so that tests do not share a cart); returns their email.</summary>
     public static async Task<string> NewMemberAsync(this StorefrontFactory factory, string organisation, OrganisationRoles roles)
     {

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Storefront.Core.Money;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
@@ -13,57 +9,16 @@ using static Storefront.Web.Tests.Ordering.OrderingSteps;
 
 namespace Storefront.Web.Tests.Performance;
 
-public class OwnPagesOnSqlite(OwnPagesOnSqlite.ClockedFactory factory) : OwnPagesTests<OwnPagesOnSqlite.ClockedFactory>(factory)
-{
-    public sealed class ClockedFactory : StorefrontFactory, IHearsCommands, IHasClock
-    {
-        public ExecutedCommands Commands { get; } = new();
-        public MovableClock Clock { get; } = new();
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(l => l.AddProvider(Commands));
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-}
-
-public class OwnPagesOnPostgreSql(OwnPagesOnPostgreSql.ClockedFactory factory) : OwnPagesTests<OwnPagesOnPostgreSql.ClockedFactory>(factory)
-{
-    public sealed class ClockedFactory : PostgreSqlStorefrontFactory, IHearsCommands, IHasClock
-    {
-        public ExecutedCommands Commands { get; } = new();
-        public MovableClock Clock { get; } = new();
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Jobs:Enabled", "false"), .. ExecutedCommands.Settings];
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(l => l.AddProvider(Commands));
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-}
-
-/// <summary>The system's clock, moved on by whole days when a test says so.</summary>
-public sealed class MovableClock : TimeProvider
-{
-    private long _ahead;
-    public void MoveOn(TimeSpan by) => Interlocked.Add(ref _ahead, by.Ticks);
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref _ahead));
-}
-
-public interface IHasClock
-{
-    MovableClock Clock { get; }
-}
+// The catalog tests' quiet factories: jobs off, statements heard, a clock to move on.
+public class OwnPagesOnSqlite(BuyerCatalogOnSqlite.QuietFactory factory) : OwnPagesTests<BuyerCatalogOnSqlite.QuietFactory>(factory);
+public class OwnPagesOnPostgreSql(BuyerCatalogOnPostgreSql.QuietFactory factory) : OwnPagesTests<BuyerCatalogOnPostgreSql.QuietFactory>(factory);
 
 /// <summary>
 /// A person's cart, their organisation's orders and its quota are kept for them (Performance/SharedPages) by the
 /// organisation's stamp, which the database's triggers move (Core OrganisationChanges): a kept page is served from
 /// one statement, and is made again at once when anything it shows changes, whether through the shop or around it.
 /// </summary>
-public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory, IHearsCommands, IHasClock
+public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<TFactory>(factory) where TFactory : StorefrontFactory, IHearsCommands
 {
     private static int _sequence;
 
@@ -216,7 +171,7 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
         var n = Interlocked.Increment(ref _sequence);
         var year = ShanghaiTime.YearOf(DateTime.UtcNow);
-        var (host, sharer) = (await NewOrganisationAsync($"缓存测试主单位{n}", email), await NewOrganisationAsync($"缓存测试共用单位{n}", email));
+        var (host, sharer) = (await Factory.NewOrganisationAsync($"缓存测试主单位{n}", email), await Factory.NewOrganisationAsync($"缓存测试共用单位{n}", email));
         await Factory.WithDbAsync(async db =>
         {
             db.CanteenFilings.Add(Filing(host, year, FilingKind.Canteen, 1_000_000, null));
@@ -248,8 +203,8 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         var n = Interlocked.Increment(ref _sequence);
         var year = ShanghaiTime.YearOf(DateTime.UtcNow);
         var email = await Factory.NewMemberAsync(School, OrganisationRoles.Buyer);
-        var (host, sharer, bystander) = (await NewOrganisationAsync($"戳测试主单位{n}", email), await NewOrganisationAsync($"戳测试共用单位{n}", email),
-            await NewOrganisationAsync($"戳测试旁观单位{n}", email));
+        var (host, sharer, bystander) = (await Factory.NewOrganisationAsync($"戳测试主单位{n}", email), await Factory.NewOrganisationAsync($"戳测试共用单位{n}", email),
+            await Factory.NewOrganisationAsync($"戳测试旁观单位{n}", email));
         Task<Dictionary<int, long>> StampsAsync() => Factory.WithDbAsync(db => db.OrganisationVersions
             .Where(v => v.OrganisationId == host || v.OrganisationId == sharer || v.OrganisationId == bystander).ToDictionaryAsync(v => v.OrganisationId, v => v.Stamp));
         async Task MovesAsync(string what, Func<Core.Data.StorefrontDbContext, Task> change, params int[] moved)
@@ -309,18 +264,4 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         OrganisationId = organisationId, Kind = QuotaEntryKind.PaymentConfirmed, AmountFen = fen, OccurredAtUtc = ShanghaiTime.ToUtc(new DateTime(year, 1, 15, 10, 0, 0)),
         Year = year, Month = 1, SourceKey = sourceKey, RecordedAtUtc = DateTime.UtcNow,
     };
-
-    private Task<int> NewOrganisationAsync(string name, string memberEmail) => Factory.WithDbAsync(async db =>
-    {
-        var userId = await db.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync();
-        var organisation = new Core.Organisations.Organisation
-        {
-            Name = name, Type = OrganisationType.School, RegionCode = "430104", Status = VerificationStatus.Verified, CreatedAtUtc = DateTime.UtcNow,
-            CreditCode = UnifiedSocialCreditCode.Complete($"12430104MC{Interlocked.Increment(ref _sequence) + 6_000_000:D7}"),
-        };
-        organisation.Members.Add(new OrganisationMember { UserId = userId, Roles = OrganisationRoles.Buyer, JoinedAtUtc = DateTime.UtcNow });
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
-        return organisation.Id;
-    });
 }

@@ -3,6 +3,7 @@ using Storefront.Core.Money;
 using Storefront.Core.Organisations;
 using Storefront.Core.Quotas;
 using Storefront.Web.Demo;
+using Storefront.Web.Tests.Ordering;
 
 namespace Storefront.Web.Tests.Quotas;
 
@@ -22,7 +23,7 @@ public abstract class QuotaPageTests<TFactory>(TFactory factory) : DatabaseTests
         Factory.RequireDatabase();
         var buyer = DemoData.MemberEmail("school", "buyer");
         var n = Interlocked.Increment(ref _sequence);
-        var (host, sharer) = (await NewOrganisationAsync($"共用食堂测试主单位{n}", buyer), await NewOrganisationAsync($"共用食堂测试单位{n}", buyer));
+        var (host, sharer) = (await Factory.NewOrganisationAsync($"共用食堂测试主单位{n}", buyer), await Factory.NewOrganisationAsync($"共用食堂测试单位{n}", buyer));
         await Factory.WithDbAsync(async db =>
         {
             db.CanteenFilings.Add(Filing(host, FilingKind.Canteen, reservedFen: 1_000_000, sharedWith: null));
@@ -70,18 +71,4 @@ public abstract class QuotaPageTests<TFactory>(TFactory factory) : DatabaseTests
         OrganisationId = organisationId, Kind = QuotaEntryKind.PaymentConfirmed, AmountFen = fen, OccurredAtUtc = ShanghaiTime.ToUtc(shanghai),
         Year = shanghai.Year, Month = shanghai.Month, SourceKey = sourceKey, RecordedAtUtc = DateTime.UtcNow,
     };
-
-    private Task<int> NewOrganisationAsync(string name, string memberEmail) => Factory.WithDbAsync(async db =>
-    {
-        var userId = await db.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync();
-        var organisation = new Core.Organisations.Organisation
-        {
-            Name = name, Type = OrganisationType.School, RegionCode = "430104", Status = VerificationStatus.Verified, CreatedAtUtc = DateTime.UtcNow,
-            CreditCode = UnifiedSocialCreditCode.Complete($"12430104MB{Interlocked.Increment(ref _sequence) + 5_000_000:D7}"),
-        };
-        organisation.Members.Add(new OrganisationMember { UserId = userId, Roles = OrganisationRoles.Buyer, JoinedAtUtc = DateTime.UtcNow });
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
-        return organisation.Id;
-    });
 }
