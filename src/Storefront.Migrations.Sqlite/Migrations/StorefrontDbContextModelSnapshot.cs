@@ -3608,6 +3608,25 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("QuotaYears");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Quotas.QuotaYearlyTotal", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "Year");
+
+                    b.ToTable("QuotaYearlyTotals", (string)null);
+                });
+
             modelBuilder.Entity("Storefront.Core.Regions.AdministrativeDivision", b =>
                 {
                     b.Property<string>("Code")
@@ -4784,6 +4803,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Storefront.Core.Quotas.QuotaMonthlyTotal", b =>
+                {
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Quotas.QuotaYearlyTotal", b =>
                 {
                     b.HasOne("Storefront.Core.Organisations.Organisation", null)
                         .WithMany()
