@@ -255,12 +255,12 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
                         + COALESCE(h."AmountFen", 0) AS "CountedFen",
                     CASE WHEN c."Id" IS NULL THEN 0 ELSE 1 END AS "Covered"
                 FROM "Organisations" o
-                JOIN "Divisions" d ON d."Code" = o."RegionCode"
+                CROSS JOIN "Divisions" d /* names */
                 LEFT JOIN "CanteenFilings" f ON f."OrganisationId" = o."Id" AND f."Year" = {year}
                 LEFT JOIN "QuotaYearlyTotals" y ON y."OrganisationId" = o."Id" AND y."Year" = {year}
                 LEFT JOIN "Shared" h ON h."HostId" = o."Id"
                 LEFT JOIN "Covered" c ON c."Id" = o."Id"
-                WHERE o."Status" = {verified})
+                WHERE d."Code" = o."RegionCode" AND o."Status" = {verified})
             SELECT "Type", "ProvinceCode", "ProvinceName", "AreaCode", "AreaName", "QuotaFen", "CountedFen", "Covered" FROM "Standings"
             """;
 
@@ -269,7 +269,11 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
         var regions = new Dictionary<(string Code, string Name), Tally>();
         // Read by column through EF's command (so it is logged and its parameters typed as SqlQuery's are): EF's
         // materializer cost SQLite's dashboard about 4 ms a request over these 5,000 rows.
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.Format, sql.GetArguments()!, db.Model);
+        // SQLite reads each county's names from IX_Divisions_Code_Names, without the table's row, only when told to (it
+        // has no statistics for the index unless ANALYZE ran): about a millisecond of the statement's six. Its CROSS
+        // JOIN keeps the organisations as the outer loop; PostgreSQL plans a CROSS JOIN with its WHERE as any join.
+        var text = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? sql.Format.Replace("/* names */", "INDEXED BY \"IX_Divisions_Code_Names\"", StringComparison.Ordinal) : sql.Format;
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(text, sql.GetArguments()!, db.Model);
         await using (var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct))
         {

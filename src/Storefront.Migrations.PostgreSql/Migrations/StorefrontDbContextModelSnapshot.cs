@@ -3781,6 +3781,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Level", "ProvinceCode");
 
+                    b.HasIndex(new[] { "Code", "ProvinceCode", "ProvinceName", "PrefectureCode", "PrefectureName", "Name" }, "IX_Divisions_Code_Names");
+
                     b.ToTable("Divisions", (string)null);
                 });
 

@@ -3666,6 +3666,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Level", "ProvinceCode");
 
+                    b.HasIndex(new[] { "Code", "ProvinceCode", "ProvinceName", "PrefectureCode", "PrefectureName", "Name" }, "IX_Divisions_Code_Names");
+
                     b.ToTable("Divisions", (string)null);
                 });
 
