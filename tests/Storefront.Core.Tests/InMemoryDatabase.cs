@@ -26,6 +26,8 @@ public sealed class InMemoryDatabase : IAsyncDisposable
     {
         var database = new InMemoryDatabase();
         await database.Db.Database.EnsureCreatedAsync();
+        // EnsureCreated makes the tables, not the triggers the migrations add: the yearly totals need theirs.
+        await database.Db.Database.ExecuteSqlRawAsync(global::Storefront.Core.Quotas.YearlyTotalsTriggers.CreateSqlite);
         await ReferenceDataLoader.EnsureAsync(database.Db);
         return database;
     }

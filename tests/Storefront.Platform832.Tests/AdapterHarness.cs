@@ -81,6 +81,8 @@ public sealed class AdapterHarness : IAsyncDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
             await db.Database.EnsureCreatedAsync();
+            // EnsureCreated makes the tables, not the triggers the migrations add: the yearly totals need theirs.
+            await db.Database.ExecuteSqlRawAsync(global::Storefront.Core.Quotas.YearlyTotalsTriggers.CreateSqlite);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await ReferenceDataLoader.EnsureAsync(db);
             // The ledger counts money only for designated counties, as the shop's demo list designates them.

@@ -53,6 +53,7 @@ public class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
     public DbSet<CanteenFiling> CanteenFilings => Set<CanteenFiling>();
     public DbSet<QuotaCorrection> QuotaCorrections => Set<QuotaCorrection>();
     public DbSet<QuotaMonthlyTotal> QuotaMonthlyTotals => Set<QuotaMonthlyTotal>();
+    public DbSet<QuotaYearlyTotal> QuotaYearlyTotals => Set<QuotaYearlyTotal>();
     public DbSet<QuotaImpactTotal> QuotaImpactTotals => Set<QuotaImpactTotal>();
     public DbSet<QuotaDigestSent> QuotaDigestsSent => Set<QuotaDigestSent>();
 

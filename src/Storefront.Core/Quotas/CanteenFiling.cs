@@ -76,6 +76,19 @@ public class QuotaMonthlyTotal
     public int EntryCount { get; init; }
 }
 
+/// <summary>
+/// One organisation's counted amount for a whole year: its <see cref="QuotaMonthlyTotal"/> rows added up, kept by
+/// the database's triggers on those rows (<see cref="QuotaYearlyTotals"/>), in the same statement that changes them.
+/// The fulfilment dashboard reads one row per organisation from it instead of adding up twelve months for each.
+/// </summary>
+public class QuotaYearlyTotal
+{
+    public int OrganisationId { get; init; }
+    public int Year { get; init; }
+    public long AmountFen { get; init; }
+    public int EntryCount { get; init; }
+}
+
 /// <summary>The money that reached each county and supplier per month, maintained like <see cref="QuotaMonthlyTotal"/>.</summary>
 public class QuotaImpactTotal
 {

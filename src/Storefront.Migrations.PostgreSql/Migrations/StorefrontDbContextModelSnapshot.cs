@@ -3736,6 +3736,25 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.ToTable("QuotaYears");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Quotas.QuotaYearlyTotal", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId", "Year");
+
+                    b.ToTable("QuotaYearlyTotals", (string)null);
+                });
+
             modelBuilder.Entity("Storefront.Core.Regions.AdministrativeDivision", b =>
                 {
                     b.Property<string>("Code")
@@ -3774,6 +3793,8 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                     b.HasIndex("PrefectureCode");
 
                     b.HasIndex("Level", "ProvinceCode");
+
+                    b.HasIndex(new[] { "Code", "ProvinceCode", "ProvinceName", "PrefectureCode", "PrefectureName", "Name" }, "IX_Divisions_Code_Names");
 
                     b.ToTable("Divisions", (string)null);
                 });
@@ -4924,6 +4945,15 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Storefront.Core.Quotas.QuotaMonthlyTotal", b =>
+                {
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Quotas.QuotaYearlyTotal", b =>
                 {
                     b.HasOne("Storefront.Core.Organisations.Organisation", null)
                         .WithMany()

@@ -3621,6 +3621,25 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.ToTable("QuotaYears");
                 });
 
+            modelBuilder.Entity("Storefront.Core.Quotas.QuotaYearlyTotal", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "Year");
+
+                    b.ToTable("QuotaYearlyTotals", (string)null);
+                });
+
             modelBuilder.Entity("Storefront.Core.Regions.AdministrativeDivision", b =>
                 {
                     b.Property<string>("Code")
@@ -3659,6 +3678,8 @@ namespace Storefront.Migrations.Sqlite.Migrations
                     b.HasIndex("PrefectureCode");
 
                     b.HasIndex("Level", "ProvinceCode");
+
+                    b.HasIndex(new[] { "Code", "ProvinceCode", "ProvinceName", "PrefectureCode", "PrefectureName", "Name" }, "IX_Divisions_Code_Names");
 
                     b.ToTable("Divisions", (string)null);
                 });
@@ -4797,6 +4818,15 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Storefront.Core.Quotas.QuotaMonthlyTotal", b =>
+                {
+                    b.HasOne("Storefront.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Core.Quotas.QuotaYearlyTotal", b =>
                 {
                     b.HasOne("Storefront.Core.Organisations.Organisation", null)
                         .WithMany()

@@ -20,6 +20,8 @@ public sealed class FileDatabase : IAsyncDisposable
         var database = new FileDatabase();
         await using var db = database.NewContext();
         await db.Database.EnsureCreatedAsync();
+        // EnsureCreated makes the tables, not the triggers the migrations add: the yearly totals need theirs.
+        await db.Database.ExecuteSqlRawAsync(global::Storefront.Core.Quotas.YearlyTotalsTriggers.CreateSqlite);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await ReferenceDataLoader.EnsureAsync(db);
         return database;

@@ -101,6 +101,91 @@ public abstract class QuotaDashboardTests<TFactory>(TFactory factory) : Database
     }
 
     /// <summary>
+    /// The dashboard reads each organisation's year from QuotaYearlyTotals, which the database's triggers keep equal to
+    /// the monthly totals added up: through the ledger's upserts (a new month, the same month again, a refund), rows
+    /// written, changed and deleted by hand (the year's row goes with its last month) and a rebuild of every total.
+    /// All in a transaction rolled back at the end: ledger entries cannot be deleted.
+    /// </summary>
+    [SkippableFact]
+    public async Task TheYearlyTotalsAreTheMonthlyTotalsAddedUpWhateverWritesThem()
+    {
+        Factory.RequireDatabase();
+        var ids = await AddOrganisationsAsync(4);
+        try
+        {
+            await Factory.WithDbAsync(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var ledger = new QuotaLedger(db, TimeProvider.System);
+                var march = ShanghaiTime.ToUtc(new DateTime(ThisYear, 3, 10, 12, 0, 0));
+                var stamp = Guid.NewGuid().ToString("N");
+                await ledger.AppendAsync(new(ids[0], QuotaEntryKind.PaymentConfirmed, 120_000, march, $"yearly:{stamp}:1"));
+                await ledger.AppendAsync(new(ids[0], QuotaEntryKind.PaymentConfirmed, 30_001, march.AddMonths(2), $"yearly:{stamp}:2"));
+                await ledger.AppendAsync(new(ids[1], QuotaEntryKind.PaymentConfirmed, 77_000, march.AddYears(-1), $"yearly:{stamp}:3"));
+                await db.SaveChangesAsync();
+                await ledger.AppendAsync(new(ids[0], QuotaEntryKind.Refund, -20_000, march, $"yearly:{stamp}:4"));
+                await db.SaveChangesAsync();
+                Assert.Equal(await MonthsAddedUpAsync(db), await YearsAsync(db));
+                Assert.Equal(370_010L + 120_000 + 30_001 - 20_000,
+                    await db.QuotaYearlyTotals.Where(t => t.OrganisationId == ids[0] && t.Year == ThisYear).Select(t => t.AmountFen).SingleAsync());
+
+                await db.QuotaMonthlyTotals.Where(t => t.OrganisationId == ids[2]).ExecuteUpdateAsync(u => u.SetProperty(t => t.AmountFen, t => t.AmountFen + 5));
+                await db.QuotaMonthlyTotals.Where(t => t.OrganisationId == ids[3]).ExecuteDeleteAsync();
+                Assert.Equal(await MonthsAddedUpAsync(db), await YearsAsync(db));
+                Assert.False(await db.QuotaYearlyTotals.AnyAsync(t => t.OrganisationId == ids[3]));
+
+                await QuotaTotalsInterceptor.RebuildAsync(db);
+                Assert.Equal(await MonthsAddedUpAsync(db), await YearsAsync(db));
+                Assert.Equal(120_000L + 30_001 - 20_000,
+                    await db.QuotaYearlyTotals.Where(t => t.OrganisationId == ids[0] && t.Year == ThisYear).Select(t => t.AmountFen).SingleAsync());
+                await transaction.RollbackAsync();
+                return 0;
+            });
+        }
+        finally
+        {
+            await RemoveOrganisationsAsync(ids);
+        }
+    }
+
+    /// <summary>A yearly total that no longer adds up its months (edited by hand) is a finding of the reconciliation.</summary>
+    [SkippableFact]
+    public async Task AYearlyTotalThatDisagreesWithItsMonthsIsReportedByTheReconciliation()
+    {
+        Factory.RequireDatabase();
+        var ids = await AddOrganisationsAsync(2);
+        try
+        {
+            await Factory.WithDbAsync(async db =>
+            {
+                var before = await new QuotaReconciliation(db, []).RunAsync(ThisYear);
+                Assert.DoesNotContain(before.Findings, f => f.Source == "yearly totals");
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.QuotaYearlyTotals.Where(t => t.OrganisationId == ids[0]).ExecuteUpdateAsync(u => u.SetProperty(t => t.AmountFen, 1));
+                var report = await new QuotaReconciliation(db, []).RunAsync(ThisYear);
+                var finding = Assert.Single(report.Findings, f => f.Source == "yearly totals");
+                Assert.Equal((QuotaReconciliation.FindingKind.TotalsDrift, ids[0], 370_010L, 1L, $"yearly:{ids[0]}:{ThisYear}"),
+                    (finding.Kind, finding.OrganisationId, finding.LedgerFen, finding.ExpectedFen, finding.SourceKey));
+                Assert.False(report.IsClean);
+                await transaction.RollbackAsync();
+                return 0;
+            });
+        }
+        finally
+        {
+            await RemoveOrganisationsAsync(ids);
+        }
+    }
+
+    private static async Task<List<(int, int, long, int)>> MonthsAddedUpAsync(Core.Data.StorefrontDbContext db) =>
+        (await db.QuotaMonthlyTotals.GroupBy(t => new { t.OrganisationId, t.Year })
+            .Select(g => new { g.Key.OrganisationId, g.Key.Year, AmountFen = g.Sum(t => t.AmountFen), Entries = g.Sum(t => t.EntryCount) }).ToListAsync())
+        .Select(t => (t.OrganisationId, t.Year, t.AmountFen, t.Entries)).Order().ToList();
+
+    private static async Task<List<(int, int, long, int)>> YearsAsync(Core.Data.StorefrontDbContext db) =>
+        (await db.QuotaYearlyTotals.AsNoTracking().ToListAsync()).Select(t => (t.OrganisationId, t.Year, t.AmountFen, t.EntryCount)).Order().ToList();
+
+    /// <summary>
     /// Verified organisations in a county of Changsha with approved filings, some behind pace, some sharing another's
     /// canteen (their purchases count towards the host), one not verified, each with monthly totals this year.
     /// </summary>

@@ -77,6 +77,16 @@ public class QuotaMonthlyTotalConfiguration : IEntityTypeConfiguration<QuotaMont
     }
 }
 
+public class QuotaYearlyTotalConfiguration : IEntityTypeConfiguration<QuotaYearlyTotal>
+{
+    public void Configure(EntityTypeBuilder<QuotaYearlyTotal> e)
+    {
+        e.ToTable("QuotaYearlyTotals");
+        e.HasKey(t => new { t.OrganisationId, t.Year });
+        e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public class QuotaImpactTotalConfiguration : IEntityTypeConfiguration<QuotaImpactTotal>
 {
     public void Configure(EntityTypeBuilder<QuotaImpactTotal> e)

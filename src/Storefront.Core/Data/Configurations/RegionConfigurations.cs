@@ -19,6 +19,9 @@ public class AdministrativeDivisionConfiguration : IEntityTypeConfiguration<Admi
         e.Ignore(d => d.FullName);
         e.HasIndex(d => new { d.Level, d.ProvinceCode });
         e.HasIndex(d => d.PrefectureCode);
+        // The fulfilment dashboard looks up every organisation's county for its province and area: with the names in
+        // the index SQLite reads them without the table's row (about a millisecond of its 5,000 lookups).
+        e.HasIndex(d => new { d.Code, d.ProvinceCode, d.ProvinceName, d.PrefectureCode, d.PrefectureName, d.Name }, "IX_Divisions_Code_Names");
     }
 }
 

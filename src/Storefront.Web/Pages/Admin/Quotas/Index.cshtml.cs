@@ -12,9 +12,9 @@ namespace Storefront.Web.Pages.Admin.Quotas;
 /// provinces to prefectures, counties and finally the organisations of a county.
 /// </summary>
 /// <remarks>
-/// The figures are added up by the database (<see cref="Fulfilment.SummaryAsync"/>): the page reads a row per type
-/// and province, not every organisation, so that it costs little with thousands of them. Only a county's own
-/// organisations are read one by one, for its list.
+/// The figures come from <see cref="Fulfilment.SummaryAsync"/>: one statement gives each organisation as a few numbers
+/// (its year read from the yearly totals kept beside the ledger), added up as they are read and not kept, so that the
+/// page costs little with thousands of them. Only a county's own organisations are read whole, for its list.
 /// </remarks>
 public class IndexModel(Fulfilment fulfilment, Core.Demand.SignedAgreements agreements, StorefrontDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : QuotaAdminPage(clock)
 {
