@@ -12,8 +12,9 @@ namespace Storefront.Web.Security;
 /// <summary>
 /// Who is making this request and what they may act for: read from the database once per request, so that a removed
 /// member loses access at once instead of when a cookie expires. What the header shows of the person (their unread
-/// notifications) comes in the same round trip, since every page of a signed-in person asks for both; so does the
-/// catalog's stamp (and a listing's stock), by which the catalog's pages are shared between signed-in people.
+/// notifications, an approver's waiting count) comes in the same round trip, since every page of a signed-in person
+/// asks for both; so does what the shared and kept pages are keyed by (Performance/SharedPages): the catalog's stamp
+/// (and a listing's stock), the stamps of their organisations and, for the cart, its lines with their listings' stock.
 /// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db)
 {

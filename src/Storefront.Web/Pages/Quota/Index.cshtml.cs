@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,12 +21,9 @@ public class IndexModel(QuotaPanel panels, Core.Demand.SignedAgreements agreemen
     public IReadOnlyList<string> MonthLabels => _monthLabels ??= Enumerable.Range(1, 12).Select(m => t["Quota.MonthShort", m].Value).ToList();
 
     /// <summary>The chart's description for screen readers: the year in words, every month's figure.</summary>
-    public string Describe()
-    {
-        var labels = MonthLabels;
-        return t["Quota.Year.Describe", YearChart.Year, Core.Money.Fen.Format(Panel.CountedFen), Panel.HasQuota ? Core.Money.Fen.Format(YearChart.ReservedFen) : "—"] + " " +
-            string.Join("; ", YearChart.Monthly.Select((v, i) => $"{labels[i]} {Core.Money.Fen.Format(v)}"));
-    }
+    public string Describe() =>
+        t["Quota.Year.Describe", YearChart.Year, Core.Money.Fen.Format(Panel.CountedFen), Panel.HasQuota ? Core.Money.Fen.Format(YearChart.ReservedFen) : "—"] + " " +
+        string.Join("; ", YearChart.Monthly.Select((v, i) => $"{MonthLabels[i]} {Core.Money.Fen.Format(v)}"));
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
