@@ -270,7 +270,8 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
         // SQLite reads each county's names from IX_Divisions_Code_Names, without the table's row, only when told to (it
         // has no statistics for the index unless ANALYZE ran): about a millisecond of the statement's six. Its CROSS
         // JOIN keeps the organisations as the outer loop; PostgreSQL plans a CROSS JOIN with its WHERE as any join.
-        var text = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? sql.Format.Replace("/* names */", "INDEXED BY \"IX_Divisions_Code_Names\"", StringComparison.Ordinal) : sql.Format;
+        // Kept prepared: SQLite took about 0.2 ms of the 9.4 to prepare these three statements, each time.
+        var text = KeptStatement.TaggedText + (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? sql.Format.Replace("/* names */", "INDEXED BY \"IX_Divisions_Code_Names\"", StringComparison.Ordinal) : sql.Format);
         var command = db.GetService<IRawSqlCommandBuilder>().Build(text, sql.GetArguments()!, db.Model);
         await using (var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct))

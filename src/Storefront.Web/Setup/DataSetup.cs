@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
+using Storefront.Web.Performance;
 using Storefront.Core.Jobs;
 using Storefront.Core.People;
 using Storefront.Core.Quotas;
@@ -27,7 +28,8 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("Storefront");
         // Pooled: every request of a signed-in person uses a context, and setting one up afresh was a measurable part
         // of a cached catalog page (issue 13). The context keeps no state of its own between requests.
-        builder.Services.AddDbContextPool<StorefrontDbContext>(options =>
+        builder.Services.AddSingleton<SqliteKeptStatements>();
+        builder.Services.AddDbContextPool<StorefrontDbContext>((services, options) =>
         {
             StorefrontDbContext.AddInterceptorsTo(options);
             if (string.Equals(provider, PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
@@ -41,7 +43,8 @@ public static class DataSetup
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(paths.DataPath, "storefront.db")}"
                     : connectionString;
-                options.UseSqlite(sqlite, o => o.MigrationsAssembly("Storefront.Migrations.Sqlite"));
+                options.UseSqlite(sqlite, o => o.MigrationsAssembly("Storefront.Migrations.Sqlite"))
+                    .AddInterceptors(services.GetRequiredService<SqliteKeptStatements>());
             }
             else
             {

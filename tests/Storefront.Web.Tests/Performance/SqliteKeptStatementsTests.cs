@@ -1,0 +1,133 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Core.Data;
+using Storefront.Web.Performance;
+
+namespace Storefront.Web.Tests.Performance;
+
+/// <summary>
+/// SQLite's kept statements (Performance/SqliteKeptStatements): a tagged read is prepared once and served from its
+/// kept connection after, with each request's parameters, and sees every committed change; a read inside a
+/// transaction is the transaction's own, and an untagged or in-memory one is left to EF.
+/// </summary>
+public sealed class SqliteKeptStatementsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kept-statements-").FullName;
+    private readonly SqliteKeptStatements _kept = new();
+
+    private string ConnectionString => $"Data Source={Path.Combine(_folder, "shelf.db")};Pooling=False";
+
+    public sealed class Jar
+    {
+        public int Id { get; set; }
+        public string Name { get; set; } = "";
+    }
+
+    private sealed class Shelf(DbContextOptions<Shelf> options) : DbContext(options)
+    {
+        public DbSet<Jar> Jars => Set<Jar>();
+    }
+
+    private Shelf NewShelf(string? connectionString = null) =>
+        new(new DbContextOptionsBuilder<Shelf>().UseSqlite(connectionString ?? ConnectionString).AddInterceptors(_kept).Options);
+
+    private static Task<List<string>> NamesFromAsync(Shelf shelf, string from) =>
+        shelf.Jars.TagWith(KeptStatement.Tag).Where(j => string.Compare(j.Name, from) >= 0).OrderBy(j => j.Name).Select(j => j.Name).ToListAsync();
+
+    private async Task AddAsync(params string[] names)
+    {
+        await using var shelf = NewShelf();
+        shelf.Jars.AddRange(names.Select(n => new Jar { Name = n }));
+        await shelf.SaveChangesAsync();
+    }
+
+    private async Task CreateAsync()
+    {
+        await using var shelf = NewShelf();
+        await shelf.Database.EnsureCreatedAsync();
+    }
+
+    [Fact]
+    public async Task ATaggedReadIsPreparedOnceServedWithEachRequestsParametersAndSeesEveryCommittedChange()
+    {
+        await CreateAsync();
+        await AddAsync("apple", "pear", "plum");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var shelf = NewShelf();
+            Assert.Equal(["pear", "plum"], await NamesFromAsync(shelf, "p"));
+            Assert.Equal(["plum"], await NamesFromAsync(shelf, "pl"));
+        }
+        Assert.Equal(1, _kept.Prepared);
+
+        // Written by another connection and committed: the kept statement reads it at its next run.
+        await AddAsync("peach");
+        await using (var shelf = NewShelf())
+        {
+            Assert.Equal(["peach", "pear", "plum"], await NamesFromAsync(shelf, "p"));
+            // An untagged read is EF's own, prepared as any other.
+            Assert.Equal(4, await shelf.Jars.CountAsync());
+        }
+        Assert.Equal(1, _kept.Prepared);
+    }
+
+    [Fact]
+    public async Task AReadInsideATransactionSeesItsOwnUncommittedRowsAndNothingAfterItsRollback()
+    {
+        await CreateAsync();
+        await AddAsync("apple");
+        await using var shelf = NewShelf();
+        Assert.Equal(["apple"], await NamesFromAsync(shelf, "a"));
+
+        await using (var transaction = await shelf.Database.BeginTransactionAsync())
+        {
+            shelf.Jars.Add(new Jar { Name = "apricot" });
+            await shelf.SaveChangesAsync();
+            // A kept connection would not see the transaction's row: the read is served on the transaction's own.
+            Assert.Equal(["apple", "apricot"], await NamesFromAsync(shelf, "a"));
+            await transaction.RollbackAsync();
+        }
+        shelf.ChangeTracker.Clear();
+        Assert.Equal(["apple"], await NamesFromAsync(shelf, "a"));
+        Assert.Equal(1, _kept.Prepared);
+    }
+
+    [Fact]
+    public async Task ReadsRunningAtOnceEachGetTheirOwnConnectionAndTheirOwnRows()
+    {
+        await CreateAsync();
+        await AddAsync([.. Enumerable.Range(0, 26).Select(i => $"{(char)('a' + i)}-jar")]);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 26).Select(i => Task.Run(async () =>
+        {
+            await using var shelf = NewShelf();
+            var from = $"{(char)('a' + i)}";
+            return (Count: (await NamesFromAsync(shelf, from)).Count, Expected: 26 - i);
+        })));
+
+        Assert.All(reads, r => Assert.Equal(r.Expected, r.Count));
+        // One statement prepared on each connection opened, never more connections than the kept ones allowed.
+        Assert.InRange(_kept.Prepared, 1, Math.Max(4, Environment.ProcessorCount * 4));
+    }
+
+    [Fact]
+    public async Task AnInMemoryDatabaseIsLeftToEfSinceAnotherConnectionWouldOpenAnotherDatabase()
+    {
+        await using var memory = new SqliteConnection("Data Source=:memory:");
+        await memory.OpenAsync();
+        await using var shelf = new Shelf(new DbContextOptionsBuilder<Shelf>().UseSqlite(memory).AddInterceptors(_kept).Options);
+        await shelf.Database.EnsureCreatedAsync();
+        shelf.Jars.Add(new Jar { Name = "quince" });
+        await shelf.SaveChangesAsync();
+
+        Assert.Equal(["quince"], await NamesFromAsync(shelf, "q"));
+        Assert.Equal(0, _kept.Prepared);
+    }
+
+    public void Dispose()
+    {
+        _kept.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
