@@ -188,17 +188,15 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
     /// <summary>
     /// Whose an organisation's page is and what it shows: the person, all their seats with names and roles, their
     /// organisation's stamp, the Shanghai day and, for the cart, each of its lines in that organisation. Written out
-    /// whole rather than hashed, so that two different pages can never share a key.
+    /// whole rather than hashed (names with their length, the lines last), so that two different pages can never share a key.
     /// </summary>
     private static string Own(string persona, string userId, CurrentActor.Seats seats, int organisationId, CurrentActor.OrganisationStamps own, TimeProvider clock)
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder(persona)
             .Append(inv, $"|{userId}|{organisationId}|{own.Organisations.GetValueOrDefault(organisationId)}|{ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).DayNumber}");
-        foreach (var seat in seats.Organisations) text.Append(inv, $"|o{seat.OrganisationId}:{(int)seat.Roles}:{seat.OrganisationName}");
-        foreach (var line in own.CartLines.Where(l => l.OrganisationId == organisationId))
-            text.Append(inv, $"|c{line.ListingId}:{line.Quantity}:{line.SeenUnitPriceFen}:{line.Stock}");
-        return text.ToString();
+        foreach (var seat in seats.Organisations) text.Append(inv, $"|o{seat.OrganisationId}:{(int)seat.Roles}:{seat.OrganisationName.Length}:{seat.OrganisationName}");
+        return text.Append("|c").Append(own.CartLines.GetValueOrDefault(organisationId)).ToString();
     }
 
     [GeneratedRegex("\u0001(t|[0-9]+)\u0001")]
