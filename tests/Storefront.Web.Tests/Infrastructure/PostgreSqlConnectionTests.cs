@@ -3,7 +3,10 @@ using Storefront.Web.Setup;
 
 namespace Storefront.Web.Tests.Infrastructure;
 
-/// <summary>PostgreSQL's statements are prepared after their second use, and not JIT-compiled, unless the connection string says otherwise (issue 13).</summary>
+/// <summary>
+/// PostgreSQL's statements are prepared after their second use, not JIT-compiled, and a pooled connection's session is
+/// not reset at each return, unless the connection string says otherwise (issue 13).
+/// </summary>
 public class PostgreSqlConnectionTests
 {
     [Fact]
@@ -13,6 +16,7 @@ public class PostgreSqlConnectionTests
         Assert.Equal(100, tuned.MaxAutoPrepare);
         Assert.Equal(2, tuned.AutoPrepareMinUsages);
         Assert.Equal("-c jit=off", tuned.Options);
+        Assert.True(tuned.NoResetOnClose);
         Assert.Equal("db", tuned.Host);
         Assert.Equal("storefront", tuned.Database);
     }
@@ -20,8 +24,9 @@ public class PostgreSqlConnectionTests
     [Fact]
     public void AConnectionStringThatSaysHowToPrepareIsLeftAsItIs()
     {
-        var chosen = new NpgsqlConnectionStringBuilder(DataSetup.WithPreparedStatements("Host=db;Database=storefront;Max Auto Prepare=0;Options=-c jit=on"));
+        var chosen = new NpgsqlConnectionStringBuilder(DataSetup.WithPreparedStatements("Host=db;Database=storefront;Max Auto Prepare=0;Options=-c jit=on;No Reset On Close=false"));
         Assert.Equal(0, chosen.MaxAutoPrepare);
         Assert.Equal("-c jit=on", chosen.Options);
+        Assert.False(chosen.NoResetOnClose);
     }
 }
