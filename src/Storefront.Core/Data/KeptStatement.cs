@@ -9,6 +9,12 @@ public static class KeptStatement
 {
     public const string Tag = "kept prepared";
 
-    /// <summary>How EF writes the tag at the head of a statement's text.</summary>
-    public const string TaggedText = "-- " + Tag + "\n";
+    /// <summary>How EF writes the tag at the head of a statement's text, without its end of line.</summary>
+    public const string TagLine = "-- " + Tag;
+
+    /// <summary>The head of a raw statement to keep prepared.</summary>
+    public const string TaggedText = TagLine + "\n";
+
+    /// <summary>The tag of a statement that the web may also run without EF once EF has run it (one statement per name).</summary>
+    public static string Named(string name) => $"{Tag}: {name}";
 }

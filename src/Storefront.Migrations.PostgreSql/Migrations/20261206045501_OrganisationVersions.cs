@@ -22,13 +22,13 @@ namespace Storefront.Migrations.PostgreSql.Migrations
                 {
                     table.PrimaryKey("PK_OrganisationVersions", x => x.OrganisationId);
                 });
-            migrationBuilder.Sql(OrganisationChanges.CreatePostgreSql);
+            migrationBuilder.Sql(OrganisationChanges.CreatePostgreSql(OrganisationChanges.TablesBeforeCart));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(OrganisationChanges.DropPostgreSql);
+            migrationBuilder.Sql(OrganisationChanges.DropPostgreSql(OrganisationChanges.TablesBeforeCart));
             migrationBuilder.DropTable(
                 name: "OrganisationVersions");
         }

@@ -22,13 +22,13 @@ namespace Storefront.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_OrganisationVersions", x => x.OrganisationId);
                 });
-            migrationBuilder.Sql(OrganisationChanges.CreateSqlite);
+            migrationBuilder.Sql(OrganisationChanges.CreateSqlite(OrganisationChanges.TablesBeforeCart));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(OrganisationChanges.DropSqlite);
+            migrationBuilder.Sql(OrganisationChanges.DropSqlite(OrganisationChanges.TablesBeforeCart));
             migrationBuilder.DropTable(
                 name: "OrganisationVersions");
         }

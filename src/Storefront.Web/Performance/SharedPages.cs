@@ -26,9 +26,6 @@ public sealed class SharedWithSignedInAttribute : Attribute
     /// their other organisations).
     /// </summary>
     public bool OwnOrganisation { get; init; }
-
-    /// <summary>With <see cref="OwnOrganisation"/>: also by each line of their cart with its listing's stock.</summary>
-    public bool WithCart { get; init; }
 }
 
 /// <summary>
@@ -80,7 +77,7 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
             listing = id;
         }
         // One statement: who they are (their header's shape and counts) and the stamps by which the page is kept.
-        var (seats, stamp, stock, own) = await actor.GetSeatsWithStampsAsync(listing, shared.OwnOrganisation, shared.WithCart, ct);
+        var (seats, stamp, stock, own) = await actor.GetSeatsWithStampsAsync(listing, shared.OwnOrganisation, ct);
         var organisation = await actor.CurrentOrganisationAsync(ct);
         var persona = Persona(actor.IsAdmin, seats, organisation);
         if (shared.OwnOrganisation)
@@ -187,16 +184,16 @@ public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
 
     /// <summary>
     /// Whose an organisation's page is and what it shows: the person, all their seats with names and roles, their
-    /// organisation's stamp, the Shanghai day and, for the cart, each of its lines in that organisation. Written out
-    /// whole rather than hashed (names with their length, the lines last), so that two different pages can never share a key.
+    /// organisation's stamp and the Shanghai day. Written out whole rather than hashed, so that two different pages can
+    /// never share a key.
     /// </summary>
-    private static string Own(string persona, string userId, CurrentActor.Seats seats, int organisationId, CurrentActor.OrganisationStamps own, TimeProvider clock)
+    private static string Own(string persona, string userId, CurrentActor.Seats seats, int organisationId, IReadOnlyDictionary<int, long> stamps, TimeProvider clock)
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder(persona)
-            .Append(inv, $"|{userId}|{organisationId}|{own.Organisations.GetValueOrDefault(organisationId)}|{ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).DayNumber}");
-        foreach (var seat in seats.Organisations) text.Append(inv, $"|o{seat.OrganisationId}:{(int)seat.Roles}:{seat.OrganisationName.Length}:{seat.OrganisationName}");
-        return text.Append("|c").Append(own.CartLines.GetValueOrDefault(organisationId)).ToString();
+            .Append(inv, $"|{userId}|{organisationId}|{stamps.GetValueOrDefault(organisationId)}|{ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).DayNumber}");
+        foreach (var seat in seats.Organisations) text.Append(inv, $"|o{seat.OrganisationId}:{(int)seat.Roles}:{seat.OrganisationName}");
+        return text.ToString();
     }
 
     [GeneratedRegex("\u0001(t|[0-9]+)\u0001")]

@@ -6,6 +6,7 @@ using Storefront.Core.Demand;
 using Storefront.Core.Ordering;
 using Storefront.Core.Organisations;
 using Storefront.Core.People;
+using Storefront.Web.Performance;
 
 namespace Storefront.Web.Security;
 
@@ -16,7 +17,7 @@ namespace Storefront.Web.Security;
 /// asks for both; so does what the shared and kept pages are keyed by (Performance/SharedPages): the catalog's stamp
 /// (and a listing's stock), the stamps of their organisations and, for the cart, its lines with their listings' stock.
 /// </summary>
-public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db)
+public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db, SqliteKeptStatements kept)
 {
     /// <param name="AwaitingApproval">For an approver: the organisation's purchases and plans waiting for approval (the header's count).</param>
     public sealed record OrganisationSeat(int OrganisationId, string OrganisationName, OrganisationRoles Roles, int AwaitingApproval = 0);
@@ -36,8 +37,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     /// A row of the person's one read: a seat in an organisation (0, with an approver's waiting count in
     /// <see cref="Stamp"/>) or a supplier (1), the unread count (2), the
     /// catalog's stamp (3, in <see cref="Stamp"/>), the asked listing's stock (4), the stamp of one of their
-    /// organisations (5: <see cref="Id"/> the organisation) or their cart's lines in one organisation as its page shows
-    /// them (6: the organisation in <see cref="Id"/>, the lines in <see cref="Name"/>).
+    /// organisations (5: <see cref="Id"/> the organisation).
     /// </summary>
     private sealed class SeatRow
     {
@@ -47,16 +47,32 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
         public int Flags { get; init; }
         public long Stamp { get; init; }
         public long Extra { get; init; }
+
+        /// <summary>The rows as the statement's columns name them, read without EF.</summary>
+        public static IEnumerable<SeatRow> ReadAll(System.Data.Common.DbDataReader reader)
+        {
+            int kind = reader.GetOrdinal(nameof(Kind)), id = reader.GetOrdinal(nameof(Id)), name = reader.GetOrdinal(nameof(Name)),
+                flags = reader.GetOrdinal(nameof(Flags)), stamp = reader.GetOrdinal(nameof(Stamp)), extra = reader.GetOrdinal(nameof(Extra));
+            while (reader.Read())
+            {
+                yield return new SeatRow
+                {
+                    Kind = reader.GetInt32(kind), Id = reader.GetInt32(id), Name = reader.IsDBNull(name) ? "" : reader.GetString(name),
+                    Flags = reader.GetInt32(flags), Stamp = reader.GetInt64(stamp), Extra = reader.GetInt64(extra),
+                };
+            }
+        }
     }
 
     private const int NoListing = 0;
+    private const string SeatsStatement = "seats";
 
     // One statement (UNION ALL), compiled, and on SQLite kept prepared: a signed-in person's every page reads it. Kept flat, since SQLite
     // materialises a join on the right of a LEFT JOIN whole: every membership in the shop, per request. The stamps of
-    // their organisations and their cart's lines are read only for the pages kept by them (withOrganisations, withCart).
-    private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, bool, bool, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
-        (StorefrontDbContext db, string userId, int listingId, bool withOrganisations, bool withCart) =>
-            db.OrganisationMembers.TagWith(KeptStatement.Tag).Where(m => m.UserId == userId)
+    // their organisations are read only for the pages kept by them (withOrganisations).
+    private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, bool, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
+        (StorefrontDbContext db, string userId, int listingId, bool withOrganisations) =>
+            db.OrganisationMembers.TagWith(KeptStatement.Named(SeatsStatement)).Where(m => m.UserId == userId)
                 .Select(m => new SeatRow
                 {
                     Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Extra = 0,
@@ -76,60 +92,53 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
                 .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0, Extra = 0 }))
             // From their memberships to the stamps by key: the stamps themselves are one row per organisation of the shop.
             .Concat(db.OrganisationMembers.Where(m => withOrganisations && m.UserId == userId)
-                .Join(db.OrganisationVersions, m => m.OrganisationId, v => v.OrganisationId, (m, v) => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
-            // A cart's lines in one row per organisation, each as "listing:quantity:price seen:stock": 50 rows of their own
-            // were half of a kept cart's time (issue 13's profile).
-            .Concat(db.CartLines.Where(c => withCart && c.UserId == userId)
-                .Join(db.Listings, c => c.ListingId, l => l.Id, (c, l) => new { c.OrganisationId, c.ListingId, c.Quantity, c.SeenUnitPriceFen, l.Stock })
-                .GroupBy(c => c.OrganisationId)
-                .Select(g => new SeatRow
-                {
-                    Kind = 6, Id = g.Key, Flags = 0, Stamp = 0, Extra = 0,
-                    Name = string.Join("|", g.Select(c => c.ListingId.ToString() + ":" + c.Quantity.ToString() + ":" + c.SeenUnitPriceFen.ToString() + ":" + c.Stock.ToString())),
-                }))));
+                .Join(db.OrganisationVersions, m => m.OrganisationId, v => v.OrganisationId, (m, v) => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))));
 
-    /// <summary>
-    /// What an organisation's own pages are kept by, for the organisation the person acts for (the web's
-    /// Performance/SharedPages): its stamp and, with the cart, each line of theirs as the cart shows it.
-    /// </summary>
-    /// <param name="CartLines">By organisation: the person's lines in its cart, each "listing:quantity:price seen:stock", in the database's order.</param>
-    public sealed record OrganisationStamps(IReadOnlyDictionary<int, long> Organisations, IReadOnlyDictionary<int, string> CartLines);
 
     public async Task<Seats> GetSeatsAsync(CancellationToken ct = default)
     {
         if (_seats is not null) return _seats;
-        return _seats = UserId is { } userId ? (await ReadAsync(db, userId, NoListing, false, false, ct)).Seats : new Seats([], []);
+        return _seats = UserId is { } userId ? (await ReadAsync(db, kept, userId, NoListing, false, ct)).Seats : new Seats([], []);
     }
 
     /// <summary>
     /// The person's seats with the catalog's stamp and, for a listing's page, its stock (null: no such listing), and
-    /// with <paramref name="withOrganisations"/> the stamps of their organisations (and their cart's lines with
-    /// <paramref name="withCart"/>), in the one statement: what a shared page is keyed by (Performance/SharedPages).
-    /// For a signed-in person only.
+    /// with <paramref name="withOrganisations"/> the stamps of their organisations by id, in the one statement: what a
+    /// shared or kept page is keyed by (Performance/SharedPages). For a signed-in person only.
     /// </summary>
-    public async Task<(Seats Seats, long CatalogStamp, int? Stock, OrganisationStamps Own)> GetSeatsWithStampsAsync(int? listingId, bool withOrganisations, bool withCart, CancellationToken ct = default)
+    public async Task<(Seats Seats, long CatalogStamp, int? Stock, IReadOnlyDictionary<int, long> OrganisationStamps)> GetSeatsWithStampsAsync(int? listingId, bool withOrganisations, CancellationToken ct = default)
     {
-        var read = await ReadAsync(db, UserId ?? throw new InvalidOperationException("Nobody is signed in."), listingId ?? NoListing, withOrganisations, withCart, ct);
+        var read = await ReadAsync(db, kept, UserId ?? throw new InvalidOperationException("Nobody is signed in."), listingId ?? NoListing, withOrganisations, ct);
         _seats = read.Seats;
         return (read.Seats, read.Stamp, listingId is null ? null : read.Stock, read.Own);
     }
 
     /// <summary>Someone's seats read afresh: for the request just signed in, whose cookie this request does not carry yet.</summary>
     public static async Task<Seats> ReadSeatsAsync(StorefrontDbContext db, string userId, CancellationToken ct) =>
-        (await ReadAsync(db, userId, NoListing, false, false, ct)).Seats;
+        (await ReadAsync(db, null, userId, NoListing, false, ct)).Seats;
 
-    private static async Task<(Seats Seats, long Stamp, int? Stock, OrganisationStamps Own)> ReadAsync(StorefrontDbContext db, string userId, int listingId,
-        bool withOrganisations, bool withCart, CancellationToken ct)
+    /// <param name="kept">On SQLite, runs the statement without EF once EF has run it (Performance/SqliteKeptStatements).</param>
+    private static async Task<(Seats Seats, long Stamp, int? Stock, IReadOnlyDictionary<int, long> Own)> ReadAsync(StorefrontDbContext db, SqliteKeptStatements? kept,
+        string userId, int listingId, bool withOrganisations, CancellationToken ct)
     {
         var rows = new List<SeatRow>();
-        await foreach (var row in ReadSeats.For(db)(db, userId, listingId, withOrganisations, withCart).WithCancellation(ct)) rows.Add(row);
+        // Outside a transaction only: the kept connection reads what is committed.
+        if (db.Database.CurrentTransaction is null && kept?.Run(db.Database.GetConnectionString() ?? "", SeatsStatement, new Dictionary<string, object>
+            {
+                [nameof(userId)] = userId, [nameof(listingId)] = listingId, [nameof(withOrganisations)] = withOrganisations,
+            }) is { } reader)
+        {
+            await using (reader) rows.AddRange(SeatRow.ReadAll(reader));
+        }
+        else
+        {
+            await foreach (var row in ReadSeats.For(db)(db, userId, listingId, withOrganisations).WithCancellation(ct)) rows.Add(row);
+        }
         var seats = new Seats(
             rows.Where(r => r.Kind == 0).OrderBy(r => r.Id).Select(r => new OrganisationSeat(r.Id, r.Name, (OrganisationRoles)r.Flags, (int)r.Stamp)).ToList(),
             rows.Where(r => r.Kind == 1).OrderBy(r => r.Id).Select(r => new SupplierSeat(r.Id, r.Name, r.Flags == 1)).ToList(),
             rows.Where(r => r.Kind == 2).Select(r => r.Id).FirstOrDefault());
-        var own = new OrganisationStamps(
-            rows.Where(r => r.Kind == 5).ToDictionary(r => r.Id, r => r.Stamp),
-            rows.Where(r => r.Kind == 6).ToDictionary(r => r.Id, r => r.Name));
+        var own = rows.Where(r => r.Kind == 5).ToDictionary(r => r.Id, r => r.Stamp);
         return (seats, rows.Where(r => r.Kind == 3).Select(r => r.Stamp).FirstOrDefault(), rows.Where(r => r.Kind == 4).Select(r => (int?)r.Id).FirstOrDefault(), own);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Storefront.Web.Demo;
+using Storefront.Web.Performance;
 
 namespace Storefront.Web.Tests.Catalog;
 
@@ -58,12 +59,16 @@ public sealed class MovableClock : TimeProvider
 }
 
 /// <summary>
-/// The statements EF runs in one shop (its log of executed commands), heard between <see cref="Start"/> and the end
-/// of the returned scope. The factory's jobs are off, so what is heard is the test's own requests.
+/// The statements one shop runs (EF's log of executed commands, and SQLite's kept statements run without EF), heard
+/// between <see cref="Start"/> and the end of the returned scope. The factory's jobs are off, so what is heard is the
+/// test's own requests.
 /// </summary>
 public sealed class ExecutedCommands : ILoggerProvider
 {
-    public static readonly KeyValuePair<string, string?>[] Settings = [new($"Logging:LogLevel:{DbLoggerCategory.Database.Command.Name}", "Information")];
+    private static readonly string KeptCategory = typeof(SqliteKeptStatements).FullName!;
+
+    public static readonly KeyValuePair<string, string?>[] Settings =
+        [new($"Logging:LogLevel:{DbLoggerCategory.Database.Command.Name}", "Information"), new($"Logging:LogLevel:{KeptCategory}", "Information")];
     private List<string>? _heard;
 
     public IDisposable Start()
@@ -74,7 +79,10 @@ public sealed class ExecutedCommands : ILoggerProvider
 
     public IReadOnlyList<string> Texts { get { var heard = _heard; if (heard is null) return []; lock (heard) return [.. heard]; } }
 
-    public ILogger CreateLogger(string categoryName) => categoryName == DbLoggerCategory.Database.Command.Name ? new Listener(this) : NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == DbLoggerCategory.Database.Command.Name ? new Listener(this, RelationalEventId.CommandExecuted.Id)
+        : categoryName == KeptCategory ? new Listener(this, SqliteKeptStatements.ExecutedEventId)
+        : NullLogger.Instance;
     public void Dispose() { }
 
     private sealed class Stop(ExecutedCommands commands) : IDisposable
@@ -82,13 +90,13 @@ public sealed class ExecutedCommands : ILoggerProvider
         public void Dispose() => commands._heard = null;
     }
 
-    private sealed class Listener(ExecutedCommands commands) : ILogger
+    private sealed class Listener(ExecutedCommands commands, int executed) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (eventId.Id != RelationalEventId.CommandExecuted.Id || commands._heard is not { } heard) return;
+            if (eventId.Id != executed || commands._heard is not { } heard) return;
             lock (heard) heard.Add(formatter(state, exception));
         }
     }

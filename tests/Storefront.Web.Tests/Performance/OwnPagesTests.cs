@@ -81,6 +81,13 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
             Assert.True(statements > 1);
             Assert.Equal([tea.ToString(System.Globalization.CultureInfo.InvariantCulture)], short_.All("tr.problem").Select(r => r.GetAttribute("data-listing")));
             await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == tea).ExecuteUpdateAsync(u => u.SetProperty(l => l.Stock, stock)));
+            Assert.Empty((await buyer.GetPageAsync("/cart")).All("tr.problem"));
+
+            // Stock taken that still covers the line: the page shows no stock, and stays kept.
+            await Factory.WithDbAsync(db => db.Listings.Where(l => l.Id == tea).ExecuteUpdateAsync(u => u.SetProperty(l => l.Stock, stock - 1)));
+            var (covered, kept) = await CountedAsync(buyer, "/cart");
+            Assert.Equal(1, kept);
+            Assert.Empty(covered.All("tr.problem"));
 
             // The line's quantity changed elsewhere (another tab, a saved list): the new quantity.
             await Factory.WithDbAsync(db => db.CartLines.Where(c => c.UserId == userId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Quantity, minimum + 3)));
@@ -228,6 +235,34 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         await MovesAsync("the host renamed (a sharer's page names it)", db => db.Organisations.Where(o => o.Id == host).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, $"戳测试主单位{n}改")), host, sharer);
         await MovesAsync("a sharer renamed (the host's entries name it)", db => db.Organisations.Where(o => o.Id == sharer).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, $"戳测试共用单位{n}改")), sharer, host);
         await MovesAsync("a filing withdrawn", db => db.CanteenFilings.Where(f => f.OrganisationId == sharer).ExecuteDeleteAsync(), sharer, host);
+
+        // Cart lines, and the stock a line lacks: the cart shows a listing's stock only where a line asks for more.
+        var tea = await Factory.ListingIdAsync(Tea);
+        var (userId, stock) = await Factory.WithDbAsync(async db => (await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(),
+            await db.Listings.Where(l => l.Id == tea).Select(l => l.Stock).SingleAsync()));
+        Assert.True(stock >= 10, $"the demo's tea has {stock} in stock");
+        CartLine Line(int organisation, int quantity) => new()
+        {
+            UserId = userId, OrganisationId = organisation, ListingId = tea, Quantity = quantity, SeenUnitPriceFen = 100, AddedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+        };
+        Func<Core.Data.StorefrontDbContext, Task> StockOf(int units) => db => db.Listings.Where(l => l.Id == tea).ExecuteUpdateAsync(u => u.SetProperty(l => l.Stock, units));
+        try
+        {
+            await MovesAsync("a cart line added", db => { db.CartLines.Add(Line(host, 5)); return db.SaveChangesAsync(); }, host);
+            await MovesAsync("another organisation's cart line", db => { db.CartLines.Add(Line(bystander, 1)); return db.SaveChangesAsync(); }, bystander);
+            await MovesAsync("a cart line's quantity", db => db.CartLines.Where(c => c.OrganisationId == host).ExecuteUpdateAsync(u => u.SetProperty(c => c.Quantity, 6)), host);
+            await MovesAsync("stock that still covers every line", StockOf(stock - 1));
+            await MovesAsync("stock below one line's quantity", StockOf(3), host);
+            await MovesAsync("stock still below it (the cart shows how much is left)", StockOf(2), host);
+            await MovesAsync("stock enough again", StockOf(stock), host);
+            await MovesAsync("a listing's other column", db => db.Listings.Where(l => l.Id == tea).ExecuteUpdateAsync(u => u.SetProperty(l => l.MinOrderQuantity, l => l.MinOrderQuantity)));
+            await MovesAsync("a cart line removed", db => db.CartLines.Where(c => c.OrganisationId == host && c.UserId == userId).ExecuteDeleteAsync(), host);
+        }
+        finally
+        {
+            await Factory.WithDbAsync(db => db.CartLines.Where(c => c.UserId == userId).ExecuteDeleteAsync());
+            await Factory.WithDbAsync(StockOf(stock));
+        }
 
         // Orders, supply agreements, their deliveries and versions: the demo's rows, each touched by an update that keeps its values.
         async Task OwnRowMovesAsync(string what, Func<Core.Data.StorefrontDbContext, Task<int>> organisationOf, Func<Core.Data.StorefrontDbContext, Task<int>> change)

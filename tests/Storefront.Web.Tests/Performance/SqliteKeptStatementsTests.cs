@@ -111,6 +111,48 @@ public sealed class SqliteKeptStatementsTests : IDisposable
         Assert.InRange(_kept.Prepared, 1, Math.Max(4, Environment.ProcessorCount * 4));
     }
 
+    // The same parameter on both sides of a UNION ALL, with a LIMIT: the statement the seats' is shaped like.
+    private static readonly Func<Shelf, string, IAsyncEnumerable<string>> NamesAndTheirNext = EF.CompileAsyncQuery((Shelf shelf, string from) =>
+        shelf.Jars.TagWith(KeptStatement.Named("jars")).Where(j => j.Name == from).Select(j => j.Name)
+            .Concat(shelf.Jars.Where(j => string.Compare(j.Name, from) > 0).OrderBy(j => j.Name).Select(j => j.Name).Take(1)));
+
+    private static List<string> ReadNames(System.Data.Common.DbDataReader reader)
+    {
+        var names = new List<string>();
+        using (reader) while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+
+    private List<string>? RunJars(string from) =>
+        _kept.Run(ConnectionString, "jars", new Dictionary<string, object> { ["from"] = from }) is { } reader ? ReadNames(reader) : null;
+
+    [Fact]
+    public async Task ANamedStatementIsRunWithoutEfOnceEfRanItEachParameterBoundByItsQuerysName()
+    {
+        await CreateAsync();
+        await AddAsync("apple", "pear", "plum");
+        // Until EF has written it, there is nothing to run.
+        Assert.Null(RunJars("pear"));
+
+        await using (var shelf = NewShelf())
+        {
+            var made = new List<string>();
+            await foreach (var name in NamesAndTheirNext(shelf, "pear")) made.Add(name);
+            Assert.Equal(["pear", "plum"], made);
+        }
+        Assert.Equal(["pear", "plum"], RunJars("pear"));
+        // A longer value than EF's first: EF sized its parameter to "pear", which must not cut "apple" to "appl".
+        Assert.Equal(["apple", "pear"], RunJars("apple"));
+        // A committed change is read at the next run; the connection was given back each time and its statement kept.
+        await AddAsync("peach");
+        Assert.Equal(["apple", "peach"], RunJars("apple"));
+        Assert.Equal(1, _kept.Prepared);
+
+        // A parameter without a value, or another statement's name: left to EF.
+        Assert.Null(_kept.Run(ConnectionString, "jars", new Dictionary<string, object> { ["to"] = "pear" }));
+        Assert.Null(_kept.Run(ConnectionString, "cupboards", new Dictionary<string, object> { ["from"] = "pear" }));
+    }
+
     [Fact]
     public async Task AnInMemoryDatabaseIsLeftToEfSinceAnotherConnectionWouldOpenAnotherDatabase()
     {

@@ -17,7 +17,7 @@ namespace Storefront.Web.Pages.Cart;
 /// added are shown beside the old ones until the buyer accepts them.
 /// </summary>
 [Authorize]
-[Performance.SharedWithSignedIn(OwnOrganisation = true, WithCart = true)]
+[Performance.SharedWithSignedIn(OwnOrganisation = true)]
 [OrganisationPage(OrganisationRoles.Buyer)]
 public class IndexModel(Core.Ordering.Cart cart, SavedLists lists, CurrentActor actor, IStringLocalizer<SharedResource> t) : OrganisationPageModel
 {
