@@ -2,7 +2,7 @@ namespace Storefront.Core.Data;
 
 /// <summary>
 /// A statement run on nearly every request, the same text each time: tagged with <see cref="Tag"/> (EF's TagWith, or
-/// the comment at the head of raw SQL), it is kept prepared on SQLite (the web's Performance/SqliteKeptStatements), as
+/// the comment at the head of raw SQL), it is kept prepared on SQLite (the web's Performance/KeptStatements), as
 /// Npgsql's automatic preparation keeps every statement on PostgreSQL.
 /// </summary>
 public static class KeptStatement

@@ -17,7 +17,7 @@ namespace Storefront.Web.Security;
 /// asks for both; so does what the shared and kept pages are keyed by (Performance/SharedPages): the catalog's stamp
 /// (and a listing's stock), the stamps of their organisations and, for the cart, its lines with their listings' stock.
 /// </summary>
-public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db, SqliteKeptStatements kept)
+public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db, KeptStatements kept)
 {
     /// <param name="AwaitingApproval">For an approver: the organisation's purchases and plans waiting for approval (the header's count).</param>
     public sealed record OrganisationSeat(int OrganisationId, string OrganisationName, OrganisationRoles Roles, int AwaitingApproval = 0);
@@ -67,7 +67,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     private const int NoListing = 0;
     private const string SeatsStatement = "seats";
 
-    // One statement (UNION ALL), compiled, and on SQLite kept prepared: a signed-in person's every page reads it. Kept flat, since SQLite
+    // One statement (UNION ALL), compiled, kept prepared and run without EF once written: a signed-in person's every page reads it. Kept flat, since SQLite
     // materialises a join on the right of a LEFT JOIN whole: every membership in the shop, per request. The stamps of
     // their organisations are read only for the pages kept by them (withOrganisations).
     private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, bool, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
@@ -117,16 +117,16 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     public static async Task<Seats> ReadSeatsAsync(StorefrontDbContext db, string userId, CancellationToken ct) =>
         (await ReadAsync(db, null, userId, NoListing, false, ct)).Seats;
 
-    /// <param name="kept">On SQLite, runs the statement without EF once EF has run it (Performance/SqliteKeptStatements).</param>
-    private static async Task<(Seats Seats, long Stamp, int? Stock, IReadOnlyDictionary<int, long> Own)> ReadAsync(StorefrontDbContext db, SqliteKeptStatements? kept,
+    /// <param name="kept">Runs the statement without EF once EF has run it (Performance/KeptStatements).</param>
+    private static async Task<(Seats Seats, long Stamp, int? Stock, IReadOnlyDictionary<int, long> Own)> ReadAsync(StorefrontDbContext db, KeptStatements? kept,
         string userId, int listingId, bool withOrganisations, CancellationToken ct)
     {
         var rows = new List<SeatRow>();
         // Outside a transaction only: the kept connection reads what is committed.
-        if (db.Database.CurrentTransaction is null && kept?.Run(db.Database.GetConnectionString() ?? "", SeatsStatement, new Dictionary<string, object>
+        if (db.Database.CurrentTransaction is null && kept is not null && await kept.RunAsync(db.Database.GetConnectionString() ?? "", SeatsStatement, new Dictionary<string, object>
             {
                 [nameof(userId)] = userId, [nameof(listingId)] = listingId, [nameof(withOrganisations)] = withOrganisations,
-            }) is { } reader)
+            }, ct) is { } reader)
         {
             await using (reader) rows.AddRange(SeatRow.ReadAll(reader));
         }

@@ -28,10 +28,10 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("Storefront");
         // Pooled: every request of a signed-in person uses a context, and setting one up afresh was a measurable part
         // of a cached catalog page (issue 13). The context keeps no state of its own between requests.
-        builder.Services.AddSingleton<SqliteKeptStatements>();
+        builder.Services.AddSingleton<KeptStatements>();
         builder.Services.AddDbContextPool<StorefrontDbContext>((services, options) =>
         {
-            StorefrontDbContext.AddInterceptorsTo(options);
+            StorefrontDbContext.AddInterceptorsTo(options).AddInterceptors(services.GetRequiredService<KeptStatements>());
             if (string.Equals(provider, PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
             {
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -43,8 +43,7 @@ public static class DataSetup
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(paths.DataPath, "storefront.db")}"
                     : connectionString;
-                options.UseSqlite(sqlite, o => o.MigrationsAssembly("Storefront.Migrations.Sqlite"))
-                    .AddInterceptors(services.GetRequiredService<SqliteKeptStatements>());
+                options.UseSqlite(sqlite, o => o.MigrationsAssembly("Storefront.Migrations.Sqlite"));
             }
             else
             {

@@ -65,7 +65,7 @@ public sealed class MovableClock : TimeProvider
 /// </summary>
 public sealed class ExecutedCommands : ILoggerProvider
 {
-    private static readonly string KeptCategory = typeof(SqliteKeptStatements).FullName!;
+    private static readonly string KeptCategory = typeof(KeptStatements).FullName!;
 
     public static readonly KeyValuePair<string, string?>[] Settings =
         [new($"Logging:LogLevel:{DbLoggerCategory.Database.Command.Name}", "Information"), new($"Logging:LogLevel:{KeptCategory}", "Information")];
@@ -81,7 +81,7 @@ public sealed class ExecutedCommands : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) =>
         categoryName == DbLoggerCategory.Database.Command.Name ? new Listener(this, RelationalEventId.CommandExecuted.Id)
-        : categoryName == KeptCategory ? new Listener(this, SqliteKeptStatements.ExecutedEventId)
+        : categoryName == KeptCategory ? new Listener(this, KeptStatements.ExecutedEventId)
         : NullLogger.Instance;
     public void Dispose() { }
 

@@ -6,14 +6,14 @@ using Storefront.Web.Performance;
 namespace Storefront.Web.Tests.Performance;
 
 /// <summary>
-/// SQLite's kept statements (Performance/SqliteKeptStatements): a tagged read is prepared once and served from its
+/// SQLite's kept statements (Performance/KeptStatements): a tagged read is prepared once and served from its
 /// kept connection after, with each request's parameters, and sees every committed change; a read inside a
 /// transaction is the transaction's own, and an untagged or in-memory one is left to EF.
 /// </summary>
-public sealed class SqliteKeptStatementsTests : IDisposable
+public sealed class KeptStatementsTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kept-statements-").FullName;
-    private readonly SqliteKeptStatements _kept = new();
+    private readonly KeptStatements _kept = new();
 
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "shelf.db")};Pooling=False";
 
@@ -123,8 +123,8 @@ public sealed class SqliteKeptStatementsTests : IDisposable
         return names;
     }
 
-    private List<string>? RunJars(string from) =>
-        _kept.Run(ConnectionString, "jars", new Dictionary<string, object> { ["from"] = from }) is { } reader ? ReadNames(reader) : null;
+    private async Task<List<string>?> RunJarsAsync(string from) =>
+        await _kept.RunAsync(ConnectionString, "jars", new Dictionary<string, object> { ["from"] = from }) is { } reader ? ReadNames(reader) : null;
 
     [Fact]
     public async Task ANamedStatementIsRunWithoutEfOnceEfRanItEachParameterBoundByItsQuerysName()
@@ -132,7 +132,7 @@ public sealed class SqliteKeptStatementsTests : IDisposable
         await CreateAsync();
         await AddAsync("apple", "pear", "plum");
         // Until EF has written it, there is nothing to run.
-        Assert.Null(RunJars("pear"));
+        Assert.Null(await RunJarsAsync("pear"));
 
         await using (var shelf = NewShelf())
         {
@@ -140,17 +140,17 @@ public sealed class SqliteKeptStatementsTests : IDisposable
             await foreach (var name in NamesAndTheirNext(shelf, "pear")) made.Add(name);
             Assert.Equal(["pear", "plum"], made);
         }
-        Assert.Equal(["pear", "plum"], RunJars("pear"));
+        Assert.Equal(["pear", "plum"], await RunJarsAsync("pear"));
         // A longer value than EF's first: EF sized its parameter to "pear", which must not cut "apple" to "appl".
-        Assert.Equal(["apple", "pear"], RunJars("apple"));
+        Assert.Equal(["apple", "pear"], await RunJarsAsync("apple"));
         // A committed change is read at the next run; the connection was given back each time and its statement kept.
         await AddAsync("peach");
-        Assert.Equal(["apple", "peach"], RunJars("apple"));
+        Assert.Equal(["apple", "peach"], await RunJarsAsync("apple"));
         Assert.Equal(1, _kept.Prepared);
 
         // A parameter without a value, or another statement's name: left to EF.
-        Assert.Null(_kept.Run(ConnectionString, "jars", new Dictionary<string, object> { ["to"] = "pear" }));
-        Assert.Null(_kept.Run(ConnectionString, "cupboards", new Dictionary<string, object> { ["from"] = "pear" }));
+        Assert.Null(await _kept.RunAsync(ConnectionString, "jars", new Dictionary<string, object> { ["to"] = "pear" }));
+        Assert.Null(await _kept.RunAsync(ConnectionString, "cupboards", new Dictionary<string, object> { ["from"] = "pear" }));
     }
 
     [Fact]

@@ -3,23 +3,27 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using Storefront.Core.Data;
 
 namespace Storefront.Web.Performance;
 
 /// <summary>
-/// SQLite's counterpart of Npgsql's automatic preparation, for the statements tagged with <see cref="KeptStatement.Tag"/>:
-/// each is prepared once on a connection kept open for it and run from there again, with the request's parameters.
-/// SQLite's driver prepares every command afresh (it keeps no statement past its command, and EF makes a command per
-/// query), and for a signed-in person's one statement of seats and stamps, a UNION ALL of seven, preparing was most of
-/// the CPU of a whole kept page (issue 13: 0.285 ms a request with it, 0.106 without). A named statement
-/// (<see cref="KeptStatement.Named"/>) can also be run without EF once EF has run it (<see cref="Run"/>): EF's own
-/// connection, opened and closed around every query, was a sixth of a kept page after that. Only reads outside a
-/// transaction are served this way: they see what every connection sees, the last committed state. A file's database
-/// only (":memory:" is one database per connection).
+/// The statements tagged with <see cref="KeptStatement.Tag"/>, run on nearly every request. On SQLite, the counterpart
+/// of Npgsql's automatic preparation: each is prepared once on a connection kept open for it and run from there again,
+/// with the request's parameters. SQLite's driver prepares every command afresh (it keeps no statement past its command,
+/// and EF makes a command per query), and for a signed-in person's one statement of seats and stamps, a UNION ALL of
+/// six, preparing was most of the CPU of a whole kept page (issue 13: 0.285 ms a request with it, 0.106 without).
+/// On both databases, a named statement (<see cref="KeptStatement.Named"/>) is also run without EF once EF has written
+/// it (<see cref="RunAsync"/>): EF's connection, opened and closed around every query, its command and its reader were
+/// a sixth of a kept page on SQLite after that; on PostgreSQL the statement goes with positional parameters, which
+/// Npgsql sends without parsing its text. Only reads outside a transaction are served this way: they see what every
+/// connection sees, the last committed state. SQLite's kept connections need a file's database (":memory:" is one
+/// database per connection).
 /// </summary>
-public sealed partial class SqliteKeptStatements(ILogger<SqliteKeptStatements>? logger = null) : DbCommandInterceptor, IDisposable
+public sealed partial class KeptStatements(ILogger<KeptStatements>? logger = null) : DbCommandInterceptor, IDisposable
 {
     // A connection is used by one reader at a time; as many are opened as readers run at once, up to this many.
     private static readonly int MostConnections = Math.Max(4, Environment.ProcessorCount * 4);
@@ -27,8 +31,13 @@ public sealed partial class SqliteKeptStatements(ILogger<SqliteKeptStatements>? 
     private readonly ConcurrentDictionary<string, Connections> _byDatabase = new(StringComparer.Ordinal);
     private static readonly string NamedLine = "-- " + KeptStatement.Named("");
 
-    // A named statement as EF wrote it, by its name: its text and its parameters' names.
-    private readonly ConcurrentDictionary<string, (string Text, string[] Parameters)> _named = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A named statement as EF wrote it: its text and its parameters' names and, on PostgreSQL, its text with the
+    /// parameters by position ($1 for the first name, ...).
+    /// </summary>
+    private sealed record Named(string Text, string[] Parameters, string? Positional);
+
+    private readonly ConcurrentDictionary<string, Named> _named = new(StringComparer.Ordinal);
     private bool _disposed;
     private int _prepared;
 
@@ -63,20 +72,23 @@ public sealed partial class SqliteKeptStatements(ILogger<SqliteKeptStatements>? 
 
     private InterceptionResult<DbDataReader> Serve(DbCommand command, InterceptionResult<DbDataReader> result)
     {
-        if (result.HasResult || _disposed || command is not SqliteCommand { Transaction: null, Connection: { } connection } asked
-            || !asked.CommandText.StartsWith(KeptStatement.TagLine, StringComparison.Ordinal)
-            || asked.CommandText.Length == KeptStatement.TagLine.Length || asked.CommandText[KeptStatement.TagLine.Length] is not ('\r' or '\n' or ':'))
+        var text = command.CommandText;
+        if (result.HasResult || _disposed || !text.StartsWith(KeptStatement.TagLine, StringComparison.Ordinal)
+            || text.Length == KeptStatement.TagLine.Length || text[KeptStatement.TagLine.Length] is not ('\r' or '\n' or ':'))
         {
             return result;
         }
-        var text = asked.CommandText;
-        var parameters = asked.Parameters;
-        var names = parameters.Cast<SqliteParameter>().Select(p => p.ParameterName);
+        var parameters = command.Parameters;
+        var names = parameters.Cast<DbParameter>().Select(p => p.ParameterName);
         // "-- kept prepared: seats" names the statement "seats".
         var tagLine = text[..Math.Max(0, text.IndexOf('\n', StringComparison.Ordinal))].TrimEnd('\r');
         if (tagLine.StartsWith(NamedLine, StringComparison.Ordinal) && tagLine[NamedLine.Length..] is var name && !_named.ContainsKey(name))
-            _named.TryAdd(name, (text, [.. names]));
-        var reader = Execute(connection.ConnectionString, text, names, asked.CommandTimeout, kept =>
+        {
+            string[] ordered = [.. names];
+            _named.TryAdd(name, new Named(text, ordered, command is NpgsqlCommand ? Positional(text, ordered) : null));
+        }
+        if (command is not SqliteCommand { Transaction: null, Connection: { } connection }) return result;
+        var reader = Execute(connection.ConnectionString, text, names, command.CommandTimeout, kept =>
         {
             foreach (SqliteParameter parameter in parameters)
             {
@@ -87,26 +99,61 @@ public sealed partial class SqliteKeptStatements(ILogger<SqliteKeptStatements>? 
         return reader is null ? result : InterceptionResult<DbDataReader>.SuppressWithResult(reader);
     }
 
+    /// <summary>The text with each named parameter replaced by its position, as PostgreSQL writes them.</summary>
+    private static string Positional(string text, string[] parameters) =>
+        ParameterPattern().Replace(text, m => Array.IndexOf(parameters, m.Value) is var i and >= 0 ? $"${i + 1}" : m.Value);
+
+    [GeneratedRegex(@"@[A-Za-z_][A-Za-z0-9_]*\b")]
+    private static partial Regex ParameterPattern();
+
     /// <summary>
     /// Runs the named statement as EF last wrote it, without EF, each parameter bound from <paramref name="values"/> by
     /// its query's name (EF numbers a name used twice: userId, userId0, ...). Null, for EF to run it, when EF has not
-    /// run it yet, a parameter has no value, the database is in memory or the kept connections are all busy.
+    /// run it yet, a parameter has no value or, on SQLite, the database is in memory or the kept connections are all busy.
     /// </summary>
-    public DbDataReader? Run(string connectionString, string name, IReadOnlyDictionary<string, object> values)
+    public async ValueTask<DbDataReader?> RunAsync(string connectionString, string name, IReadOnlyDictionary<string, object> values, CancellationToken ct = default)
     {
         if (_disposed || !_named.TryGetValue(name, out var statement)) return null;
         var bound = new object[statement.Parameters.Length];
         for (var i = 0; i < bound.Length; i++)
             if (!values.TryGetValue(QueryName(statement.Parameters[i]), out bound[i]!)) return null;
-        var reader = Execute(connectionString, statement.Text, statement.Parameters, null, kept =>
-        {
-            // New parameters, typed by their values: not as EF's command left them (EF sizes a string to its value, and
-            // a size cuts a longer one). A prepared statement outlives its parameters.
-            kept.Clear();
-            for (var i = 0; i < bound.Length; i++) kept.Add(new SqliteParameter(statement.Parameters[i], bound[i]));
-        });
+        var reader = statement.Positional is { } positional
+            ? await RunOnPostgreSqlAsync(connectionString, positional, bound, ct)
+            : Execute(connectionString, statement.Text, statement.Parameters, null, kept =>
+            {
+                // New parameters, typed by their values: not as EF's command left them (EF sizes a string to its
+                // value, and a size cuts a longer one). A prepared statement outlives its parameters.
+                kept.Clear();
+                for (var i = 0; i < bound.Length; i++) kept.Add(new SqliteParameter(statement.Parameters[i], bound[i]));
+            });
         if (reader is not null) Executed(name, statement.Text);
         return reader;
+    }
+
+    /// <summary>On a connection of Npgsql's pool (EF's, by the same connection string), which prepares the statement by its text.</summary>
+    private static async Task<DbDataReader> RunOnPostgreSqlAsync(string connectionString, string text, object[] values, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        NpgsqlCommand? command = null;
+        try
+        {
+            await connection.OpenAsync(ct);
+            command = new NpgsqlCommand(text, connection);
+            foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+            var reader = await command.ExecuteReaderAsync(ct);
+            var owned = command;
+            return new KeptReader(reader, () =>
+            {
+                owned.Dispose();
+                connection.Dispose();
+            });
+        }
+        catch
+        {
+            command?.Dispose();
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     [LoggerMessage(EventId = ExecutedEventId, Level = LogLevel.Information, Message = "Executed kept statement {Name}\n{Text}")]
@@ -187,7 +234,7 @@ public sealed partial class SqliteKeptStatements(ILogger<SqliteKeptStatements>? 
     }
 
     /// <summary>The kept statement's reader; closing it gives its connection back, its statement still prepared.</summary>
-    private sealed class KeptReader(SqliteDataReader reader, Action giveBack) : DbDataReader
+    private sealed class KeptReader(DbDataReader reader, Action giveBack) : DbDataReader
     {
         private Action? _giveBack = giveBack;
 
