@@ -88,7 +88,7 @@ public sealed partial class KeptStatements(ILogger<KeptStatements>? logger = nul
             _named.TryAdd(name, new Named(text, ordered, command is NpgsqlCommand ? Positional(text, ordered) : null));
         }
         if (command is not SqliteCommand { Transaction: null, Connection: { } connection }) return result;
-        var reader = Execute(connection.ConnectionString, text, names, command.CommandTimeout, kept =>
+        var reader = ExecuteOnSqlite(connection.ConnectionString, text, names, command.CommandTimeout, kept =>
         {
             foreach (SqliteParameter parameter in parameters)
             {
@@ -119,7 +119,7 @@ public sealed partial class KeptStatements(ILogger<KeptStatements>? logger = nul
             if (!values.TryGetValue(QueryName(statement.Parameters[i]), out bound[i]!)) return null;
         var reader = statement.Positional is { } positional
             ? await RunOnPostgreSqlAsync(connectionString, positional, bound, ct)
-            : Execute(connectionString, statement.Text, statement.Parameters, null, kept =>
+            : ExecuteOnSqlite(connectionString, statement.Text, statement.Parameters, null, kept =>
             {
                 // New parameters, typed by their values: not as EF's command left them (EF sizes a string to its
                 // value, and a size cuts a longer one). A prepared statement outlives its parameters.
@@ -159,7 +159,7 @@ public sealed partial class KeptStatements(ILogger<KeptStatements>? logger = nul
     [LoggerMessage(EventId = ExecutedEventId, Level = LogLevel.Information, Message = "Executed kept statement {Name}\n{Text}")]
     private static partial void LogExecuted(ILogger logger, string name, string text);
 
-    /// <summary>The event logged (Information) for each statement run by <see cref="Run"/>, which EF does not log.</summary>
+    /// <summary>The event logged (Information) for each statement run by <see cref="RunAsync"/>, which EF does not log.</summary>
     public const int ExecutedEventId = 13_001;
 
     private void Executed(string name, string text)
@@ -170,7 +170,7 @@ public sealed partial class KeptStatements(ILogger<KeptStatements>? logger = nul
     // "@userId2" is the query's userId.
     private static string QueryName(string parameter) => parameter.TrimStart('@', '$', ':').TrimEnd("0123456789".ToCharArray());
 
-    private KeptReader? Execute(string connectionString, string text, IEnumerable<string> parameters, int? timeout, Action<SqliteParameterCollection> bind)
+    private KeptReader? ExecuteOnSqlite(string connectionString, string text, IEnumerable<string> parameters, int? timeout, Action<SqliteParameterCollection> bind)
     {
         var connections = _byDatabase.GetOrAdd(connectionString, c => new Connections(c));
         if (connections.InMemory) return null;

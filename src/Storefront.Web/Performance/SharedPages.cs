@@ -39,7 +39,7 @@ public sealed class SharedWithSignedInAttribute : Attribute
 /// to the catalog is seen at once on every instance, as with the anonymous output cache (<see cref="CatalogOutputCache"/>).
 /// The pages of a person's own organisation (their cart, its orders, its quota) are kept the same way, for that person
 /// alone, by their organisation's stamp, which the database's triggers move with every change those pages show
-/// (<see cref="Core.Organisations.OrganisationChanges"/>), and by their cart's lines read in the same statement.
+/// (<see cref="Core.Organisations.OrganisationChanges"/>), including their cart's lines and the stock a line lacks.
 /// </summary>
 public sealed partial class SharedPages(IAntiforgery antiforgery) : IDisposable
 {

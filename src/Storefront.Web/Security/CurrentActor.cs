@@ -15,7 +15,7 @@ namespace Storefront.Web.Security;
 /// member loses access at once instead of when a cookie expires. What the header shows of the person (their unread
 /// notifications, an approver's waiting count) comes in the same round trip, since every page of a signed-in person
 /// asks for both; so does what the shared and kept pages are keyed by (Performance/SharedPages): the catalog's stamp
-/// (and a listing's stock), the stamps of their organisations and, for the cart, its lines with their listings' stock.
+/// (and a listing's stock) and the stamps of their organisations.
 /// </summary>
 public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext db, KeptStatements kept)
 {
@@ -46,19 +46,18 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
         public string Name { get; init; } = "";
         public int Flags { get; init; }
         public long Stamp { get; init; }
-        public long Extra { get; init; }
 
         /// <summary>The rows as the statement's columns name them, read without EF.</summary>
         public static IEnumerable<SeatRow> ReadAll(System.Data.Common.DbDataReader reader)
         {
             int kind = reader.GetOrdinal(nameof(Kind)), id = reader.GetOrdinal(nameof(Id)), name = reader.GetOrdinal(nameof(Name)),
-                flags = reader.GetOrdinal(nameof(Flags)), stamp = reader.GetOrdinal(nameof(Stamp)), extra = reader.GetOrdinal(nameof(Extra));
+                flags = reader.GetOrdinal(nameof(Flags)), stamp = reader.GetOrdinal(nameof(Stamp));
             while (reader.Read())
             {
                 yield return new SeatRow
                 {
                     Kind = reader.GetInt32(kind), Id = reader.GetInt32(id), Name = reader.IsDBNull(name) ? "" : reader.GetString(name),
-                    Flags = reader.GetInt32(flags), Stamp = reader.GetInt64(stamp), Extra = reader.GetInt64(extra),
+                    Flags = reader.GetInt32(flags), Stamp = reader.GetInt64(stamp),
                 };
             }
         }
@@ -67,15 +66,15 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
     private const int NoListing = 0;
     private const string SeatsStatement = "seats";
 
-    // One statement (UNION ALL), compiled, kept prepared and run without EF once written: a signed-in person's every page reads it. Kept flat, since SQLite
-    // materialises a join on the right of a LEFT JOIN whole: every membership in the shop, per request. The stamps of
-    // their organisations are read only for the pages kept by them (withOrganisations).
+    // One statement (UNION ALL), compiled, kept prepared and run without EF once written: a signed-in person's every
+    // page reads it. Kept flat, since SQLite materialises a join on the right of a LEFT JOIN whole: every membership in
+    // the shop, per request. The stamps of their organisations are read only for the pages kept by them (withOrganisations).
     private static readonly CompiledPerModel<Func<StorefrontDbContext, string, int, bool, IAsyncEnumerable<SeatRow>>> ReadSeats = new(() => EF.CompileAsyncQuery(
         (StorefrontDbContext db, string userId, int listingId, bool withOrganisations) =>
             db.OrganisationMembers.TagWith(KeptStatement.Named(SeatsStatement)).Where(m => m.UserId == userId)
                 .Select(m => new SeatRow
                 {
-                    Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles, Extra = 0,
+                    Kind = 0, Id = m.OrganisationId, Name = m.Organisation.Name, Flags = (int)m.Roles,
                     // What the approvals link counts: purchases with an order waiting, over the orders' (organisation, status) index, and plans waiting.
                     Stamp = (m.Roles & OrganisationRoles.Approver) == OrganisationRoles.Approver
                         ? db.Orders.Where(o => o.OrganisationId == m.OrganisationId && o.Status == OrderStatus.PendingApproval).Select(o => o.PurchaseId).Distinct().Count()
@@ -83,17 +82,16 @@ public sealed class CurrentActor(IHttpContextAccessor http, StorefrontDbContext 
                         : 0,
                 })
             .Concat(db.SupplierMembers.Where(m => m.UserId == userId)
-                .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0, Stamp = 0, Extra = 0 }))
+                .Select(m => new SeatRow { Kind = 1, Id = m.SupplierId, Name = m.Supplier.Name, Flags = m.IsOwner ? 1 : 0, Stamp = 0 }))
             .Concat(db.Users.Where(u => u.Id == userId)
-                .Select(u => new SeatRow { Kind = 2, Id = db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null), Name = "", Flags = 0, Stamp = 0, Extra = 0 }))
+                .Select(u => new SeatRow { Kind = 2, Id = db.Notifications.Count(n => n.UserId == userId && n.ReadAtUtc == null), Name = "", Flags = 0, Stamp = 0 }))
             .Concat(db.CatalogVersions.Where(v => v.Id == CatalogVersion.SingletonId)
-                .Select(v => new SeatRow { Kind = 3, Id = 0, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))
+                .Select(v => new SeatRow { Kind = 3, Id = 0, Name = "", Flags = 0, Stamp = v.Stamp }))
             .Concat(db.Listings.Where(l => l.Id == listingId)
-                .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0, Extra = 0 }))
+                .Select(l => new SeatRow { Kind = 4, Id = l.Stock, Name = "", Flags = 0, Stamp = 0 }))
             // From their memberships to the stamps by key: the stamps themselves are one row per organisation of the shop.
             .Concat(db.OrganisationMembers.Where(m => withOrganisations && m.UserId == userId)
-                .Join(db.OrganisationVersions, m => m.OrganisationId, v => v.OrganisationId, (m, v) => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp, Extra = 0 }))));
-
+                .Join(db.OrganisationVersions, m => m.OrganisationId, v => v.OrganisationId, (m, v) => new SeatRow { Kind = 5, Id = v.OrganisationId, Name = "", Flags = 0, Stamp = v.Stamp }))));
 
     public async Task<Seats> GetSeatsAsync(CancellationToken ct = default)
     {

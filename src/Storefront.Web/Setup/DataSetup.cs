@@ -2,13 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Core.Auditing;
 using Storefront.Core.Catalog;
 using Storefront.Core.Data;
-using Storefront.Web.Performance;
 using Storefront.Core.Jobs;
 using Storefront.Core.People;
 using Storefront.Core.Quotas;
 using Storefront.Core.ReferenceData;
 using Storefront.Core.Regions;
 using Storefront.Web.Demo;
+using Storefront.Web.Performance;
 
 namespace Storefront.Web.Setup;
 
@@ -27,7 +27,8 @@ public static class DataSetup
         var provider = builder.Configuration["Database:Provider"] ?? SqliteProvider;
         var connectionString = builder.Configuration.GetConnectionString("Storefront");
         // Pooled: every request of a signed-in person uses a context, and setting one up afresh was a measurable part
-        // of a cached catalog page (issue 13). The context keeps no state of its own between requests.
+        // of a cached catalog page (issue 13). The context keeps no state of its own between requests. The statements
+        // run on nearly every request are kept prepared and run without EF (Performance/KeptStatements).
         builder.Services.AddSingleton<KeptStatements>();
         builder.Services.AddDbContextPool<StorefrontDbContext>((services, options) =>
         {
@@ -62,8 +63,8 @@ public static class DataSetup
 
     /// <summary>
     /// PostgreSQL's connection with Npgsql's automatic preparation, without PostgreSQL's JIT compilation and without a
-    /// reset of the session at each return to the pool, unless the connection string says otherwise. A page's statements are the same at every request, and PostgreSQL parsed and
-    /// planned each afresh: about a millisecond of its CPU for a signed-in person's one statement of seats and stamp
+    /// reset of the session at each return to the pool, unless the connection string says otherwise. A page's
+    /// statements are the same at every request, and PostgreSQL parsed and planned each afresh: about a millisecond of its CPU for a signed-in person's one statement of seats and stamp
     /// (issue 13's full run), where running it took a tenth of that. The fulfilment dashboard's summary costs more than
     /// JIT's threshold, and compiling it took about 20 of its 77 ms, each time.
     /// </summary>
