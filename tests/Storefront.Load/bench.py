@@ -56,7 +56,7 @@ SCENARIOS = [
     ("listing", "one listing page, anonymous: output cache", LISTING, None, 16),
     ("listing-buyer", "one listing page, as a buyer: shared by stamp and stock", LISTING, BUYER, 2),
     ("listing-any", "any listing page of the whole catalog at random, anonymous: mostly made afresh", ANY_LISTING, None, 2),
-    ("cart-buyer", f"the cart with {CART_LINES} lines, as a buyer: kept for them by their organisation's stamp and their cart's lines", "/cart", CART_BUYER, 2),
+    ("cart-buyer", f"the cart with {CART_LINES} lines, as a buyer: kept for them by their organisation's stamp, which their cart's lines move", "/cart", CART_BUYER, 2),
     ("cart-fresh", f"the cart with {CART_LINES} lines, as a buyer, at a new address each time: made every time", "/cart?fresh=" + FRESH, CART_BUYER, 2),
     ("orders-buyer", "the orders list, as a buyer: kept for them by their organisation's stamp", "/orders", BUYER, 2),
     ("quota-buyer", "the organisation's quota (/quota), as a buyer: kept for them by their organisation's stamp", "/quota", BUYER, 2),
