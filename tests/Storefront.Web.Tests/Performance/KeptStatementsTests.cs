@@ -1,14 +1,17 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Storefront.Core.Data;
+using Storefront.Testing;
 using Storefront.Web.Performance;
 
 namespace Storefront.Web.Tests.Performance;
 
 /// <summary>
-/// SQLite's kept statements (Performance/KeptStatements): a tagged read is prepared once and served from its
+/// The kept statements (Performance/KeptStatements). On SQLite a tagged read is prepared once and served from its
 /// kept connection after, with each request's parameters, and sees every committed change; a read inside a
-/// transaction is the transaction's own, and an untagged or in-memory one is left to EF.
+/// transaction is the transaction's own, and an untagged or in-memory one is left to EF. On both databases a named
+/// statement runs without EF once EF has written it, each parameter bound to its own value.
 /// </summary>
 public sealed class KeptStatementsTests : IDisposable
 {
@@ -151,6 +154,39 @@ public sealed class KeptStatementsTests : IDisposable
         // A parameter without a value, or another statement's name: left to EF.
         Assert.Null(await _kept.RunAsync(ConnectionString, "jars", new Dictionary<string, object> { ["to"] = "pear" }));
         Assert.Null(await _kept.RunAsync(ConnectionString, "cupboards", new Dictionary<string, object> { ["from"] = "pear" }));
+    }
+
+    // Two query parameters, one the start of the other's name, and one of them used twice (EF names it from, from0).
+    private static readonly Func<Shelf, string, string, IAsyncEnumerable<string>> NamesBetween = EF.CompileAsyncQuery((Shelf shelf, string from, string fromTo) =>
+        shelf.Jars.TagWith(KeptStatement.Named("jars between")).Where(j => j.Name == from).Select(j => j.Name)
+            .Concat(shelf.Jars.Where(j => string.Compare(j.Name, from) > 0 && string.Compare(j.Name, fromTo) < 0).OrderBy(j => j.Name).Select(j => j.Name)));
+
+    [SkippableFact]
+    public async Task OnPostgreSqlANamedStatementGoesWithPositionalParametersEachBoundToItsOwnValue()
+    {
+        Requirements.Need(PostgreSqlServer.Instance is not null, Requirements.PostgresRequired, PostgreSqlServer.UnavailableReason);
+        var database = $"kept_{Guid.NewGuid():N}";
+        await PostgreSqlServer.Instance!.ExecuteAsync($"CREATE DATABASE \"{database}\"");
+        var connectionString = PostgreSqlServer.Instance.ConnectionString(database);
+        Shelf OnPostgreSql() => new(new DbContextOptionsBuilder<Shelf>().UseNpgsql(connectionString).AddInterceptors(_kept).Options);
+        await using (var shelf = OnPostgreSql())
+        {
+            await shelf.Database.EnsureCreatedAsync();
+            shelf.Jars.AddRange(new[] { "apple", "peach", "pear", "plum", "quince" }.Select(n => new Jar { Name = n }));
+            await shelf.SaveChangesAsync();
+            var made = new List<string>();
+            await foreach (var name in NamesBetween(shelf, "apple", "plum")) made.Add(name);
+            Assert.Equal(["apple", "peach", "pear"], made);
+        }
+
+        async Task<List<string>> BetweenAsync(string from, string to) =>
+            ReadNames((await _kept.RunAsync(connectionString, "jars between", new Dictionary<string, object> { ["from"] = from, ["fromTo"] = to }))!);
+        Assert.Equal(["peach", "pear", "plum"], await BetweenAsync("peach", "quince"));
+        Assert.Equal(["pear", "plum"], await BetweenAsync("pear", "quince"));
+        // Nothing prepared on a kept SQLite connection: PostgreSQL's statements are Npgsql's to prepare.
+        Assert.Equal(0, _kept.Prepared);
+        NpgsqlConnection.ClearAllPools();
+        await PostgreSqlServer.Instance.ExecuteAsync($"DROP DATABASE \"{database}\" WITH (FORCE)");
     }
 
     [Fact]
