@@ -3,10 +3,11 @@ namespace Storefront.Core.Organisations;
 /// <summary>
 /// An organisation's stamp: a new random value, in the same transaction, with every change to what its members' own
 /// pages show of it (its orders, its quota ledger and monthly totals, its canteen filing, its supply agreements and
-/// their deliveries, the organisation itself, its members' cart lines and the stock those lines lack), whoever makes the change: the database's triggers set it
-/// (<see cref="OrganisationChanges"/>), so that writes around the change tracker and the 832 import count too. The cart,
-/// orders list and quota page of a signed-in person are kept by it (the web's Performance/SharedPages), as the catalog's
-/// pages are kept by <see cref="Catalog.CatalogVersion"/>. An organisation that never changed has no row (stamp 0).
+/// their deliveries, the organisation itself, its members' cart lines and the stock those lines lack), whoever makes
+/// the change: the database's triggers set it (<see cref="OrganisationChanges"/>), so that writes around the change
+/// tracker and the 832 import count too. The cart, orders list and quota page of a signed-in person are kept by it
+/// (the web's Performance/SharedPages), as the catalog's pages are kept by <see cref="Catalog.CatalogVersion"/>. An
+/// organisation that never changed has no row (stamp 0).
 /// </summary>
 public class OrganisationVersion
 {
@@ -65,8 +66,6 @@ public static class OrganisationChanges
 
     /// <summary>The tables whose triggers came first (migration OrganisationVersions).</summary>
     public static readonly string[] TablesBeforeCart = [.. Tables.Select(t => t.Table).Except(CartTables)];
-
-    public static IReadOnlyList<string> TableNames => Tables.Select(t => t.Table).ToList();
 
     private static string Touched(string[] selects, params string[] rows) =>
         string.Join(" UNION ", rows.SelectMany(r => selects.Select(s => s.Replace("{r}", r, StringComparison.Ordinal).Trim())));

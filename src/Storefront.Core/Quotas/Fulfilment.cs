@@ -277,6 +277,8 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()), ct))
         {
             var row = reader.DbDataReader;
+            // The groups' code and name: the province's at the top, else the area drilled into.
+            var (code, name) = level == 0 && region.Length == 0 ? (2, 3) : (4, 5);
             var hosted = new Dictionary<int, long>();
             while (await row.ReadAsync(ct)) hosted[row.GetInt32(0)] = row.GetInt64(1);
             await row.NextResultAsync(ct);
@@ -290,7 +292,6 @@ public sealed class Fulfilment(StorefrontDbContext db, TimeProvider clock)
                 var pace = quota > 0 ? ReservedQuota.Pace(quota, year, today) : 0;
                 total.Add(quota, counted, pace, hasAgreement);
                 Of(types, (OrganisationType)row.GetInt32(1)).Add(quota, counted, pace, hasAgreement);
-                var (code, name) = level == 0 && region.Length == 0 ? (2, 3) : (4, 5);
                 if (row.IsDBNull(code)) continue;
                 var key = row.GetString(code);
                 if (!regions.TryGetValue(key, out var group))

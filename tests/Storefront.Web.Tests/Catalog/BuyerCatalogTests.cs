@@ -59,7 +59,7 @@ public sealed class MovableClock : TimeProvider
 }
 
 /// <summary>
-/// The statements one shop runs (EF's log of executed commands, and SQLite's kept statements run without EF), heard
+/// The statements one shop runs (EF's log of executed commands, and the kept statements run without EF), heard
 /// between <see cref="Start"/> and the end of the returned scope. The factory's jobs are off, so what is heard is the
 /// test's own requests.
 /// </summary>

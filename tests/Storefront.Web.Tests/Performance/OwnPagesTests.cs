@@ -6,6 +6,7 @@ using Storefront.Core.Quotas;
 using Storefront.Web.Demo;
 using Storefront.Web.Tests.Catalog;
 using static Storefront.Web.Tests.Ordering.OrderingSteps;
+using static Storefront.Web.Tests.Quotas.QuotaSteps;
 
 namespace Storefront.Web.Tests.Performance;
 
@@ -182,9 +183,9 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         var (host, sharer) = (await Factory.NewOrganisationAsync($"缓存测试主单位{n}", email), await Factory.NewOrganisationAsync($"缓存测试共用单位{n}", email));
         await Factory.WithDbAsync(async db =>
         {
-            db.CanteenFilings.Add(Filing(host, year, FilingKind.Canteen, 1_000_000, null));
-            db.CanteenFilings.Add(Filing(sharer, year, FilingKind.SharesCanteen, 0, host));
-            db.QuotaEntries.Add(Entry(host, $"kept-{n}-host", 10_000, year));
+            db.CanteenFilings.Add(ApprovedFiling(host, year, FilingKind.Canteen, 1_000_000, null));
+            db.CanteenFilings.Add(ApprovedFiling(sharer, year, FilingKind.SharesCanteen, 0, host));
+            db.QuotaEntries.Add(Payment(host, $"kept-{n}-host", 10_000, January(year)));
             await db.SaveChangesAsync();
         });
         var buyer = await SignedInClientAsync(email);
@@ -192,7 +193,7 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
         Assert.Equal("¥100.00", (await KeptAsync(buyer, url)).Text("#quota-counted"));
 
         // The sharer's purchase counts towards the host: its ledger entry moves the host's stamp too.
-        await Factory.WithDbAsync(db => { db.QuotaEntries.Add(Entry(sharer, $"kept-{n}-sharer", 2_500, year)); return db.SaveChangesAsync(); });
+        await Factory.WithDbAsync(db => { db.QuotaEntries.Add(Payment(sharer, $"kept-{n}-sharer", 2_500, January(year))); return db.SaveChangesAsync(); });
         var (page, statements) = await CountedAsync(buyer, url);
         Assert.True(statements > 1);
         Assert.Equal("¥125.00", page.Text("#quota-counted"));
@@ -227,9 +228,9 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
             }
         }
 
-        await MovesAsync("a filing sharing the host's canteen", db => { db.CanteenFilings.Add(Filing(sharer, year, FilingKind.SharesCanteen, 0, host)); return db.SaveChangesAsync(); }, sharer, host);
-        await MovesAsync("the host's own filing", db => { db.CanteenFilings.Add(Filing(host, year, FilingKind.Canteen, 1_000_000, null)); return db.SaveChangesAsync(); }, host);
-        await MovesAsync("a sharer's ledger entry (and its monthly total)", db => { db.QuotaEntries.Add(Entry(sharer, $"stamp-{n}", 1_000, year)); return db.SaveChangesAsync(); }, sharer, host);
+        await MovesAsync("a filing sharing the host's canteen", db => { db.CanteenFilings.Add(ApprovedFiling(sharer, year, FilingKind.SharesCanteen, 0, host)); return db.SaveChangesAsync(); }, sharer, host);
+        await MovesAsync("the host's own filing", db => { db.CanteenFilings.Add(ApprovedFiling(host, year, FilingKind.Canteen, 1_000_000, null)); return db.SaveChangesAsync(); }, host);
+        await MovesAsync("a sharer's ledger entry (and its monthly total)", db => { db.QuotaEntries.Add(Payment(sharer, $"stamp-{n}", 1_000, January(year))); return db.SaveChangesAsync(); }, sharer, host);
         await MovesAsync("a monthly total changed around the ledger", db => db.QuotaMonthlyTotals.Where(t => t.OrganisationId == sharer)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.EntryCount, t => t.EntryCount)), sharer, host);
         await MovesAsync("the organisation renamed", db => db.Organisations.Where(o => o.Id == bystander).ExecuteUpdateAsync(u => u.SetProperty(o => o.Name, $"戳测试旁观单位{n}改")), bystander);
@@ -287,17 +288,6 @@ public abstract class OwnPagesTests<TFactory>(TFactory factory) : DatabaseTests<
             db => db.AgreementVersions.Where(v => v.Id == versioned.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.Version, v => v.Version)));
     }
 
-    private static CanteenFiling Filing(int organisationId, int year, FilingKind kind, long reservedFen, int? sharedWith) => new()
-    {
-        OrganisationId = organisationId, Year = year, Kind = kind, BaseFen = kind == FilingKind.Canteen ? reservedFen * 10 : null, SharedWithOrganisationId = sharedWith,
-        Status = FilingStatus.Approved, AppliedRatioBasisPoints = kind == FilingKind.Canteen ? 1000 : null, ReservedFen = reservedFen,
-        SubmittedAtUtc = DateTime.UtcNow, ReviewedAtUtc = DateTime.UtcNow,
-    };
-
-    /// <summary>A payment of the year's January.</summary>
-    private static QuotaEntry Entry(int organisationId, string sourceKey, long fen, int year) => new()
-    {
-        OrganisationId = organisationId, Kind = QuotaEntryKind.PaymentConfirmed, AmountFen = fen, OccurredAtUtc = ShanghaiTime.ToUtc(new DateTime(year, 1, 15, 10, 0, 0)),
-        Year = year, Month = 1, SourceKey = sourceKey, RecordedAtUtc = DateTime.UtcNow,
-    };
+    /// <summary>A time in the year's January, Shanghai.</summary>
+    private static DateTime January(int year) => new(year, 1, 15, 10, 0, 0);
 }

@@ -4,6 +4,7 @@ using Storefront.Core.Organisations;
 using Storefront.Core.Quotas;
 using Storefront.Web.Demo;
 using Storefront.Web.Tests.Ordering;
+using static Storefront.Web.Tests.Quotas.QuotaSteps;
 
 namespace Storefront.Web.Tests.Quotas;
 
@@ -26,13 +27,13 @@ public abstract class QuotaPageTests<TFactory>(TFactory factory) : DatabaseTests
         var (host, sharer) = (await Factory.NewOrganisationAsync($"共用食堂测试主单位{n}", buyer), await Factory.NewOrganisationAsync($"共用食堂测试单位{n}", buyer));
         await Factory.WithDbAsync(async db =>
         {
-            db.CanteenFilings.Add(Filing(host, FilingKind.Canteen, reservedFen: 1_000_000, sharedWith: null));
-            db.CanteenFilings.Add(Filing(sharer, FilingKind.SharesCanteen, reservedFen: 0, sharedWith: host));
+            db.CanteenFilings.Add(ApprovedFiling(host, ThisYear, FilingKind.Canteen, reservedFen: 1_000_000, sharedWith: null));
+            db.CanteenFilings.Add(ApprovedFiling(sharer, ThisYear, FilingKind.SharesCanteen, reservedFen: 0, sharedWith: host));
             // The host: ¥100.00 in January and ¥50.00 in March; the sharer: 25 entries of ¥10.00 in February.
-            db.QuotaEntries.Add(Entry(host, $"host-{n}-jan", 10_000, new DateTime(ThisYear, 1, 15, 10, 0, 0)));
-            db.QuotaEntries.Add(Entry(host, $"host-{n}-mar", 5_000, new DateTime(ThisYear, 3, 15, 10, 0, 0)));
+            db.QuotaEntries.Add(Payment(host, $"host-{n}-jan", 10_000, new DateTime(ThisYear, 1, 15, 10, 0, 0)));
+            db.QuotaEntries.Add(Payment(host, $"host-{n}-mar", 5_000, new DateTime(ThisYear, 3, 15, 10, 0, 0)));
             for (var day = 1; day <= 25; day++)
-                db.QuotaEntries.Add(Entry(sharer, $"sharer-{n}-feb-{day}", 1_000, new DateTime(ThisYear, 2, day, 10, 0, 0)));
+                db.QuotaEntries.Add(Payment(sharer, $"sharer-{n}-feb-{day}", 1_000, new DateTime(ThisYear, 2, day, 10, 0, 0)));
             await db.SaveChangesAsync();
         });
         var client = await SignedInClientAsync(buyer);
@@ -58,17 +59,4 @@ public abstract class QuotaPageTests<TFactory>(TFactory factory) : DatabaseTests
         Assert.All(shares.All("#quota-entries tbody tr"), r => Assert.StartsWith($"sharer-{n}-", r.GetAttribute("data-source")));
         Assert.Equal(["¥0.00", "¥250.00", "¥0.00"], shares.All("#quota-year-table tbody tr").Take(3).Select(r => r.Children[1].TextContent.Trim()));
     }
-
-    private CanteenFiling Filing(int organisationId, FilingKind kind, long reservedFen, int? sharedWith) => new()
-    {
-        OrganisationId = organisationId, Year = ThisYear, Kind = kind, BaseFen = kind == FilingKind.Canteen ? reservedFen * 10 : null, SharedWithOrganisationId = sharedWith,
-        Status = FilingStatus.Approved, AppliedRatioBasisPoints = kind == FilingKind.Canteen ? 1000 : null, ReservedFen = reservedFen,
-        SubmittedAtUtc = DateTime.UtcNow, ReviewedAtUtc = DateTime.UtcNow,
-    };
-
-    private static QuotaEntry Entry(int organisationId, string sourceKey, long fen, DateTime shanghai) => new()
-    {
-        OrganisationId = organisationId, Kind = QuotaEntryKind.PaymentConfirmed, AmountFen = fen, OccurredAtUtc = ShanghaiTime.ToUtc(shanghai),
-        Year = shanghai.Year, Month = shanghai.Month, SourceKey = sourceKey, RecordedAtUtc = DateTime.UtcNow,
-    };
 }
